@@ -1,0 +1,254 @@
+"""Render a :class:`~dtdesk.core.document.Document` to PDF with ReportLab platypus.
+
+The core has already decided every string; this module only lays them out in
+the Decree 30/2020 format (see DESIGN.md §4). Text is normalised to NFC
+(ReportLab does not shape combining marks) and XML-escaped before it reaches a
+``Paragraph`` (its mini-markup would otherwise eat "<b>" or "&" typed by a
+clerk). Output is reproducible: the same Document gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from reportlab.lib.colors import black
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Frame,
+    KeepTogether,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.flowables import HRFlowable
+
+from dtdesk.core.document import Closing, Document, Header
+from dtdesk.core.document import Paragraph as DocParagraph
+from dtdesk.core.document import Table as DocTable
+from dtdesk.render import fonts
+from dtdesk.render import styles as st
+
+__all__ = ["render_pdf", "render_bytes", "build_story"]
+
+_HEADER_SPLIT = 0.4  # left column share of the text width (header and closing)
+_ABSTRACT_RULE_MAX = 90.0  # points: the rule under the abstract stays short
+
+
+def _nfc(s: str) -> str:
+    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
+
+
+def _markup(s: str) -> str:
+    """Plain text -> Paragraph markup that prints exactly the text."""
+    return escape(_nfc(s))
+
+
+def _para(text: str, style) -> RLParagraph:
+    return RLParagraph(_markup(text), style)
+
+
+def _rule(width: float, *, before: float = 1.0, after: float = 2.0) -> HRFlowable:
+    """A centred horizontal line of an absolute width (not underscores)."""
+    return HRFlowable(width=width, thickness=st.RULE_WIDTH, color=black, lineCap="butt",
+                      hAlign="CENTER", vAlign="BOTTOM", spaceBefore=before, spaceAfter=after)
+
+
+def _header(h: Header) -> list:
+    s = st.styles()
+    left_w = st.TEXT_WIDTH * _HEADER_SPLIT
+    right_w = st.TEXT_WIDTH - left_w
+    issuing = _nfc(h.issuing_body)
+    motto = "Độc lập - Tự do - Hạnh phúc"
+    issuing_w = min(stringWidth(issuing, fonts.BOLD, st.HEADER_SIZE), left_w)
+    motto_w = stringWidth(motto, fonts.BOLD, st.MOTTO_SIZE)
+
+    left = [_para(h.parent_body, s.parent)] if h.parent_body.strip() else []
+    left += [_para(issuing, s.issuing), _rule(issuing_w / 3)]
+    right = [
+        RLParagraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.nation),
+        RLParagraph(motto, s.motto),
+        _rule(motto_w),
+    ]
+    # "Số:" and the place/date share a table row so they share a line; the
+    # smaller "Số:" gets extra top padding so both baselines coincide.
+    gap = 6
+    table = Table(
+        [[left, right], [_para(h.number, s.number), _para(h.place_date, s.place_date)]],
+        colWidths=[left_w, right_w],
+        style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 1), (1, 1), gap),
+            ("TOPPADDING", (0, 1), (0, 1), gap + st.MOTTO_SIZE - st.HEADER_SIZE),
+        ]),
+    )
+    abstract = _nfc(h.abstract)
+    abstract_w = min(stringWidth(abstract, fonts.BOLD, st.BODY_SIZE), st.TEXT_WIDTH)
+    story = [
+        table,
+        Spacer(1, 18),
+        _para(h.doc_type, s.doc_type),
+        _para(abstract, s.abstract),
+        _rule(min(abstract_w / 3, _ABSTRACT_RULE_MAX), before=2, after=4),
+    ]
+    if h.cutoff_line.strip():
+        story.append(_para(h.cutoff_line, s.cutoff))
+    story.append(Spacer(1, 12))
+    return story
+
+
+def _table(t: DocTable) -> Table:
+    """A bordered table; short cells stay plain strings (cheap), long ones wrap."""
+    s = st.styles()
+    ncols = len(t.widths)
+    total = float(sum(t.widths)) or 1.0
+    col_w = [st.TEXT_WIDTH * w / total for w in t.widths]
+    pad2 = 2 * st.TABLE_PADDING
+    nh = len(t.header)
+    size = st.TABLE_SIZE
+    commands: list[tuple] = [
+        ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
+        ("FONTSIZE", (0, 0), (-1, -1), size),
+        ("LEADING", (0, 0), (-1, -1), round(size * st.LEADING, 2)),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("GRID", (0, 0), (-1, -1), st.RULE_WIDTH, black),
+        ("LEFTPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
+    ]
+    for j, a in enumerate(t.align[:ncols]):
+        if a != "left":
+            commands.append(("ALIGN", (j, nh), (j, -1), st.TABLE_ALIGN[a]))
+    if nh:
+        commands += [("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD),
+                     ("ALIGN", (0, 0), (-1, nh - 1), "CENTER")]
+
+    data = []
+    bold_font, normal_font = fonts.BOLD, fonts.NORMAL
+    for i, row in enumerate((*t.header, *t.rows)):
+        is_header = i < nh
+        bold = is_header or row.kind != "data"
+        if bold and not is_header:
+            commands.append(("FONTNAME", (0, i), (-1, i), bold_font))
+        font = bold_font if bold else normal_font
+        cells = row.cells
+        out: list = []
+        j = 0
+        while j < ncols:
+            text = cells[j] if j < len(cells) else ""
+            k = j + 1
+            while k < ncols and k < len(cells) and cells[k] is None:
+                k += 1
+            if k - j > 1:
+                commands.append(("SPAN", (j, i), (k - 1, i)))
+            text = _nfc(text or "")
+            width = col_w[j] if k - j == 1 else sum(col_w[j:k])
+            if "\n" in text or stringWidth(text, font, size) > width - pad2:
+                align = "center" if is_header else (t.align[j] if j < len(t.align) else "left")
+                if k - j > 1 and align != "left":
+                    commands.append(("ALIGN", (j, i), (j, i), st.TABLE_ALIGN[align]))
+                out.append(RLParagraph(escape(text).replace("\n", "<br/>"),
+                                       s.cell[(bold, align)]))
+            else:
+                out.append(text)
+            out.extend([""] * (k - j - 1))
+            j = k
+        data.append(out)
+    return Table(data, colWidths=col_w, repeatRows=nh, style=TableStyle(commands),
+                 hAlign="CENTER", spaceBefore=2, spaceAfter=8)
+
+
+def _closing(c: Closing) -> list:
+    s = st.styles()
+    left_w = st.TEXT_WIDTH * _HEADER_SPLIT
+    left = [RLParagraph("Nơi nhận:", s.recipients_title)]
+    left += [_para(r, s.recipient) for r in c.recipients]
+    right = [_para(c.authority, s.signer)] if c.authority.strip() else []
+    right += [_para(c.title, s.signer), Spacer(1, st.SIGNATURE_SPACE), _para(c.name, s.signer)]
+    table = Table(
+        [[left, right]],
+        colWidths=[left_w, st.TEXT_WIDTH - left_w],
+        style=TableStyle([
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+            ("TOPPADDING", (0, 0), (-1, -1), 0),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            # level the baselines of "Nơi nhận:" (12 pt) and the signer (14 pt)
+            ("TOPPADDING", (0, 0), (0, 0), st.BODY_SIZE - st.RECIPIENTS_TITLE_SIZE),
+        ]),
+    )
+    return [KeepTogether([Spacer(1, 6), table])]
+
+
+def build_story(document: Document) -> list:
+    """The platypus flowables for a document (exposed for tests and benchmarks)."""
+    s = st.styles()
+    by_style = {"heading": s.heading, "body": s.body, "italic": s.italic, "point": s.point}
+    story = _header(document.header)
+    for block in document.blocks:
+        if isinstance(block, DocParagraph):
+            story.append(RLParagraph(_markup(block.text), by_style.get(block.style, s.body)))
+        elif isinstance(block, DocTable):
+            story.append(_table(block))
+        else:  # pragma: no cover - the contract has only two block types
+            raise TypeError(f"unknown block {type(block).__name__}")
+    if document.closing is not None:
+        story += _closing(document.closing)
+    return story
+
+
+def _page_number(canvas, doc) -> None:
+    """Pages 2..n: the number centred in the top margin."""
+    canvas.saveState()
+    canvas.setFont(fonts.NORMAL, st.PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(st.MARGIN_LEFT + st.TEXT_WIDTH / 2, st.PAGE_NUMBER_BASELINE,
+                             str(doc.page))
+    canvas.restoreState()
+
+
+def _doc_template(out, document: Document) -> BaseDocTemplate:
+    frame = Frame(st.MARGIN_LEFT, st.MARGIN_BOTTOM, st.TEXT_WIDTH, st.TEXT_HEIGHT,
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0, id="body")
+    doc = BaseDocTemplate(
+        out,
+        pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
+        leftMargin=st.MARGIN_LEFT, rightMargin=st.MARGIN_RIGHT,
+        topMargin=st.MARGIN_TOP, bottomMargin=st.MARGIN_BOTTOM,
+        title=_nfc(document.title or document.header.abstract),
+        author=_nfc(document.header.issuing_body),
+        creator="dtdesk",
+        invariant=1,
+    )
+    doc.addPageTemplates([
+        PageTemplate(id="first", frames=[frame], autoNextPageTemplate="later"),
+        PageTemplate(id="later", frames=[frame], onPage=_page_number),
+    ])
+    return doc
+
+
+def render_pdf(document: Document, out: str | os.PathLike | BinaryIO) -> int:
+    """Write the PDF to a path or binary file object; return the page count."""
+    st.styles()
+    target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
+    doc = _doc_template(target, document)
+    doc.build(build_story(document))
+    return doc.page
+
+
+def render_bytes(document: Document) -> bytes:
+    """The PDF as bytes."""
+    buf = io.BytesIO()
+    render_pdf(document, buf)
+    return buf.getvalue()
