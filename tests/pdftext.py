@@ -21,6 +21,35 @@ def _open(pdf: bytes | str | Path):
     return pdfplumber.open(io.BytesIO(pdf) if isinstance(pdf, bytes) else pdf)
 
 
+def char_lines(chars: list[dict]) -> list[list[dict]]:
+    """Group chars (in stream order) into lines: a new line starts when the
+    baseline changes or x goes backwards."""
+    out: list[list[dict]] = []
+    prev = None
+    for ch in chars:
+        if (prev is None or abs(ch["bottom"] - prev["bottom"]) > SAME_BASELINE
+                or ch["x0"] < prev["x0"] - 0.01):
+            out.append([])
+        out[-1].append(ch)
+        prev = ch
+    return out
+
+
+def find(chars: list[dict], target: str) -> list[dict]:
+    """The chars spelling ``target`` (spaces ignored) in the first line holding it.
+
+    Returns [] when absent. Used by layout tests to measure one header element.
+    """
+    want = "".join(target.split())
+    for line in char_lines(chars):
+        ink = [c for c in line if not c["text"].isspace()]
+        joined = "".join(c["text"] for c in ink)
+        at = joined.find(want)
+        if at >= 0:
+            return ink[at:at + len(want)]
+    return []
+
+
 def _page_lines(chars: list[dict]) -> list[str]:
     lines: list[str] = []
     current: list[str] = []

@@ -27,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.flowables import Flowable
 
 from dtdesk.core.document import Closing, Document, Header
 from dtdesk.core.document import Paragraph as DocParagraph
@@ -54,10 +54,36 @@ def _para(text: str, style) -> RLParagraph:
     return RLParagraph(_markup(text), style)
 
 
-def _rule(width: float, *, before: float = 1.0, after: float = 2.0) -> HRFlowable:
+class Rule(Flowable):
+    """A horizontal line of a fixed length, centred in whatever width it gets.
+
+    HRFlowable centres itself through hAlign, which table cells ignore (they
+    left-align flowables), so the header rules use this instead. It takes the
+    full available width and draws the line in the middle of it.
+    """
+
+    def __init__(self, length: float, *, above: float = 1.0, below: float = 2.0):
+        super().__init__()
+        self.length = length
+        self.above = above
+        self.below = below
+
+    def wrap(self, availWidth, availHeight):
+        self.width = availWidth
+        self.height = self.above + self.below
+        return self.width, self.height
+
+    def draw(self):
+        x0 = (self.width - self.length) / 2
+        canv = self.canv
+        canv.setLineWidth(st.RULE_WIDTH)
+        canv.setStrokeColor(black)
+        canv.line(x0, self.below, x0 + self.length, self.below)
+
+
+def _rule(width: float, *, before: float = 4.0, after: float = 3.0) -> Rule:
     """A centred horizontal line of an absolute width (not underscores)."""
-    return HRFlowable(width=width, thickness=st.RULE_WIDTH, color=black, lineCap="butt",
-                      hAlign="CENTER", vAlign="BOTTOM", spaceBefore=before, spaceAfter=after)
+    return Rule(width, above=before, below=after)
 
 
 def _header(h: Header) -> list:
@@ -99,7 +125,7 @@ def _header(h: Header) -> list:
         Spacer(1, 18),
         _para(h.doc_type, s.doc_type),
         _para(abstract, s.abstract),
-        _rule(min(abstract_w / 3, _ABSTRACT_RULE_MAX), before=2, after=4),
+        _rule(min(abstract_w / 3, _ABSTRACT_RULE_MAX), before=4, after=5),
     ]
     if h.cutoff_line.strip():
         story.append(_para(h.cutoff_line, s.cutoff))
@@ -154,8 +180,12 @@ def _table(t: DocTable) -> Table:
                 commands.append(("SPAN", (j, i), (k - 1, i)))
             text = _nfc(text or "")
             width = col_w[j] if k - j == 1 else sum(col_w[j:k])
+            group_label = row.kind == "group" and j == 0 and not is_header
+            if group_label:
+                commands.append(("ALIGN", (j, i), (j, i), "LEFT"))
             if "\n" in text or stringWidth(text, font, size) > width - pad2:
-                align = "center" if is_header else (t.align[j] if j < len(t.align) else "left")
+                align = ("center" if is_header else "left" if group_label
+                         else t.align[j] if j < len(t.align) else "left")
                 if k - j > 1 and align != "left":
                     commands.append(("ALIGN", (j, i), (j, i), st.TABLE_ALIGN[align]))
                 out.append(RLParagraph(escape(text).replace("\n", "<br/>"),
@@ -189,7 +219,7 @@ def _closing(c: Closing) -> list:
             ("TOPPADDING", (0, 0), (0, 0), st.BODY_SIZE - st.RECIPIENTS_TITLE_SIZE),
         ]),
     )
-    return [KeepTogether([Spacer(1, 6), table])]
+    return [KeepTogether([Spacer(1, 10), table])]
 
 
 def build_story(document: Document) -> list:
