@@ -1,0 +1,5 @@
+"""Allows ``python -m dtdesk``."""
+
+from dtdesk.cli import main
+
+raise SystemExit(main())

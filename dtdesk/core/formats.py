@@ -1,0 +1,143 @@
+"""Vietnamese number and date formats of the printed report (DESIGN.md §4).
+
+Numbers go through Babel's ``vi`` locale: "." groups thousands, "," is the
+decimal mark. Ratios are rounded **half up** to one decimal (the seed's ratios
+follow ordinary school rounding, e.g. 65/66 = 98,48… → "98,5"); Babel alone
+would round half-even, so we quantize with :mod:`decimal` first. Dates follow
+the decree: days below 10 and months 1–2 take a leading zero.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_decimal
+
+LOCALE = "vi"
+
+
+def nfc(text: str | None) -> str:
+    """Every string we store or print is NFC: ReportLab cannot shape combining marks."""
+    return unicodedata.normalize("NFC", text or "")
+
+
+def number(value: int | float | Decimal) -> str:
+    """1671 → "1.671"; 98.5 → "98,5"."""
+    return format_decimal(value, format="#,##0.##########", locale=LOCALE)
+
+
+def count(value: int) -> str:
+    """A count as the seed prints it: 1–9 zero-padded ("09"), 0 as "0", else grouped."""
+    if 0 < value < 10:
+        return f"{value:02d}"
+    return number(value)
+
+
+def ratio(value: float | Decimal | None) -> str:
+    """A percentage with one decimal, half-up, and no ",0": 98.48 → "98,5", 100.0 → "100"."""
+    if value is None:
+        return ""
+    rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return format_decimal(rounded, format="#,##0.#", locale=LOCALE)
+
+
+def percent(part: float, whole: float) -> float:
+    """part/whole × 100, with 0 when the whole is 0 (the seed prints "0" for 0/0)."""
+    return 0.0 if not whole else part * 100.0 / whole
+
+
+class ParseError(ValueError):
+    """Raised with a Vietnamese sentence a clerk can act on."""
+
+
+_GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+
+
+def parse_int(text: str | int | None) -> int | None:
+    """Read a whole number the way a clerk types it: "1.671", "1671", " 1 671 ".
+
+    Empty means "not entered" (None). Anything else that is not a whole
+    number ≥ 0 raises :class:`ParseError` with the reason.
+    """
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise ParseError("Giá trị phải là số nguyên.")
+    if isinstance(text, int):
+        value = text
+    else:
+        cleaned = nfc(str(text)).strip().replace("\u00a0", "").replace(" ", "")
+        if not cleaned:
+            return None
+        if _GROUPED.match(cleaned):
+            cleaned = cleaned.replace(".", "")
+        if cleaned.startswith("-") and cleaned[1:].isdigit():
+            raise ParseError(f"«{text}» là số âm; chỉ nhập số từ 0 trở lên.")
+        if not cleaned.isdigit() or not cleaned.isascii():
+            raise ParseError(f"«{text}» không phải là số nguyên; chỉ nhập chữ số, ví dụ 1.671.")
+        value = int(cleaned)
+    if value < 0:
+        raise ParseError(f"«{text}» là số âm; chỉ nhập số từ 0 trở lên.")
+    if value > MAX_INT:
+        raise ParseError(f"«{text}» quá lớn; số lớn nhất được nhập là {number(MAX_INT)}.")
+    return value
+
+
+MAX_INT = 999_999_999
+
+
+def parse_decimal(text: str | float | None) -> float | None:
+    """Read " 59,2 " or "59.2" or "1.671,5" as a number; empty is None."""
+    if text is None:
+        return None
+    if isinstance(text, (int, float)) and not isinstance(text, bool):
+        return float(text)
+    cleaned = nfc(str(text)).strip().replace(" ", "").replace("\u00a0", "")
+    if not cleaned:
+        return None
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif _GROUPED.match(cleaned):
+        cleaned = cleaned.replace(".", "")
+    try:
+        return float(Decimal(cleaned))
+    except InvalidOperation:
+        raise ParseError(f"«{text}» không phải là số; ví dụ hợp lệ: 59,2.") from None
+
+
+def _day(d: dt.date) -> str:
+    return f"{d.day:02d}"
+
+
+def _month(d: dt.date) -> str:
+    return f"{d.month:02d}" if d.month <= 2 else str(d.month)
+
+
+def date_long(d: dt.date) -> str:
+    """"ngày 05 tháng 01 năm 2022", "ngày 31 tháng 3 năm 2022"."""
+    return f"ngày {_day(d)} tháng {_month(d)} năm {d.year}"
+
+
+def date_short(d: dt.date) -> str:
+    """"26/10/2021", "08/01/2022", "10/3/2022"."""
+    return f"{_day(d)}/{_month(d)}/{d.year}"
+
+
+def day_month(d: dt.date) -> str:
+    """"01/01": a date inside the report's own year."""
+    return f"{_day(d)}/{_month(d)}"
+
+
+def parse_date(text: str) -> dt.date:
+    """ISO "2022-03-30" or the Vietnamese "30/3/2022"."""
+    text = nfc(text).strip()
+    try:
+        if "/" in text:
+            day, month, year = (int(part) for part in text.split("/"))
+            return dt.date(year, month, day)
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ParseError(f"«{text}» không phải là ngày hợp lệ; ví dụ: 30/3/2022.") from None

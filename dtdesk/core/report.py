@@ -1,0 +1,187 @@
+"""One report's data seen through its template: values, computed columns,
+table rows and the words the template's patterns use.
+
+This is the single place that knows how a template's rows map onto units and
+stored keys; the PDF, the rules, the drafts and the GUI's table models all ask
+it, so what is printed is what is checked is what is edited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from dtdesk.core.expr import Missing
+from dtdesk.core.template import Field, Section, Template
+from dtdesk.core.units import Hierarchy, Unit
+
+Key = tuple[str, str, str]  # unit, key, row
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    unit: str
+    period: str
+    template_id: str
+    template_version: int
+    start: dt.date
+    cutoff: dt.date
+    revision: int = 0
+    illustrative: bool = False
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of a table section as shown and printed.
+
+    ``unit`` is set for unit rows, ``row`` for fixed rows; group and total rows
+    have neither and are not editable.
+    """
+
+    number: str
+    label: str
+    kind: str = "data"  # data | group | total
+    unit: str = ""
+    row: str = ""
+    values: dict[str, object] = field(default_factory=dict)
+
+    @property
+    def owner_row(self) -> str:
+        return self.row
+
+
+_PATTERN = re.compile(r"\{(\w+)\}")
+
+
+def fill(pattern: str, words: Mapping[str, str]) -> str:
+    """Replace {name} by words[name]; unknown names are left as typed."""
+    return _PATTERN.sub(lambda m: str(words.get(m.group(1), m.group(0))), pattern)
+
+
+class ReportData:
+    """A report (unit, period) with all values it may show."""
+
+    def __init__(self, template: Template, units: Hierarchy, info: ReportInfo, values: Mapping[Key, object]):
+        self.template = template
+        self.units = units
+        self.info = info
+        self.values = values
+        self.unit: Unit = units[info.unit]
+
+    # -- words for patterns ------------------------------------------------
+    @cached_property
+    def words(self) -> dict[str, str]:
+        from dtdesk.core.formats import date_short, day_month
+
+        kind = self.unit.word
+        subkind = self.units.subkind_word(self.unit.code)
+        return {
+            "kind": kind,
+            "KIND": kind.upper(),
+            "subkind": subkind,
+            "SUBKIND": subkind.upper(),
+            "kinds": f"{kind} và {subkind}" if subkind else kind,
+            "start": day_month(self.info.start) if self.info.start.year == self.info.cutoff.year else date_short(self.info.start),
+            "cutoff": date_short(self.info.cutoff),
+        }
+
+    @property
+    def days(self) -> int:
+        return (self.info.cutoff - self.info.start).days + 1
+
+    @property
+    def weeks(self) -> float:
+        return self.days / 7
+
+    # -- raw and computed values ---------------------------------------------
+    def raw(self, unit: str, key: str, row: str = ""):
+        return self.values.get((unit, key, row))
+
+    def header(self, field_id: str) -> str:
+        value = self.raw(self.unit.code, f"header.{field_id}")
+        return "" if value is None else str(value)
+
+    def text(self, section: Section, field_id: str = "text") -> str:
+        value = self.raw(self.unit.code, section.key(field_id))
+        return "" if value is None else str(value)
+
+    def _compute(self, section: Section, inputs: dict[str, object], unit: str) -> dict[str, object]:
+        names = dict(inputs, weeks=self.weeks, days=self.days)
+        result = dict(inputs)
+        for f in section.fields:
+            if f.ref:
+                other, _, name = f.ref.partition(".")
+                result[f.id] = self.raw(unit, f"{other}.{name}")
+            elif f.formula is not None:
+                try:
+                    result[f.id] = f.formula.evaluate(names)
+                except Missing:
+                    result[f.id] = None
+                names[f.id] = result[f.id]
+        return result
+
+    def row_values(self, section: Section, unit: str, row: str = "") -> dict[str, object]:
+        """A unit's (or a fixed row's) values in a section, computed columns included."""
+        inputs = {f.id: self.raw(unit, section.key(f.id), row) for f in section.inputs}
+        return self._compute(section, inputs, unit)
+
+    def summed(self, section: Section, units: list[Unit]) -> dict[str, object]:
+        """Inputs summed over units (missing counts as 0 unless all are missing), then computed."""
+        inputs: dict[str, object] = {}
+        for f in section.inputs:
+            present = [v for u in units if (v := self.raw(u.code, section.key(f.id))) is not None]
+            inputs[f.id] = sum(present) if present else None
+        return self._compute(section, inputs, "")
+
+    def figures(self, section: Section, scope: str) -> dict[str, object] | None:
+        """Figures of the report's unit ("self") or the sum of its subunits; None if no such units."""
+        if scope == "self":
+            return self.row_values(section, self.unit.code)
+        subunits = self.units.subunits(self.unit.code)
+        return self.summed(section, subunits) if subunits else None
+
+    # -- table rows ------------------------------------------------------------
+    def table_rows(self, section: Section) -> list[TableRow]:
+        if section.kind == "fixed_table":
+            return self._fixed_rows(section)
+        rows: list[TableRow] = []
+        groups = [(spec, [u for s in spec.units for u in self.units.select(self.unit.code, s)]) for spec in section.rows]
+        groups = [(spec, units) for spec, units in groups if units]
+        top = 0
+        for spec, units in groups:
+            group_number = ""
+            if spec.group:
+                if section.numbering == "nested":
+                    top += 1
+                    group_number = str(top)
+                rows.append(TableRow(group_number, fill(spec.group, self.words), "group"))
+            for i, unit in enumerate(units, start=1):
+                if section.numbering == "nested" and spec.group:
+                    number = f"{group_number}.{i}"
+                elif section.numbering == "per_group":
+                    number = str(i)
+                else:
+                    top += 1
+                    number = str(top)
+                label = fill(spec.label, self.words) if spec.label else (unit.row_label or unit.name)
+                rows.append(TableRow(number, label, "data", unit.code, "", self.row_values(section, unit.code)))
+        return rows
+
+    def _fixed_rows(self, section: Section) -> list[TableRow]:
+        rows = [
+            TableRow(str(i), r.label, "data", self.unit.code, r.id, self.row_values(section, self.unit.code, r.id))
+            for i, r in enumerate(section.fixed_rows, start=1)
+        ]
+        if section.total:
+            totals = {}
+            for f in section.inputs:
+                present = [row.values[f.id] for row in rows if row.values[f.id] is not None]
+                totals[f.id] = sum(present) if present else None
+            rows.append(TableRow("", section.total, "total", values=self._compute(section, totals, "")))
+        return rows
+
+    def input_field(self, section: Section, field_id: str) -> Field:
+        return section.field(field_id)

@@ -1,0 +1,274 @@
+"""The report template: one JSON file under ``resources/templates/`` that says
+what the report contains, in order, and drives storage keys, forms, rules,
+roll-up and the PDF. Loading validates it: every formula and rule is parsed
+(safely, see :mod:`dtdesk.core.expr`) and every reference resolved, so a broken
+template fails when it is loaded, not when a clerk prints.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Literal
+
+from dtdesk.core.expr import Expr, compile_expr
+from dtdesk.paths import resource
+
+SectionKind = Literal["heading", "text", "figures", "unit_table", "fixed_table"]
+
+
+class TemplateError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class Field:
+    """A number, flag, text or computed value: a table column or a figure."""
+
+    id: str
+    label: str
+    type: Literal["int", "bool", "text", "date", "lines"] = "int"
+    number: str = ""  # printed column number, "(1)"
+    formula: Expr | None = None
+    format: Literal["count", "ratio", "mark", "plain"] = "count"
+    suffix: str = ""
+    ref: str = ""  # "section.field": shows another section's value for the same unit
+    hint: str = ""
+    required: bool = False
+
+    @property
+    def computed(self) -> bool:
+        return self.formula is not None or bool(self.ref)
+
+
+@dataclass(frozen=True)
+class Rule:
+    check: Expr
+    message: str
+    field: str
+    level: Literal["error", "warning"] = "error"
+
+
+@dataclass(frozen=True)
+class RowSpec:
+    """Rows of a unit table: the units a selector yields, optionally under a group row."""
+
+    units: tuple[str, ...]  # selectors: self, bodies, subunits
+    group: str = ""
+    label: str = ""  # row label pattern for a lone unit, e.g. "Cổng thông tin điện tử {kind}"
+
+
+@dataclass(frozen=True)
+class FixedRow:
+    id: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Variant:
+    text: str
+    when: Expr | None = None
+
+
+@dataclass(frozen=True)
+class Point:
+    """One lettered point of a figures section: figures of a scope, or a free text."""
+
+    label: str
+    figures: Literal["self", "subunits", ""] = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A counting sentence drafted from the data ("Có 1/8 phường (…) đã …")."""
+
+    id: str
+    label: str
+    section: str
+    where: Expr
+    variants: tuple[Variant, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    kind: SectionKind
+    heading: str = ""
+    number: str = ""
+    title: str = ""
+    style: str = "body"
+    printed: bool = True
+    intro: str = ""
+    fields: tuple[Field, ...] = ()  # table columns or figures
+    points: tuple[Point, ...] = ()
+    sentence: tuple[Variant, ...] = ()
+    rows: tuple[RowSpec, ...] = ()
+    fixed_rows: tuple[FixedRow, ...] = ()
+    total: str = ""
+    numbering: Literal["per_group", "nested", "flat"] = "flat"
+    numbers_row: bool = False
+    index_label: str = "TT"
+    name_label: str = ""
+    widths: tuple[float, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    drafts: tuple[str, ...] = ()
+
+    @property
+    def outline_title(self) -> str:
+        """What the outline and the messages call the section."""
+        return self.title or self.heading.rstrip(":")
+
+    def field(self, field_id: str) -> Field:
+        for candidate in self.fields:
+            if candidate.id == field_id:
+                return candidate
+        raise KeyError(field_id)
+
+    @property
+    def inputs(self) -> tuple[Field, ...]:
+        """Fields a clerk types (not computed)."""
+        return tuple(f for f in self.fields if not f.computed)
+
+    def key(self, field_id: str) -> str:
+        """Storage key of one of this section's values."""
+        return f"{self.id}.{field_id}"
+
+
+@dataclass(frozen=True)
+class Template:
+    id: str
+    version: int
+    name: str
+    doc_type: str
+    deadline_days: int
+    cutoff_line: str
+    header: tuple[Field, ...]
+    sections: tuple[Section, ...]
+    drafts: dict[str, Draft] = field(default_factory=dict)
+
+    def section(self, section_id: str) -> Section:
+        for section in self.sections:
+            if section.id == section_id:
+                return section
+        raise KeyError(section_id)
+
+    @property
+    def editable_sections(self) -> tuple[Section, ...]:
+        return tuple(s for s in self.sections if s.kind != "heading")
+
+
+def _field(raw: dict) -> Field:
+    formula = raw.get("formula")
+    kind = raw.get("type", "int")
+    default_format = {"bool": "mark"}.get(kind, "count")
+    return Field(
+        id=raw["id"],
+        label=raw["label"],
+        type=kind,
+        number=raw.get("number", ""),
+        formula=compile_expr(formula) if formula else None,
+        format="plain" if raw.get("plain") else raw.get("format", "mark" if raw.get("ref") else default_format),
+        suffix=raw.get("suffix", ""),
+        ref=raw.get("ref", ""),
+        hint=raw.get("hint", ""),
+        required=raw.get("required", False),
+    )
+
+
+def _variants(raw: list[dict]) -> tuple[Variant, ...]:
+    return tuple(Variant(v["text"], compile_expr(v["when"]) if "when" in v else None) for v in raw)
+
+
+def _section(raw: dict) -> Section:
+    fields = tuple(_field(f) for f in raw.get("columns", raw.get("fields", [])))
+    return Section(
+        id=raw["id"],
+        kind=raw["kind"],
+        heading=raw.get("heading", ""),
+        number=raw.get("number", ""),
+        title=raw.get("title", ""),
+        style=raw.get("style", "body"),
+        printed=raw.get("print", True),
+        intro=raw.get("intro", ""),
+        fields=fields,
+        points=tuple(Point(p["label"], p.get("figures", ""), p.get("text", "")) for p in raw.get("points", [])),
+        sentence=_variants(raw.get("sentence", [])),
+        rows=tuple(RowSpec(tuple(r["units"]), r.get("group", ""), r.get("label", ""))
+                   for r in raw.get("rows", []) if "units" in r),
+        fixed_rows=tuple(FixedRow(r["id"], r["label"]) for r in raw.get("rows", []) if "units" not in r),
+        total=raw.get("total", ""),
+        numbering=raw.get("numbering", "flat"),
+        numbers_row=raw.get("numbers_row", False),
+        index_label=raw.get("index_label", "TT"),
+        name_label=raw.get("name_label", ""),
+        widths=tuple(raw.get("widths", ())),
+        rules=tuple(Rule(compile_expr(r["check"]), r["message"], r["field"], r.get("level", "error"))
+                    for r in raw.get("rules", [])),
+        drafts=tuple(raw.get("drafts", ())),
+    )
+
+
+def _validate(template: Template) -> None:
+    ids = [s.id for s in template.sections]
+    if len(ids) != len(set(ids)):
+        raise TemplateError("section ids must be unique")
+    for section in template.sections:
+        known = {f.id for f in section.fields} | {"weeks", "days"}
+        for item in [*(f.formula for f in section.fields if f.formula), *(r.check for r in section.rules),
+                     *(v.when for v in section.sentence if v.when)]:
+            if unknown := item.names - known:
+                raise TemplateError(f"section {section.id}: unknown names {sorted(unknown)} in {item.source!r}")
+        for f in section.fields:
+            if f.ref:
+                other, _, name = f.ref.partition(".")
+                template.section(other).field(name)
+        if section.widths and section.kind in ("unit_table", "fixed_table") and len(section.widths) != len(section.fields) + 2:
+            raise TemplateError(f"section {section.id}: {len(section.widths)} widths for {len(section.fields) + 2} columns")
+        for draft_id in section.drafts:
+            if draft_id not in template.drafts:
+                raise TemplateError(f"section {section.id}: unknown draft {draft_id}")
+    for draft in template.drafts.values():
+        names = {f.id for f in template.section(draft.section).fields}
+        if unknown := draft.where.names - names:
+            raise TemplateError(f"draft {draft.id}: unknown names {sorted(unknown)}")
+
+
+def parse_template(raw: dict) -> Template:
+    try:
+        template = Template(
+            id=raw["id"],
+            version=int(raw["version"]),
+            name=raw["name"],
+            doc_type=raw.get("doc_type", "BÁO CÁO"),
+            deadline_days=int(raw.get("deadline_days", 5)),
+            cutoff_line=raw.get("cutoff_line", ""),
+            header=tuple(_field({"type": "text", **f}) for f in raw["header"]),
+            sections=tuple(_section(s) for s in raw["sections"]),
+            drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]))
+                    for d in raw.get("drafts", [])},
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        if isinstance(exc, TemplateError):
+            raise
+        raise TemplateError(f"template is malformed: {exc!r}") from None
+    try:
+        _validate(template)
+    except KeyError as exc:
+        raise TemplateError(f"template {template.id}: unknown reference {exc}") from None
+    return template
+
+
+def load_template_file(path: Path) -> Template:
+    return parse_template(json.loads(path.read_text(encoding="utf-8")))
+
+
+@cache
+def load_template(template_id: str = "cds-quarterly", version: int = 1) -> Template:
+    """A built-in template by id and version (old reports keep their own version)."""
+    path = resource("templates", f"{template_id}-v{version}.json")
+    if not path.is_file():
+        raise TemplateError(f"Không có mẫu báo cáo {template_id} phiên bản {version}.")
+    return load_template_file(path)

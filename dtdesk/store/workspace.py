@@ -1,0 +1,231 @@
+"""The workspace: one SQLite file holding units, reports, values and the audit.
+
+Every edit is its own committed transaction (the clerk never presses Save),
+and every change of a value writes an audit row with who, when, old and new.
+A value belongs to (unit, period, key, row): a ward's row in the district's
+table *is* the ward's own value, whoever keyed or imported it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import sqlite3
+from collections.abc import Iterable
+from pathlib import Path
+
+import sqlite_utils
+
+from dtdesk.core.formats import nfc
+from dtdesk.core.report import Key, ReportInfo
+from dtdesk.core.units import Hierarchy, Unit
+from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be used; the message is one sentence for the user."""
+
+
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _clean(value):
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+class Workspace:
+    """An open workspace file. Use :meth:`create` or :meth:`open`."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection):
+        self.path = path
+        self.conn = conn
+        self.db = sqlite_utils.Database(conn)
+        self.user = getpass.getuser() if hasattr(getpass, "getuser") else "clerk"
+
+    # -- opening ---------------------------------------------------------
+    @staticmethod
+    def _connect(path: Path) -> sqlite3.Connection:
+        conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        return conn
+
+    @classmethod
+    def create(cls, path: str | Path, unit: str = "") -> Workspace:
+        path = Path(path)
+        if path.exists():
+            raise WorkspaceError(f"Tệp «{path.name}» đã tồn tại; chọn tên khác.")
+        try:
+            conn = cls._connect(path)
+        except sqlite3.Error as exc:
+            raise WorkspaceError(f"Không tạo được tệp «{path.name}»: {exc}.") from None
+        migrate(conn)
+        ws = cls(path, conn)
+        ws._set_meta("app", APP_ID)
+        ws._set_meta("created_at", now())
+        if unit:
+            ws._set_meta("unit", unit)
+        return ws
+
+    @classmethod
+    def open(cls, path: str | Path) -> Workspace:
+        path = Path(path)
+        if not path.is_file():
+            raise WorkspaceError(f"Không tìm thấy tệp «{path}».")
+        try:
+            with open(path, "rb") as handle:
+                magic = handle.read(16)
+        except OSError as exc:
+            raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {exc.strerror}.") from None
+        if magic != b"SQLite format 3\x00":
+            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
+        try:
+            conn = cls._connect(path)
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if version else None
+        except sqlite3.Error:
+            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+        if not app or app[0] != APP_ID:
+            conn.close()
+            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise WorkspaceError(
+                f"Tệp «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này."
+            )
+        migrate(conn)
+        return cls(path, conn)
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- meta ------------------------------------------------------------
+    def _set_meta(self, key: str, value: str) -> None:
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
+
+    def meta(self, key: str, default: str = "") -> str:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    @property
+    def own_unit(self) -> str:
+        return self.meta("unit")
+
+    def set_own_unit(self, code: str) -> None:
+        self._set_meta("unit", code)
+
+    # -- units -------------------------------------------------------------
+    def add_units(self, units: Iterable[Unit]) -> None:
+        rows = [
+            {"code": u.code, "name": nfc(u.name), "kind": u.kind, "parent": u.parent, "short": nfc(u.short),
+             "row_label": nfc(u.row_label), "position": u.position, "email": u.email}
+            for u in units
+        ]
+        with self.conn:
+            self.db["units"].upsert_all(rows, pk="code")
+
+    def hierarchy(self) -> Hierarchy:
+        return Hierarchy([Unit(**row) for row in self.db["units"].rows])
+
+    # -- reports -------------------------------------------------------------
+    def ensure_report(self, info: ReportInfo) -> None:
+        row = {"unit": info.unit, "period": info.period, "template_id": info.template_id,
+               "template_version": info.template_version, "start": info.start.isoformat(),
+               "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
+        with self.conn:
+            self.db["reports"].upsert(row, pk=("unit", "period"))
+
+    @staticmethod
+    def _report(row: dict) -> ReportInfo:
+        return ReportInfo(row["unit"], row["period"], row["template_id"], row["template_version"],
+                          dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["cutoff"]),
+                          row["revision"], bool(row["illustrative"]))
+
+    def reports(self, unit: str | None = None) -> list[ReportInfo]:
+        where, args = ("unit = ?", [unit]) if unit else (None, None)
+        return [self._report(r) for r in self.db["reports"].rows_where(where, args, order_by="unit, period")]
+
+    def report(self, unit: str, period: str) -> ReportInfo | None:
+        rows = list(self.db["reports"].rows_where("unit = ? AND period = ?", [unit, period]))
+        return self._report(rows[0]) if rows else None
+
+    def latest_period(self, unit: str) -> str | None:
+        row = self.conn.execute("SELECT max(period) FROM reports WHERE unit = ?", (unit,)).fetchone()
+        return row[0]
+
+    # -- values --------------------------------------------------------------
+    def values(self, period: str, units: Iterable[str] | None = None) -> dict[Key, object]:
+        """All values of a period (optionally of some units) as {(unit, key, row): value}."""
+        sql = "SELECT unit, key, row, value FROM vals WHERE period = ?"
+        args: list = [period]
+        if units is not None:
+            units = list(units)
+            sql += f" AND unit IN ({','.join('?' * len(units))})"
+            args += units
+        return {(u, k, r): v for u, k, r, v in self.conn.execute(sql, args)}
+
+    def value(self, unit: str, period: str, key: str, row: str = ""):
+        found = self.conn.execute(
+            "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?", (unit, period, key, row)
+        ).fetchone()
+        return found[0] if found else None
+
+    def set_value(self, unit: str, period: str, key: str, value, row: str = "", source: str = "local"):
+        """Store one value durably, with its audit row; returns the old value."""
+        return self.set_values(unit, period, {(key, row): value}, source=source)[(key, row)]
+
+    def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
+        """Store several values of one unit in one transaction (a paste, an import)."""
+        at = now()
+        old: dict[tuple[str, str], object] = {}
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            for (key, row), value in changes.items():
+                value = _clean(value)
+                previous = self.conn.execute(
+                    "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                    (unit, period, key, row),
+                ).fetchone()
+                old[(key, row)] = previous[0] if previous else None
+                if previous and previous[0] == value:
+                    continue
+                if value is None or value == "":
+                    self.conn.execute(
+                        "DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                        (unit, period, key, row),
+                    )
+                else:
+                    self.conn.execute(
+                        "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                        (unit, period, key, row, value, source, at),
+                    )
+                if previous is None and (value is None or value == ""):
+                    continue
+                self.conn.execute(
+                    "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)",
+                    (at, self.user, unit, period, key, row, old[(key, row)], value, source),
+                )
+        return old
+
+    def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
+        where, args = "unit = ? AND period = ?", [unit, period]
+        if key is not None:
+            where += " AND key = ? AND row = ?"
+            args += [key, row]
+        return list(self.db["audit"].rows_where(where, args, order_by="id"))
