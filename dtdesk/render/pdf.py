@@ -110,6 +110,8 @@ def _header(h: Header) -> list:
         colWidths=[left_w, right_w],
         style=TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # cells hold flowables, but Table still sets its default font (Helvetica)
+            ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -211,6 +213,8 @@ def _closing(c: Closing) -> list:
         colWidths=[left_w, st.TEXT_WIDTH - left_w],
         style=TableStyle([
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            # cells hold flowables, but Table still sets its default font (Helvetica)
+            ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-1, -1), 0),
             ("TOPPADDING", (0, 0), (-1, -1), 0),
@@ -259,7 +263,10 @@ def _doc_template(out, document: Document) -> BaseDocTemplate:
         title=_nfc(document.title or document.header.abstract),
         author=_nfc(document.header.issuing_body),
         creator="dtdesk",
-        invariant=1,
+        invariant=1,  # no timestamps or random ids: same Document, same bytes
+        # the canvas would otherwise declare Helvetica as its initial font
+        initialFontName=fonts.NORMAL,
+        initialFontSize=st.BODY_SIZE,
     )
     doc.addPageTemplates([
         PageTemplate(id="first", frames=[frame], autoNextPageTemplate="later"),
