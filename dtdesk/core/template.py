@@ -119,7 +119,11 @@ class Section:
     @property
     def outline_title(self) -> str:
         """What the outline and the messages call the section."""
-        return self.title or self.heading.rstrip(":")
+        if self.title:
+            return self.title
+        heading = self.heading.rstrip(":")
+        prefix = f"{self.number}. "
+        return heading[len(prefix):] if self.number and heading.startswith(prefix) else heading
 
     def field(self, field_id: str) -> Field:
         for candidate in self.fields:

@@ -107,6 +107,16 @@ class Hierarchy:
         subunits = self.subunits(code)
         return subunits[0].word if subunits else ""
 
+    def walk(self, code: str | None = None) -> list[Unit]:
+        """Units depth-first from the roots (or below ``code``), each after its parent."""
+        out: list[Unit] = []
+        for child in self._children.get(code, []):
+            out.append(child)
+            out += self.walk(child.code)
+        if code is None:  # units whose parent is missing are still listed
+            out += [u for u in self.units.values() if u.parent and u.parent not in self.units]
+        return out
+
     def is_descendant(self, code: str, ancestor: str) -> bool:
         seen = set()
         while code in self.units and code not in seen:

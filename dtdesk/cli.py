@@ -1,0 +1,168 @@
+"""The ``dtdesk`` command line (DESIGN.md §3).
+
+Exit status: 0 success; 1 the data breaks hard rules (``check``) or a file was
+rejected (``import``); 2 bad usage, an unreadable or foreign file. Errors are
+one sentence on stderr, never a traceback: every expected failure is a
+:class:`CommandError` or :class:`WorkspaceError` carrying that sentence.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from dtdesk import __version__
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+
+class CommandError(Exception):
+    """A failure the user can fix; ``status`` is the exit code."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: one line, exit 2
+        self.exit(2, f"dtdesk: {message}. Xem «dtdesk --help».\n")
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(func):
+        COMMANDS[name] = func
+        return func
+
+    return register
+
+
+def open_workspace(path: str) -> Workspace:
+    return Workspace.open(Path(path))
+
+
+# -- commands ---------------------------------------------------------------
+
+
+@command("demo")
+def _demo(args) -> int:
+    from dtdesk.store.demo import create_demo
+
+    create_demo(Path(args.workspace)).close()
+    print(f"Đã tạo tệp mẫu {args.workspace}: quận Hải An, kỳ 2022-Q1, cùng 8 phường.")
+    return 0
+
+
+@command("units")
+def _units(args) -> int:
+    with open_workspace(args.workspace) as ws:
+        for unit in ws.hierarchy().walk():
+            print(f"{unit.code}\t{unit.name}\t{unit.kind}\t{unit.parent or ''}")
+    return 0
+
+
+@command("render")
+def _render(args) -> int:
+    from dtdesk.core.compose import compose
+    from dtdesk.render.pdf import render_pdf
+    from dtdesk.store.reports import report_data, resolve
+
+    with open_workspace(args.workspace) as ws:
+        info = resolve(ws, args.unit, args.period)
+        document = compose(report_data(ws, info))
+    out = Path(args.output)
+    try:
+        pages = render_pdf(document, out)
+    except OSError as exc:
+        raise CommandError(f"Không ghi được tệp «{out}»: {exc.strerror}.") from None
+    print(f"Đã in báo cáo {info.unit} kỳ {info.period} ra {out} ({pages} trang).")
+    return 0
+
+
+@command("check")
+def _check(args) -> int:
+    from dtdesk.core.rules import check
+    from dtdesk.store.reports import report_data, resolve
+
+    with open_workspace(args.workspace) as ws:
+        info = resolve(ws, args.unit, args.period)
+        problems = check(report_data(ws, info))
+    errors = [p for p in problems if p.is_error]
+    for problem in problems:
+        print(f"{'LỖI' if problem.is_error else 'Cảnh báo'}: {problem.message}")
+    print(f"Báo cáo {info.unit} kỳ {info.period}: {len(errors)} lỗi, {len(problems) - len(errors)} cảnh báo.")
+    return 1 if errors else 0
+
+
+@command("open")
+def _open(args) -> int:
+    from dtdesk.gui.app import run
+
+    return run(args.workspace)
+
+
+def _not_yet(args) -> int:
+    raise CommandError(f"Lệnh «{args.command}» chưa có trong phiên bản này.")
+
+
+# -- parser -----------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="dtdesk", description="Báo cáo tình hình, kết quả thực hiện chuyển đổi số.")
+    parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    def add(name: str, help_text: str, *, report: bool = False, output: str | None = None):
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("workspace", help="tệp dữ liệu (.sqlite)")
+        if output:
+            p.add_argument("-o", "--output", required=True, help=output)
+        if report:
+            p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của tệp)")
+            p.add_argument("--period", help="kỳ báo cáo, ví dụ 2022-Q1 (mặc định: kỳ gần nhất)")
+        return p
+
+    add("open", "mở ứng dụng với tệp dữ liệu này")
+    add("demo", "tạo tệp mẫu quận Hải An 2022-Q1")
+    add("units", "liệt kê các đơn vị")
+    add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")
+    add("check", "kiểm tra số liệu theo các quy tắc", report=True)
+    add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite)")
+    imp = sub.add_parser("import", help="nhập các tệp nộp của đơn vị cấp dưới")
+    imp.add_argument("workspace")
+    imp.add_argument("files", nargs="+", help="tệp nộp hoặc thư mục")
+    status = add("status", "tình hình nộp báo cáo của đơn vị cấp dưới")
+    status.add_argument("--period", required=True)
+    add("dump", "ghi báo cáo ra JSON", report=True, output="tệp JSON")
+    load = sub.add_parser("load", help="nạp báo cáo từ JSON")
+    load.add_argument("workspace")
+    load.add_argument("file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from dtdesk.gui.app import run
+
+        return run(None)
+    handler = COMMANDS.get(args.command, _not_yet)
+    try:
+        return handler(args)
+    except (CommandError, WorkspaceError) as exc:
+        print(f"dtdesk: {exc}", file=sys.stderr)
+        return getattr(exc, "status", 2)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # `dtdesk units ws | head`
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

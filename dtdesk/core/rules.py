@@ -1,0 +1,131 @@
+"""Checks a report against its template's rules.
+
+Hard rules (``error``) are the identities the seed's numbers obey — received =
+new + carried over, (3) ≤ (2) ≤ (1)… — plus "whole number ≥ 0". Soft rules
+(``warning``) flag what is probably a slip, such as articles a week far from
+articles ÷ weeks, and gaps a clerk should fill. Every message is one
+Vietnamese sentence naming the section, the row and the column, so a clerk
+can find the cell; the GUI jumps to it from (section, unit, row, field).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dtdesk.core.expr import Missing
+from dtdesk.core.formats import MAX_INT
+from dtdesk.core.report import ReportData
+from dtdesk.core.template import Field, Section
+
+
+@dataclass(frozen=True)
+class Problem:
+    level: str  # "error" | "warning"
+    section: str
+    message: str
+    unit: str = ""
+    row: str = ""
+    field: str = ""
+
+    @property
+    def is_error(self) -> bool:
+        return self.level == "error"
+
+
+def _where(section: Section, row_label: str = "", field: Field | None = None) -> str:
+    parts = [f"Mục {section.number} «{section.outline_title}»" if section.number and section.number != "0"
+             else f"Mục «{section.outline_title}»"]
+    if row_label:
+        parts.append(f"dòng «{row_label}»")
+    if field is not None:
+        parts.append(f"cột {field.number} «{field.label}»" if field.number else f"ô «{field.label}»")
+    return ", ".join(parts)
+
+
+def _type_problem(field: Field, value) -> str:
+    if field.type == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"giá trị «{value}» không phải là số nguyên"
+        if value < 0:
+            return f"giá trị {value} là số âm"
+        if value > MAX_INT:
+            return f"giá trị {value} quá lớn"
+    if field.type == "bool" and value not in (0, 1):
+        return f"giá trị «{value}» phải là có hoặc không"
+    return ""
+
+
+def _check_values(section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
+    problems = []
+    typed_ok = True
+    for field in section.inputs:
+        value = values.get(field.id)
+        if value is None:
+            continue
+        if message := _type_problem(field, value):
+            typed_ok = False
+            problems.append(Problem("error", section.id, f"{_where(section, label, field)}: {message}.", unit, row, field.id))
+    if not typed_ok:
+        return problems
+    names = dict(values)
+    for rule in section.rules:
+        try:
+            ok = rule.check.evaluate(names)
+        except Missing:
+            continue
+        except TypeError:
+            continue
+        if not ok:
+            field = section.field(rule.field)
+            shown = ", ".join(f"{section.field(n).number or section.field(n).label} = {names[n]}"
+                              for n in sorted(rule.check.names & {f.id for f in section.fields}, key=lambda n: [f.id for f in section.fields].index(n)))
+            problems.append(Problem(rule.level, section.id, f"{_where(section, label, field)}: {rule.message} (đang là {shown}).",
+                                    unit, row, rule.field))
+    return problems
+
+
+def _missing(section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
+    empty = [f for f in section.inputs if f.type != "bool" and values.get(f.id) is None]
+    if not empty:
+        return []
+    names = ", ".join(f.number or f.label for f in empty)
+    return [Problem("warning", section.id, f"{_where(section, label)}: chưa nhập {names}.", unit, row, empty[0].id)]
+
+
+def check_section(data: ReportData, section: Section) -> list[Problem]:
+    problems: list[Problem] = []
+    with_weeks = {"weeks": data.weeks, "days": data.days}
+    if section.kind == "figures":
+        values = {**data.row_values(section, data.unit.code), **with_weeks}
+        label = next((p.label for p in section.points if p.figures == "self"), "")
+        label = label.format(kind=data.unit.word) if "{kind}" in label else label
+        problems += _check_values(section, values, label, data.unit.code, "")
+        problems += _missing(section, values, label, data.unit.code, "")
+    elif section.kind in ("unit_table", "fixed_table"):
+        for row in data.table_rows(section):
+            if row.kind != "data":
+                continue
+            values = {**row.values, **with_weeks}
+            problems += _check_values(section, values, row.label, row.unit, row.row)
+            if section.printed:
+                problems += _missing(section, values, row.label, row.unit, row.row)
+    elif section.kind == "text" and not data.text(section).strip():
+        problems.append(Problem("warning", section.id, f"{_where(section)}: chưa có nội dung.", data.unit.code))
+    return problems
+
+
+def check_header(data: ReportData) -> list[Problem]:
+    problems = []
+    for field in data.template.header:
+        if field.required and not data.header(field.id).strip():
+            problems.append(Problem("warning", "header", f"Phần đầu báo cáo: chưa nhập «{field.label}».",
+                                    data.unit.code, "", field.id))
+    return problems
+
+
+def check(data: ReportData) -> list[Problem]:
+    """Every problem of the report, in template order, header first."""
+    problems = check_header(data)
+    for section in data.template.sections:
+        problems += check_section(data, section)
+    return problems
