@@ -1,0 +1,105 @@
+"""Editing one report: the single path every edit takes, GUI or not.
+
+The GUI's undo commands, the crash-safety test's worker and the CLI all call
+:meth:`ReportSession.edit` / :meth:`ReportSession.put`, so what is tested is
+what the clerk runs. Parsing happens here (a clerk's "1.671" becomes 1671;
+letters are refused with a sentence), then the value is committed at once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dtdesk.core import formats
+from dtdesk.core.compose import compose
+from dtdesk.core.document import Document
+from dtdesk.core.formats import ParseError
+from dtdesk.core.report import ReportData, ReportInfo
+from dtdesk.core.rules import Problem, check
+from dtdesk.core.template import Field
+from dtdesk.store.reports import report_data
+from dtdesk.store.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Cell:
+    """Where a value lives: (unit, period are the session's) key and row."""
+
+    unit: str
+    key: str
+    row: str = ""
+
+
+def parse(field: Field, text) -> object:
+    """A typed value from what the clerk entered; raises ParseError with a sentence."""
+    if field.type == "int":
+        return formats.parse_int(text)
+    if field.type == "bool":
+        if isinstance(text, str):
+            return {"": None, "x": 1, "có": 1, "1": 1, "0": 0, "không": 0}.get(formats.nfc(text).strip().lower(), 1)
+        return None if text is None else int(bool(text))
+    if field.type == "date":
+        if text in (None, ""):
+            return None
+        return text.isoformat() if isinstance(text, dt.date) else formats.parse_date(str(text)).isoformat()
+    return formats.nfc("" if text is None else str(text))
+
+
+class ReportSession:
+    def __init__(self, ws: Workspace, info: ReportInfo):
+        self.ws = ws
+        self.info = info
+        self.data: ReportData = report_data(ws, info)
+
+    @property
+    def template(self):
+        return self.data.template
+
+    def refresh(self) -> None:
+        self.data = report_data(self.ws, self.info)
+
+    def field(self, key: str) -> Field:
+        section_id, _, field_id = key.partition(".")
+        if section_id == "header":
+            return next(f for f in self.template.header if f.id == field_id)
+        section = self.template.section(section_id)
+        if field_id == "text" or any(p.text == field_id for p in section.points):
+            return Field(field_id, section.outline_title, type="text")
+        return section.field(field_id)
+
+    def value(self, cell: Cell):
+        return self.data.raw(cell.unit, cell.key, cell.row)
+
+    def put(self, cell: Cell, value) -> object:
+        """Commit an already-typed value (undo/redo, paste); returns the old one."""
+        old = self.ws.set_value(cell.unit, self.info.period, cell.key, value, cell.row)
+        self.refresh()
+        return old
+
+    def edit(self, cell: Cell, text) -> tuple[object, object]:
+        """Parse what was typed and commit it; returns (old, new). ParseError leaves everything as it was."""
+        new = parse(self.field(cell.key), text)
+        old = self.put(cell, new)
+        return old, new
+
+    def put_many(self, cells: dict[Cell, object]) -> dict[Cell, object]:
+        """Several values in one transaction per unit (a pasted block); returns old values."""
+        old: dict[Cell, object] = {}
+        by_unit: dict[str, dict] = {}
+        for cell, value in cells.items():
+            by_unit.setdefault(cell.unit, {})[(cell.key, cell.row)] = value
+        for unit, changes in by_unit.items():
+            for (key, row), previous in self.ws.set_values(unit, self.info.period, changes).items():
+                old[Cell(unit, key, row)] = previous
+        self.refresh()
+        return old
+
+    def problems(self) -> list[Problem]:
+        return check(self.data)
+
+    def document(self) -> Document:
+        return compose(self.data)
+
+
+__all__ = ["Cell", "ParseError", "ReportSession", "parse"]
