@@ -21,6 +21,7 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     KeepTogether,
+    LongTable,
     PageTemplate,
     Spacer,
     Table,
@@ -136,12 +137,24 @@ def _header(h: Header) -> list:
 
 
 def _table(t: DocTable) -> Table:
-    """A bordered table; short cells stay plain strings (cheap), long ones wrap."""
+    """A bordered table; short cells stay plain strings (cheap), long ones wrap.
+
+    Speed matters for long tables, so two ReportLab costs are avoided:
+
+    * SPAN commands make every re-wrap after a page split walk all remaining
+      cells (``_calcSpanRanges``), which is quadratic over a long table. A
+      merged cell is drawn instead as its first cell with a negative right
+      padding that widens it over the merged columns (text and Paragraph
+      wrapping then use the whole merged width), and the grid leaves out
+      the vertical lines inside the merge.
+    * ``LongTable`` stops measuring rows once a page is full, so each page
+      split costs one page of rows rather than the whole rest of the table.
+    """
     s = st.styles()
     ncols = len(t.widths)
     total = float(sum(t.widths)) or 1.0
     col_w = [st.TEXT_WIDTH * w / total for w in t.widths]
-    pad2 = 2 * st.TABLE_PADDING
+    pad = st.TABLE_PADDING
     nh = len(t.header)
     size = st.TABLE_SIZE
     commands: list[tuple] = [
@@ -149,11 +162,12 @@ def _table(t: DocTable) -> Table:
         ("FONTSIZE", (0, 0), (-1, -1), size),
         ("LEADING", (0, 0), (-1, -1), round(size * st.LEADING, 2)),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("GRID", (0, 0), (-1, -1), st.RULE_WIDTH, black),
-        ("LEFTPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), st.TABLE_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad),
+        ("RIGHTPADDING", (0, 0), (-1, -1), pad),
+        ("TOPPADDING", (0, 0), (-1, -1), pad),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), pad),
+        ("BOX", (0, 0), (-1, -1), st.RULE_WIDTH, black),
+        ("LINEBELOW", (0, 0), (-1, -2), st.RULE_WIDTH, black),
     ]
     for j, a in enumerate(t.align[:ncols]):
         if a != "left":
@@ -162,9 +176,12 @@ def _table(t: DocTable) -> Table:
         commands += [("FONTNAME", (0, 0), (-1, nh - 1), fonts.BOLD),
                      ("ALIGN", (0, 0), (-1, nh - 1), "CENTER")]
 
+    # rows in which the vertical line before column c is hidden by a merge
+    hidden: list[set[int]] = [set() for _ in range(ncols)]
     data = []
     bold_font, normal_font = fonts.BOLD, fonts.NORMAL
-    for i, row in enumerate((*t.header, *t.rows)):
+    all_rows = (*t.header, *t.rows)
+    for i, row in enumerate(all_rows):
         is_header = i < nh
         bold = is_header or row.kind != "data"
         if bold and not is_header:
@@ -177,19 +194,19 @@ def _table(t: DocTable) -> Table:
             text = cells[j] if j < len(cells) else ""
             k = j + 1
             while k < ncols and k < len(cells) and cells[k] is None:
+                hidden[k].add(i)
                 k += 1
+            width = col_w[j]
             if k - j > 1:
-                commands.append(("SPAN", (j, i), (k - 1, i)))
+                width = sum(col_w[j:k])
+                commands.append(("RIGHTPADDING", (j, i), (j, i), pad - (width - col_w[j])))
             text = _nfc(text or "")
-            width = col_w[j] if k - j == 1 else sum(col_w[j:k])
             group_label = row.kind == "group" and j == 0 and not is_header
             if group_label:
                 commands.append(("ALIGN", (j, i), (j, i), "LEFT"))
-            if "\n" in text or stringWidth(text, font, size) > width - pad2:
+            if "\n" in text or stringWidth(text, font, size) > width - 2 * pad:
                 align = ("center" if is_header else "left" if group_label
                          else t.align[j] if j < len(t.align) else "left")
-                if k - j > 1 and align != "left":
-                    commands.append(("ALIGN", (j, i), (j, i), st.TABLE_ALIGN[align]))
                 out.append(RLParagraph(escape(text).replace("\n", "<br/>"),
                                        s.cell[(bold, align)]))
             else:
@@ -197,8 +214,16 @@ def _table(t: DocTable) -> Table:
             out.extend([""] * (k - j - 1))
             j = k
         data.append(out)
-    return Table(data, colWidths=col_w, repeatRows=nh, style=TableStyle(commands),
-                 hAlign="CENTER", spaceBefore=2, spaceAfter=8)
+
+    last = len(all_rows) - 1
+    for c in range(1, ncols):
+        start = 0
+        for r in sorted(hidden[c]) + [last + 1]:
+            if r > start:
+                commands.append(("LINEBEFORE", (c, start), (c, r - 1), st.RULE_WIDTH, black))
+            start = r + 1
+    return LongTable(data, colWidths=col_w, repeatRows=nh, style=TableStyle(commands),
+                     hAlign="CENTER", spaceBefore=2, spaceAfter=8)
 
 
 def _closing(c: Closing) -> list:
