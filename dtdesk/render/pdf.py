@@ -21,7 +21,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Frame,
     KeepTogether,
-    LongTable,
     PageTemplate,
     Spacer,
     Table,
@@ -147,8 +146,9 @@ def _table(t: DocTable) -> Table:
       padding that widens it over the merged columns (text and Paragraph
       wrapping then use the whole merged width), and the grid leaves out
       the vertical lines inside the merge.
-    * ``LongTable`` stops measuring rows once a page is full, so each page
-      split costs one page of rows rather than the whole rest of the table.
+    * Row heights are measured here, once, and passed to the table: without
+      them ReportLab re-measures every remaining row after each page split
+      (quadratic; its LongTable shortcut only applies to tables with spans).
     """
     s = st.styles()
     ncols = len(t.widths)
@@ -160,7 +160,7 @@ def _table(t: DocTable) -> Table:
     commands: list[tuple] = [
         ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
         ("FONTSIZE", (0, 0), (-1, -1), size),
-        ("LEADING", (0, 0), (-1, -1), round(size * st.LEADING, 2)),
+        ("LEADING", (0, 0), (-1, -1), round(size * st.LEADING, 2)),  # = leading below
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad),
         ("RIGHTPADDING", (0, 0), (-1, -1), pad),
@@ -179,6 +179,9 @@ def _table(t: DocTable) -> Table:
     # rows in which the vertical line before column c is hidden by a merge
     hidden: list[set[int]] = [set() for _ in range(ncols)]
     data = []
+    heights: list[float] = []
+    leading = round(size * st.LEADING, 2)
+    one_line = leading + 2 * pad
     bold_font, normal_font = fonts.BOLD, fonts.NORMAL
     all_rows = (*t.header, *t.rows)
     for i, row in enumerate(all_rows):
@@ -189,6 +192,7 @@ def _table(t: DocTable) -> Table:
         font = bold_font if bold else normal_font
         cells = row.cells
         out: list = []
+        h = one_line
         j = 0
         while j < ncols:
             text = cells[j] if j < len(cells) else ""
@@ -207,13 +211,15 @@ def _table(t: DocTable) -> Table:
             if "\n" in text or stringWidth(text, font, size) > width - 2 * pad:
                 align = ("center" if is_header else "left" if group_label
                          else t.align[j] if j < len(t.align) else "left")
-                out.append(RLParagraph(escape(text).replace("\n", "<br/>"),
-                                       s.cell[(bold, align)]))
+                para = RLParagraph(escape(text).replace("\n", "<br/>"), s.cell[(bold, align)])
+                h = max(h, para.wrap(width - 2 * pad, 1e6)[1] + 2 * pad)
+                out.append(para)
             else:
                 out.append(text)
             out.extend([""] * (k - j - 1))
             j = k
         data.append(out)
+        heights.append(h)
 
     last = len(all_rows) - 1
     for c in range(1, ncols):
@@ -222,8 +228,9 @@ def _table(t: DocTable) -> Table:
             if r > start:
                 commands.append(("LINEBEFORE", (c, start), (c, r - 1), st.RULE_WIDTH, black))
             start = r + 1
-    return LongTable(data, colWidths=col_w, repeatRows=nh, style=TableStyle(commands),
-                     hAlign="CENTER", spaceBefore=2, spaceAfter=8)
+    return Table(data, colWidths=col_w, rowHeights=heights, repeatRows=nh,
+                 style=TableStyle(commands),
+                 hAlign="CENTER", spaceBefore=2, spaceAfter=8)
 
 
 def _closing(c: Closing) -> list:
