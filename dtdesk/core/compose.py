@@ -10,6 +10,7 @@ import datetime as dt
 
 from dtdesk.core.document import Closing, Document, Header, Paragraph, Row, Table
 from dtdesk.core.drafts import expand
+from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_long
 from dtdesk.core.report import ReportData, fill
 from dtdesk.core.show import show
@@ -68,11 +69,9 @@ def _figures(section: Section, data: ReportData) -> list[Paragraph]:
 
 
 def _holds(condition, names) -> bool:
-    from dtdesk.core.expr import Missing
-
     try:
         return bool(condition.evaluate(names))
-    except Missing:
+    except (Missing, TypeError):
         return False
 
 

@@ -53,6 +53,11 @@ class TableRow:
         return self.row
 
 
+def _number(value) -> bool:
+    """Values that can be summed; anything else is missing or wrong and the rules say so."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
 _PATTERN = re.compile(r"\{(\w+)\}")
 
 
@@ -118,7 +123,7 @@ class ReportData:
             elif f.formula is not None:
                 try:
                     result[f.id] = f.formula.evaluate(names)
-                except Missing:
+                except (Missing, TypeError):  # not entered yet, or a wrong type the rules report
                     result[f.id] = None
                 names[f.id] = result[f.id]
         return result
@@ -132,7 +137,7 @@ class ReportData:
         """Inputs summed over units (missing counts as 0 unless all are missing), then computed."""
         inputs: dict[str, object] = {}
         for f in section.inputs:
-            present = [v for u in units if (v := self.raw(u.code, section.key(f.id))) is not None]
+            present = [v for u in units if _number(v := self.raw(u.code, section.key(f.id)))]
             inputs[f.id] = sum(present) if present else None
         return self._compute(section, inputs, "")
 
@@ -178,7 +183,7 @@ class ReportData:
         if section.total:
             totals = {}
             for f in section.inputs:
-                present = [row.values[f.id] for row in rows if row.values[f.id] is not None]
+                present = [row.values[f.id] for row in rows if _number(row.values[f.id])]
                 totals[f.id] = sum(present) if present else None
             rows.append(TableRow("", section.total, "total", values=self._compute(section, totals, "")))
         return rows

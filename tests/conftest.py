@@ -1,0 +1,12 @@
+"""Shared fixtures: every test gets its own workspace in pytest's tmp_path."""
+
+import pytest
+
+from dtdesk.store.demo import create_demo
+
+
+@pytest.fixture
+def demo_ws(tmp_path):
+    ws = create_demo(tmp_path / "ws.sqlite")
+    yield ws
+    ws.close()

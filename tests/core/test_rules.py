@@ -1,0 +1,65 @@
+import pytest
+
+from dtdesk.core.rules import check
+from dtdesk.store.reports import report_data, resolve
+
+P = "2022-Q1"
+
+
+def problems(ws, unit=None):
+    return check(report_data(ws, resolve(ws, unit)))
+
+
+def test_the_demo_is_clean(demo_ws):
+    assert problems(demo_ws) == []
+    assert problems(demo_ws, "HA-CATBI") == []
+
+
+@pytest.mark.parametrize(
+    "unit, key, value, fragment",
+    [
+        ("HA", "dvc.received", 1672, "tiếp nhận mới cộng tồn trước"),
+        ("HA", "dvc.resolved", 1475, "đúng hạn cộng quá hạn"),
+        ("HA", "dvc.pending", 196, "trong hạn cộng quá hạn"),
+        ("HA", "dvc.online", 2000, "trực tuyến không được lớn hơn"),
+        ("HA-TUPHAP", "chu_ky_so.signed", 67, "(2) không được lớn hơn"),
+        ("HA-TUPHAP", "chu_ky_so.leader", 66, "(3) không được lớn hơn"),
+    ],
+)
+def test_hard_rules(demo_ws, unit, key, value, fragment):
+    demo_ws.set_value(unit, P, key, value)
+    errors = [p for p in problems(demo_ws) if p.is_error]
+    assert errors and all(p.level == "error" for p in errors)
+    assert any(fragment in p.message for p in errors)
+
+
+def test_messages_name_section_row_and_column(demo_ws):
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.signed", 41)
+    (problem,) = problems(demo_ws)
+    assert problem.message.startswith("Mục 3.2 «Về ứng dụng chữ ký số», dòng «Phường Cát Bi», cột (2)")
+    assert "(1) = 40, (2) = 41" in problem.message
+    assert (problem.section, problem.unit, problem.field) == ("chu_ky_so", "HA-CATBI", "signed")
+
+
+def test_articles_a_week_far_from_the_average_is_a_warning(demo_ws):
+    demo_ws.set_value("HA-CATBI", P, "cong_ttdt.per_week", 90)
+    (problem,) = problems(demo_ws)
+    assert problem.level == "warning" and "tin, bài/tuần" in problem.message
+
+
+def test_wrong_types_stored_by_hand_are_errors_not_crashes(demo_ws):
+    demo_ws.set_value("HA-TUPHAP", P, "chu_ky_so.total", "abc")
+    demo_ws.set_value("HA-QLDT", P, "chu_ky_so.total", -5)
+    messages = [p.message for p in problems(demo_ws) if p.is_error]
+    assert any("không phải là số nguyên" in m for m in messages)
+    assert any("số âm" in m for m in messages)
+
+
+def test_an_empty_report_gets_warnings_not_errors(demo_ws):
+    from dtdesk.core.report import ReportInfo
+    import datetime as dt
+
+    demo_ws.ensure_report(ReportInfo("HA", "2022-Q2", "cds-quarterly", 1, dt.date(2022, 4, 1), dt.date(2022, 6, 30)))
+    found = check(report_data(demo_ws, resolve(demo_ws, "HA", "2022-Q2")))
+    assert found and not any(p.is_error for p in found)
+    assert any("chưa nhập" in p.message for p in found)

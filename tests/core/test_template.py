@@ -1,0 +1,54 @@
+import copy
+import json
+
+import pytest
+
+from dtdesk.core.template import TemplateError, load_template, parse_template
+from dtdesk.paths import resource
+
+
+def raw():
+    return json.loads(resource("templates", "cds-quarterly-v1.json").read_text(encoding="utf-8"))
+
+
+def test_the_seed_outline_in_order():
+    numbers = [s.number for s in load_template().sections if s.number and s.number != "0"]
+    assert numbers == ["1", "2", "3", "3.1", "3.2", "3.3", "3.4", "3.5", "II"]
+
+
+def test_computed_columns_and_rules_are_parsed():
+    t = load_template()
+    ratio = t.section("chu_ky_so").field("ratio")
+    assert ratio.computed and ratio.formula.names == {"signed", "total"}
+    assert len(t.section("dvc").rules) == 5
+
+
+def test_fifteen_postal_fields():
+    assert len(load_template().section("buu_chinh").fixed_rows) == 15
+
+
+def _broken(mutate):
+    data = copy.deepcopy(raw())
+    mutate(data)
+    return data
+
+
+@pytest.mark.parametrize(
+    "mutate, message",
+    [
+        (lambda d: d["sections"][7]["columns"][3].update(formula="__import__('os').system('x')"), "not allowed"),
+        (lambda d: d["sections"][7]["rules"][0].update(check="signed <= nope"), "unknown names"),
+        (lambda d: d["sections"][1].update(id="can_cu"), "unique"),
+        (lambda d: d["sections"][11]["columns"][2].update(ref="missing.x"), "unknown reference"),
+        (lambda d: d.pop("sections"), "malformed"),
+    ],
+)
+def test_a_broken_template_fails_on_load(mutate, message):
+    assert _broken(lambda d: None)  # sanity: the copy is valid
+    with pytest.raises(TemplateError, match=message):
+        parse_template(_broken(mutate))
+
+
+def test_unknown_template_version():
+    with pytest.raises(TemplateError, match="phiên bản 99"):
+        load_template("cds-quarterly", 99)

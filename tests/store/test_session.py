@@ -1,0 +1,43 @@
+import pytest
+
+from dtdesk.core.formats import ParseError
+from dtdesk.store.reports import resolve
+from dtdesk.store.session import Cell, ReportSession
+
+
+@pytest.fixture
+def session(demo_ws):
+    return ReportSession(demo_ws, resolve(demo_ws))
+
+
+def test_a_clerk_types_grouped_numbers(session):
+    old, new = session.edit(Cell("HA-TUPHAP", "chu_ky_so.total"), "1.671")
+    assert (old, new) == (66, 1671)
+    assert session.ws.value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total") == 1671
+
+
+@pytest.mark.parametrize("typed", ["abc", "-3", "12,5", "99999999999"])
+def test_bad_numbers_are_refused_and_nothing_changes(session, typed):
+    with pytest.raises(ParseError):
+        session.edit(Cell("HA-TUPHAP", "chu_ky_so.total"), typed)
+    assert session.ws.value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total") == 66
+
+
+def test_the_edit_is_visible_to_rules_at_once(session):
+    session.edit(Cell("HA-TUPHAP", "chu_ky_so.signed"), "70")
+    errors = [p for p in session.problems() if p.is_error]
+    assert len(errors) == 1
+    assert errors[0].unit == "HA-TUPHAP" and errors[0].field == "signed"
+    assert "dòng «Phòng Tư pháp»" in errors[0].message and "Mục 3.2" in errors[0].message
+
+
+def test_markup_and_decomposed_text_are_kept_as_typed(session):
+    session.edit(Cell("HA", "so_hoa.text"), "<b>Tie\u0302\u0301n</b> & co")
+    assert session.ws.value("HA", "2022-Q1", "so_hoa.text") == "<b>Tiến</b> & co"
+
+
+def test_put_many_is_one_paste(session):
+    cells = {Cell("HA-TUPHAP", "chu_ky_so.total"): 1, Cell("HA-QLDT", "chu_ky_so.total"): 2}
+    old = session.put_many(cells)
+    assert old == {Cell("HA-TUPHAP", "chu_ky_so.total"): 66, Cell("HA-QLDT", "chu_ky_so.total"): 37}
+    assert session.data.raw("HA-QLDT", "chu_ky_so.total") == 2

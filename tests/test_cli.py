@@ -1,0 +1,108 @@
+"""The command-line contract (DESIGN.md §3): exit codes and one-sentence errors."""
+
+import datetime as dt
+import sqlite3
+import subprocess
+import sys
+
+import pytest
+
+from dtdesk.cli import main
+from dtdesk.core.report import ReportInfo
+from dtdesk.store.demo import create_demo
+from dtdesk.store.workspace import Workspace
+from tests import pdftext
+
+
+@pytest.fixture
+def ws_path(tmp_path):
+    create_demo(tmp_path / "ws.sqlite").close()
+    return tmp_path / "ws.sqlite"
+
+
+def run(*args):
+    """The real executable, so tracebacks and exit codes are what a user sees."""
+    return subprocess.run([sys.executable, "-m", "dtdesk", *map(str, args)], capture_output=True, text=True)
+
+
+def test_units_lists_code_name_kind_parent(ws_path):
+    result = run("units", ws_path)
+    assert result.returncode == 0
+    lines = result.stdout.splitlines()
+    assert "HA-CATBI\tPhường Cát Bi\tward\tHA" in lines
+    assert len(lines) == 2 + 16 + 8
+
+
+def test_check_exits_1_on_rule_errors(ws_path, capsys):
+    assert main(["check", str(ws_path)]) == 0
+    with Workspace.open(ws_path) as ws:
+        ws.set_value("HA-TUPHAP", "2022-Q1", "chu_ky_so.signed", 99)
+    assert main(["check", str(ws_path)]) == 1
+    out = capsys.readouterr().out
+    assert "LỖI: Mục 3.2" in out and "1 lỗi" in out
+
+
+@pytest.mark.parametrize(
+    "make, fragment",
+    [
+        (lambda p: p.write_bytes(b"\x00garbage" * 100), "không phải là tệp dữ liệu của dtdesk"),
+        (lambda p: sqlite3.connect(p).execute("CREATE TABLE x (y)"), "không phải là tệp dữ liệu của dtdesk"),
+        (lambda p: p.write_bytes(b"SQLite format 3\x00" + b"\xff" * 50), "không phải là tệp dữ liệu của dtdesk"),
+        (lambda p: None, "Không tìm thấy"),
+    ],
+)
+@pytest.mark.parametrize("command", [["check"], ["units"], ["render", "-o", "out.pdf"]])
+def test_foreign_files_exit_2_with_one_sentence(tmp_path, make, fragment, command):
+    path = tmp_path / "bad.sqlite"
+    make(path)
+    result = run(command[0], path, *command[1:])
+    assert result.returncode == 2
+    assert fragment in result.stderr
+    assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_bad_usage_exits_2(ws_path):
+    for args in (["render", ws_path], ["check", ws_path, "--period", "2022-Q7"], ["check", ws_path, "--unit", "XX"], ["frobnicate"]):
+        result = run(*args)
+        assert result.returncode == 2, args
+        assert "Traceback" not in result.stderr and result.stderr.strip()
+
+
+def test_render_a_ward_report_in_the_same_layout(ws_path, tmp_path):
+    out = tmp_path / "w.pdf"
+    assert main(["render", str(ws_path), "--unit", "HA-CATBI", "-o", str(out)]) == 0
+    flat = " ".join(pdftext.words(pdftext.text(out.read_bytes())))
+    assert "ỦY BAN NHÂN DÂN QUẬN HẢI AN" in flat
+    assert "ỦY BAN NHÂN DÂN PHƯỜNG CÁT BI" in flat and "Số: 11/BC-UBND" in flat
+    assert "a) Cấp phường: Tổng số hồ sơ tiếp nhận là 120 hồ sơ" in flat
+    assert "b) Cấp phường" not in flat and "KHỐI QUẬN" not in flat
+    assert "1 Phường Cát Bi 40 39 04 97,5" in flat
+    assert "3.5. Về hoạt động của Cổng thông tin điện tử phường:" in flat
+
+
+def test_markup_and_nfd_print_as_typed(ws_path, tmp_path):
+    with Workspace.open(ws_path) as ws:
+        ws.set_value("HA", "2022-Q1", "so_hoa.text", "<b>Bo\u0302\u0323 & co</b> <font>")
+    out = tmp_path / "r.pdf"
+    assert main(["render", str(ws_path), "-o", str(out)]) == 0
+    assert "<b>Bộ & co</b> <font>" in pdftext.text(out.read_bytes())
+
+
+def test_an_empty_report_renders(ws_path, tmp_path):
+    with Workspace.open(ws_path) as ws:
+        ws.ensure_report(ReportInfo("HA", "2022-Q2", "cds-quarterly", 1, dt.date(2022, 4, 1), dt.date(2022, 6, 30)))
+    out = tmp_path / "empty.pdf"
+    assert main(["render", str(ws_path), "--period", "2022-Q2", "-o", str(out)]) == 0
+    text = pdftext.text(out.read_bytes())
+    assert "(Tính đến ngày 30/6/2022)" in text and "Tổng số hồ sơ tiếp nhận là … hồ sơ" in text
+
+
+def test_huge_and_zero_denominators_print(ws_path, tmp_path):
+    with Workspace.open(ws_path) as ws:
+        ws.set_value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total", 999_999_999)
+        ws.set_value("HA-QLDT", "2022-Q1", "chu_ky_so.total", 0)
+    out = tmp_path / "r.pdf"
+    assert main(["render", str(ws_path), "-o", str(out)]) == 0
+    lines = {" ".join(l.split()) for l in pdftext.lines(out.read_bytes())}
+    assert "2 Phòng Tư pháp 999.999.999 65 63 0" in lines
+    assert "3 Phòng Quản lý đô thị 0 37 05 0" in lines
