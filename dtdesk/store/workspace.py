@@ -19,6 +19,7 @@ import sqlite_utils
 from dtdesk.core.formats import nfc
 from dtdesk.core.report import Key, ReportInfo
 from dtdesk.core.units import Hierarchy, Unit
+from dtdesk.store.lock import WorkspaceLock
 from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
 
 
@@ -26,6 +27,7 @@ class WorkspaceError(Exception):
     """A workspace cannot be used; the message is one sentence for the user."""
 
 
+IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
 def now() -> str:
@@ -43,15 +45,21 @@ def _clean(value):
 class Workspace:
     """An open workspace file. Use :meth:`create` or :meth:`open`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection):
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkspaceLock | None = None):
         self.path = path
         self.conn = conn
+        self.lock = lock  # held while open for writing; None when read-only
+        self.read_only = lock is None
+        self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
         self.db = sqlite_utils.Database(conn)
         self.user = getpass.getuser() if hasattr(getpass, "getuser") else "clerk"
 
     # -- opening ---------------------------------------------------------
     @staticmethod
-    def _connect(path: Path) -> sqlite3.Connection:
+    def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
+        if read_only:
+            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=5.0)
+            return conn
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -63,12 +71,16 @@ class Workspace:
         path = Path(path)
         if path.exists():
             raise WorkspaceError(f"Tệp «{path.name}» đã tồn tại; chọn tên khác.")
+        lock = WorkspaceLock(path)
+        if not lock.acquire():
+            raise WorkspaceError(f"Tệp «{path.name}» đang được tạo ở cửa sổ khác.")
         try:
             conn = cls._connect(path)
         except sqlite3.Error as exc:
+            lock.release()
             raise WorkspaceError(f"Không tạo được tệp «{path.name}»: {exc}.") from None
         migrate(conn)
-        ws = cls(path, conn)
+        ws = cls(path, conn, lock)
         ws._set_meta("app", APP_ID)
         ws._set_meta("created_at", now())
         if unit:
@@ -76,7 +88,12 @@ class Workspace:
         return ws
 
     @classmethod
-    def open(cls, path: str | Path) -> Workspace:
+    def open(cls, path: str | Path, *, read_only: bool = False, backup: bool = True) -> Workspace:
+        """Open for writing, or read-only (``ws.notice`` = IN_USE) when another process holds the lock.
+
+        Opening for writing takes the daily automatic backup (``backup=False`` skips it); a workspace
+        of an older schema is backed up before it is migrated.
+        """
         path = Path(path)
         if not path.is_file():
             raise WorkspaceError(f"Không tìm thấy tệp «{path}».")
@@ -87,8 +104,35 @@ class Workspace:
             raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {exc.strerror}.") from None
         if magic != b"SQLite format 3\x00":
             raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
+        lock, notice = None, ""
+        if not read_only:
+            lock = WorkspaceLock(path)
+            if not lock.acquire():
+                lock, notice = None, IN_USE
         try:
-            conn = cls._connect(path)
+            return cls._open(path, lock, notice, backup)
+        except BaseException:
+            if lock:
+                lock.release()
+            raise
+
+    @classmethod
+    def _open(cls, path: Path, lock: WorkspaceLock | None, notice: str, backup: bool) -> Workspace:
+        # A newer file is refused by reading the header only: no WAL switch, nothing written.
+        try:
+            probe = cls._connect(path, read_only=True)
+            try:
+                version = probe.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                probe.close()
+        except sqlite3.Error:
+            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                f"Tệp «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này."
+            )
+        try:
+            conn = cls._connect(path, read_only=lock is None)
             version = conn.execute("PRAGMA user_version").fetchone()[0]
             app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if version else None
         except sqlite3.Error:
@@ -101,11 +145,34 @@ class Workspace:
             raise WorkspaceError(
                 f"Tệp «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này."
             )
-        migrate(conn)
-        return cls(path, conn)
+        if version < SCHEMA_VERSION:
+            if lock is None:
+                conn.close()
+                raise WorkspaceError(f"Tệp «{path.name}» cần được nâng cấp nhưng đang được mở ở máy/cửa sổ khác.")
+            from dtdesk.store.backup import make_backup
+
+            try:
+                make_backup(conn, path, kind="migrate")
+            except (OSError, sqlite3.Error):
+                conn.close()
+                raise WorkspaceError(f"Không sao lưu được tệp «{path.name}» trước khi nâng cấp; tệp chưa bị thay đổi.") from None
+            migrate(conn)
+        ws = cls(path, conn, lock)
+        ws.notice = notice
+        if lock is not None and backup:
+            from dtdesk.store.backup import auto_backup
+
+            auto_backup(ws)
+        return ws
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise WorkspaceError(f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.")
 
     def close(self) -> None:
         self.conn.close()
+        if self.lock is not None:
+            self.lock.release()
 
     def __enter__(self) -> Workspace:
         return self
@@ -115,6 +182,7 @@ class Workspace:
 
     # -- meta ------------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:
+        self._writable()
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value))
 
@@ -136,6 +204,7 @@ class Workspace:
              "row_label": nfc(u.row_label), "position": u.position, "email": u.email}
             for u in units
         ]
+        self._writable()
         with self.conn:
             self.db["units"].upsert_all(rows, pk="code")
 
@@ -147,6 +216,7 @@ class Workspace:
         row = {"unit": info.unit, "period": info.period, "template_id": info.template_id,
                "template_version": info.template_version, "start": info.start.isoformat(),
                "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
+        self._writable()
         with self.conn:
             self.db["reports"].upsert(row, pk=("unit", "period"))
 
@@ -191,6 +261,7 @@ class Workspace:
 
     def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
         """Store several values of one unit in one transaction (a paste, an import)."""
+        self._writable()
         at = now()
         old: dict[tuple[str, str], object] = {}
         with self.conn:
