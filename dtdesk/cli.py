@@ -9,6 +9,7 @@ one sentence on stderr, never a traceback: every expected failure is a
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -105,6 +106,59 @@ def _open(args) -> int:
     return run(args.workspace)
 
 
+@command("backup")
+def _backup(args) -> int:
+    from dtdesk.store.backup import backup_dir, list_backups, make_backup
+
+    path = Path(args.workspace)
+    with Workspace.open(path, backup=False) as ws:  # read-only if in use: a consistent copy all the same
+        try:
+            made = make_backup(ws.conn, path, kind="manual", keep=args.keep)
+        except (OSError, sqlite3.Error) as exc:
+            raise CommandError(f"Không sao lưu được tệp «{path.name}»: {exc}.") from None
+    print(f"Đã sao lưu {path.name} vào {made}.")
+    backups = list_backups(path)
+    print(f"Các bản sao lưu trong {backup_dir(path)} ({len(backups)}, mới nhất trước):")
+    for b in backups:
+        print(f"{b.path.name}\t{b.label}")
+    return 0
+
+
+@command("restore")
+def _restore(args) -> int:
+    from dtdesk.store.backup import restore
+
+    path, source = Path(args.workspace), Path(args.backup)
+    saved = restore(path, source)
+    if saved:
+        print(f"Đã lưu trạng thái hiện tại vào {saved}.")
+    print(f"Đã khôi phục {path.name} từ {source.name}.")
+    return 0
+
+
+@command("_edit-loop")
+def _edit_loop(args) -> int:
+    """Crash-test worker: edit through ReportSession.edit (the GUI's path), acknowledge each edit on stdout."""
+    from dtdesk.store.reports import resolve
+    from dtdesk.store.session import Cell, ReportSession
+
+    ws = Workspace.open(Path(args.workspace), backup=False)
+    if ws.read_only:
+        raise CommandError(ws.notice)
+    session = ReportSession(ws, resolve(ws, None, None))
+    fields = [f for f in session.template.section("dvc").fields if f.type == "int" and not f.computed]
+    cells = [Cell(session.info.unit, f"dvc.{f.id}") for f in fields]
+    print(f"ready {len(cells)}", flush=True)
+    value = args.start
+    while args.count <= 0 or value < args.start + args.count:
+        cell = cells[value % len(cells)]
+        session.edit(cell, f"{value:,}".replace(",", "."))  # typed the Vietnamese way: "1.671"
+        print(f"ack {cell.key} {value}", flush=True)
+        value += 1
+    ws.close()
+    return 0
+
+
 def _not_yet(args) -> int:
     raise CommandError(f"Lệnh «{args.command}» chưa có trong phiên bản này.")
 
@@ -142,6 +196,15 @@ def build_parser() -> argparse.ArgumentParser:
     load = sub.add_parser("load", help="nạp báo cáo từ JSON")
     load.add_argument("workspace")
     load.add_argument("file")
+    bak = add("backup", "sao lưu tệp dữ liệu ngay và liệt kê các bản sao lưu")
+    bak.add_argument("--keep", type=int, default=10, help="số bản sao lưu giữ lại (mặc định 10)")
+    res = add("restore", "khôi phục tệp dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)")
+    res.add_argument("backup", help="tệp sao lưu (trong thư mục backups/)")
+    loop = sub.add_parser("_edit-loop", help=argparse.SUPPRESS)  # crash-safety test worker, not for users
+    loop.add_argument("workspace")
+    loop.add_argument("--start", type=int, default=1)
+    loop.add_argument("--count", type=int, default=0, help="0: until killed")
+    sub.metavar = "{" + ",".join(name for name in sub.choices if not name.startswith("_")) + "}"
     return parser
 
 
