@@ -159,6 +159,81 @@ def _edit_loop(args) -> int:
     return 0
 
 
+# -- exchange (dtdesk.exchange) ------------------------------------------------
+
+
+@command("export")
+def _export(args) -> int:
+    from dtdesk.exchange.export import export_report
+    from dtdesk.store.reports import resolve
+
+    with open_workspace(args.workspace) as ws:
+        info = resolve(ws, args.unit, args.period)
+        result = export_report(ws, info.unit, info.period, args.output, eml=getattr(args, "eml", False))
+    print(f"Đã xuất báo cáo {result.unit} kỳ {result.period} lần nộp r{result.revision} ra {result.path} "
+          f"({result.values} số liệu, SHA-256 {result.sha256[:16]}…).")
+    if result.eml:
+        print(f"Thư nháp kèm tệp: {result.eml}")
+    return 0
+
+
+@command("import")
+def _import(args) -> int:
+    from dtdesk.exchange.importer import commit, plan_import
+    from dtdesk.exchange.summary import format_plans
+
+    with open_workspace(args.workspace) as ws:
+        plans = plan_import(ws, args.files)
+        if not plans:
+            raise CommandError("Không có tệp nộp nào (*.dtdesk.sqlite) trong các đường dẫn đã cho.")
+        if not getattr(args, "dry_run", False):
+            commit(ws, plans)
+    lines, rejected = format_plans(plans, dry_run=getattr(args, "dry_run", False))
+    for line in lines:
+        print(line)
+    return 1 if rejected else 0
+
+
+@command("status")
+def _status(args) -> int:
+    from dtdesk.exchange.status import completeness, format_status
+
+    with open_workspace(args.workspace) as ws:
+        lines = format_status(completeness(ws, args.period))
+    for line in lines:
+        print(line)
+    return 0
+
+
+@command("dump")
+def _dump(args) -> int:
+    from dtdesk.store.jsonio import dump_document, write_document
+    from dtdesk.store.reports import resolve
+
+    with open_workspace(args.workspace) as ws:
+        info = resolve(ws, args.unit, args.period)
+        document = dump_document(ws, info.unit, info.period)
+    try:
+        write_document(document, Path(args.output))
+    except OSError as exc:
+        raise CommandError(f"Không ghi được tệp «{args.output}»: {exc.strerror}.") from None
+    print(f"Đã ghi báo cáo {info.unit} kỳ {info.period} ra {args.output} ({len(document['values'])} số liệu).")
+    return 0
+
+
+@command("load")
+def _load(args) -> int:
+    from dtdesk.store.jsonio import load_document, read_document
+
+    data = read_document(Path(args.file))
+    path = Path(args.workspace)
+    ws = open_workspace(args.workspace) if path.exists() else Workspace.create(path)
+    with ws:
+        count = load_document(ws, data)
+    print(f"Đã nạp {count} số liệu từ {args.file} vào {args.workspace}.")
+    return 0
+
+
 def _not_yet(args) -> int:
     raise CommandError(f"Lệnh «{args.command}» chưa có trong phiên bản này.")
 
@@ -186,10 +261,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("units", "liệt kê các đơn vị")
     add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")
     add("check", "kiểm tra số liệu theo các quy tắc", report=True)
-    add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite)")
+    export = add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite) hoặc thư mục")
+    export.add_argument("--eml", action="store_true", help="kèm thư nháp .eml gửi đơn vị cấp trên")
     imp = sub.add_parser("import", help="nhập các tệp nộp của đơn vị cấp dưới")
     imp.add_argument("workspace")
     imp.add_argument("files", nargs="+", help="tệp nộp hoặc thư mục")
+    imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước thay đổi, không ghi")
     status = add("status", "tình hình nộp báo cáo của đơn vị cấp dưới")
     status.add_argument("--period", required=True)
     add("dump", "ghi báo cáo ra JSON", report=True, output="tệp JSON")

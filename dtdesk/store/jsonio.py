@@ -10,7 +10,16 @@ Format ``dtdesk/1``::
 
 Keys are ``section.field`` from the template (``header.number``,
 ``chu_ky_so.signed``); ``row`` is a fixed row id (``buu_chinh``) or "".
-Loading is one transaction: a bad document changes nothing.
+Values keep their JSON type: integers, reals, text (NFC); a missing value is
+simply absent. Loading is one transaction: a bad document changes nothing.
+
+:func:`dump_document` writes one report (``dtdesk dump``): ``units`` are the
+unit's ancestors (root first), the unit and its children (bodies and
+subunits, so its tables have their rows), in that order; ``reports`` is the
+one report; ``values`` are the unit's and its bodies' values of the period
+(with ``subunits=True`` also the subunits' reports and values), sorted by
+unit, key and row. No timestamps, so dumping, loading into a fresh workspace
+and dumping again gives the same JSON byte for byte.
 """
 
 from __future__ import annotations
@@ -79,3 +88,44 @@ def load_document(ws: Workspace, data: dict) -> int:
         if data.get("own_unit") and not ws.own_unit:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (data["own_unit"],))
     return len(values)
+
+
+def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = False) -> dict:
+    """One report as a ``dtdesk/1`` document (see the module docstring)."""
+    units = ws.hierarchy()
+    own = units[unit]
+    chain = []
+    parent = own.parent
+    while parent and parent in units and parent not in chain:
+        chain.insert(0, parent)
+        parent = units[parent].parent
+    listed = [*(units[c] for c in chain), own, *units.children(unit)]
+    owners = [unit, *(u.code for u in units.bodies(unit))]
+    report_units = [unit]
+    if subunits:
+        for sub in units.subunits(unit):
+            report_units.append(sub.code)
+            owners += [sub.code, *(u.code for u in units.bodies(sub.code))]
+            listed += [u for u in units.children(sub.code) if u not in listed]
+    reports = [r for r in (ws.report(code, period) for code in report_units) if r is not None]
+    if not reports or reports[0].unit != unit:
+        raise WorkspaceError(f"Đơn vị «{unit}» chưa có báo cáo kỳ {period}.")
+    values = ws.values(period, owners)
+    return {
+        "format": FORMAT,
+        "own_unit": ws.own_unit or unit,
+        "units": [{k: getattr(u, k) for k in UNIT_FIELDS} for u in listed],
+        "reports": [
+            {"unit": r.unit, "period": r.period, "template_id": r.template_id, "template_version": r.template_version,
+             "start": r.start.isoformat(), "cutoff": r.cutoff.isoformat(), "revision": r.revision,
+             "illustrative": r.illustrative}
+            for r in reports
+        ],
+        "values": [{"unit": u, "period": period, "key": k, "row": r, "value": values[(u, k, r)]}
+                   for u, k, r in sorted(values)],
+    }
+
+
+def write_document(data: dict, path: Path) -> None:
+    """Write a document as indented UTF-8 JSON (Vietnamese kept readable)."""
+    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -65,7 +65,44 @@ def _v1(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1]
+def _v2(conn: sqlite3.Connection) -> None:
+    """Exchange files: submissions imported (with the original bytes) and exported."""
+    conn.executescript(
+        """
+        CREATE TABLE imports (
+            id INTEGER PRIMARY KEY,
+            sha256 TEXT NOT NULL UNIQUE,
+            content_sha256 TEXT NOT NULL,
+            filename TEXT NOT NULL,
+            unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            template_id TEXT NOT NULL,
+            template_version INTEGER NOT NULL,
+            app_version TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            imported_at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            original BLOB NOT NULL
+        );
+        CREATE INDEX imports_report ON imports (unit, period, revision);
+        CREATE TABLE submissions (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            sha256 TEXT NOT NULL,
+            content_sha256 TEXT NOT NULL,
+            filename TEXT NOT NULL,
+            exported_at TEXT NOT NULL,
+            who TEXT NOT NULL
+        );
+        CREATE INDEX submissions_report ON submissions (unit, period, revision);
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -1,0 +1,54 @@
+"""A ready-to-send e-mail draft (.eml) with the submission file attached.
+
+No network: the clerk opens the .eml (Outlook and Thunderbird treat it as a
+draft thanks to ``X-Unsent: 1``), checks it and presses Send. It is addressed
+to the parent unit's address (``units.email``); when none is configured the
+"To" field is left for the clerk to fill in.
+"""
+
+from __future__ import annotations
+
+import email.policy
+from email.message import EmailMessage
+from email.utils import formatdate
+from pathlib import Path
+
+from dtdesk.core.periods import parse_period
+from dtdesk.exchange.validate import read_submission
+from dtdesk.store.workspace import Workspace
+
+
+def build_message(unit_name: str, parent_name: str, to: str, sender: str, period_label: str, revision: int,
+                  attachment: Path) -> EmailMessage:
+    msg = EmailMessage(policy=email.policy.SMTP)
+    msg["X-Unsent"] = "1"
+    if to:
+        msg["To"] = to
+    if sender:
+        msg["From"] = sender
+    msg["Date"] = formatdate(localtime=True)
+    msg["Subject"] = f"{unit_name} gửi báo cáo chuyển đổi số {period_label} (lần nộp {revision})"
+    greeting = f"Kính gửi: {parent_name}," if parent_name else "Kính gửi,"
+    msg.set_content(
+        f"{greeting}\n\n"
+        f"{unit_name} gửi báo cáo tình hình, kết quả thực hiện chuyển đổi số {period_label} "
+        f"(lần nộp thứ {revision}), tệp số liệu đính kèm: {attachment.name}.\n\n"
+        "Tệp được tạo bằng dtdesk; đơn vị nhận mở bằng dtdesk, chọn «Nhập tệp nộp».\n\n"
+        "Trân trọng.\n"
+    )
+    msg.add_attachment(attachment.read_bytes(), maintype="application", subtype="vnd.sqlite3",
+                       filename=attachment.name)
+    return msg
+
+
+def write_eml(ws: Workspace, submission: Path) -> Path:
+    """Write ``<submission>.eml`` beside the file; returns its path."""
+    sub = read_submission(submission)
+    units = ws.hierarchy()
+    unit = units[sub.unit]
+    parent = units.units.get(sub.parent) if sub.parent else None
+    msg = build_message(unit.name, parent.name if parent else "", parent.email if parent else "", unit.email,
+                        parse_period(sub.period).label, sub.revision, submission)
+    out = submission.with_name(submission.name.removesuffix(".sqlite") + ".eml")
+    out.write_bytes(msg.as_bytes())
+    return out

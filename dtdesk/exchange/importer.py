@@ -1,0 +1,313 @@
+"""Importing submission files: plan (preview) first, then one transaction.
+
+:func:`plan_import` validates every file (:mod:`dtdesk.exchange.validate`),
+checks it against the workspace (the unit is below the workspace's own unit,
+the parent matches, the template is the one of the workspace's report, the
+file is not a duplicate and not older than what was imported) and lists what
+it would change: new units, values old → new, and conflicts with values that
+were keyed or loaded here rather than imported. Nothing is written.
+
+:func:`commit` applies the accepted plans in one transaction (each file in its
+own savepoint, re-checked inside the transaction, oldest revision first) with
+audit rows and the original file bytes in ``imports``. Imported values are
+stored under the sending unit's code with ``source = 'import:<first 16 hex
+digits of the file's SHA-256>'``, so the upper level's tables, sums and
+drafted sentences read them like any other value of that unit.
+
+Outcomes: ``imported``; ``duplicate`` (the same file, or the same revision with
+the same content, was imported before: nothing changes, "đã nhập trước đó");
+``rejected`` (one sentence says why; nothing changes).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dtdesk.core.formats import nfc
+from dtdesk.core.units import Hierarchy
+from dtdesk.exchange import manifest as mf
+from dtdesk.exchange.validate import Rejected, Submission, read_submission
+from dtdesk.store.workspace import Workspace, WorkspaceError, now
+
+IMPORTED = "imported"
+DUPLICATE = "duplicate"
+REJECTED = "rejected"
+PLANNED = "planned"
+LOCAL_SOURCES_NOTE = "values whose source does not start with 'import:' count as kept locally"
+
+
+@dataclass(frozen=True)
+class Change:
+    unit: str
+    key: str
+    row: str
+    old: object
+    new: object
+    old_source: str = ""
+
+    @property
+    def conflict(self) -> bool:
+        """The value being replaced was keyed or loaded here, not imported."""
+        return self.old is not None and not self.old_source.startswith("import:")
+
+
+@dataclass
+class FilePlan:
+    path: Path
+    status: str = PLANNED
+    message: str = ""
+    submission: Submission | None = None
+    new_units: list[dict] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
+
+    @property
+    def conflicts(self) -> list[Change]:
+        return [c for c in self.changes if c.conflict]
+
+    @property
+    def accepted(self) -> bool:
+        return self.status in (PLANNED, IMPORTED)
+
+
+def source_tag(sha256: str) -> str:
+    return f"import:{sha256[:16]}"
+
+
+def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
+    """Files named, and the submission files (``*.dtdesk.sqlite``) inside folders named."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(c for c in p.iterdir() if c.name.endswith(mf.SUFFIX) and c.is_file())
+        else:
+            out.append(p)
+    return out
+
+
+class _Context:
+    """What the checks need to know about the workspace, read once per batch."""
+
+    def __init__(self, ws: Workspace):
+        self.own = ws.own_unit
+        if not self.own:
+            raise WorkspaceError("Tệp dữ liệu chưa có đơn vị báo cáo nên không biết nhập tệp của đơn vị nào.")
+        self.units: Hierarchy = ws.hierarchy()
+        if self.own not in self.units:
+            raise WorkspaceError(f"Tệp dữ liệu không có đơn vị «{self.own}» của mình.")
+        self.templates = {p: (t, v) for p, t, v in ws.conn.execute(
+            "SELECT period, template_id, template_version FROM reports WHERE unit = ?", (self.own,))}
+
+
+def _imported(conn: sqlite3.Connection, sub: Submission) -> str | None:
+    """DUPLICATE, or a rejection sentence, or None when the file is new and not older."""
+    if conn.execute("SELECT 1 FROM imports WHERE sha256 = ?", (sub.sha256,)).fetchone():
+        return DUPLICATE
+    row = conn.execute(
+        "SELECT revision, content_sha256 FROM imports WHERE unit = ? AND period = ? ORDER BY revision DESC LIMIT 1",
+        (sub.unit, sub.period),
+    ).fetchone()
+    if row is None:
+        return None
+    revision, content = row
+    if sub.revision < revision:
+        return (f"Đã nhập lần nộp r{revision} của {sub.unit} kỳ {sub.period}; tệp này là lần nộp r{sub.revision} "
+                "cũ hơn nên không được nhập.")
+    if sub.revision == revision:
+        if content == sub.content_sha256:
+            return DUPLICATE
+        return (f"Đã nhập lần nộp r{revision} của {sub.unit} kỳ {sub.period} với nội dung khác; "
+                "đơn vị cần xuất lại tệp thành lần nộp mới.")
+    return None
+
+
+def _check_place(ctx: _Context, sub: Submission) -> None:
+    name, units, own = sub.path.name, ctx.units, ctx.own
+    own_name = units[own].name
+    if sub.unit == own:
+        raise Rejected(f"Tệp «{name}» là báo cáo của chính {own_name}; chỉ nhập tệp của đơn vị cấp dưới.")
+    if sub.unit in units:
+        known_parent = units[sub.unit].parent or ""
+        if not units.is_descendant(sub.unit, own):
+            raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}», không phải đơn vị cấp dưới của {own_name}.")
+        if known_parent != sub.parent:
+            raise Rejected(f"Tệp «{name}» ghi «{sub.unit}» thuộc «{sub.parent}», nhưng ở đây đơn vị này thuộc "
+                           f"«{known_parent}».")
+    elif not (sub.parent == own or (sub.parent in units and units.is_descendant(sub.parent, own))):
+        raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}» (cấp trên «{sub.parent}»), không phải đơn vị "
+                       f"cấp dưới của {own_name}.")
+    for u in sub.units:
+        if u["code"] != sub.unit and u["code"] in units and units[u["code"]].parent != sub.unit:
+            raise Rejected(f"Tệp «{name}» ghi «{u['code']}» là cơ quan của «{sub.unit}», nhưng ở đây không phải.")
+    expected = ctx.templates.get(sub.period)
+    if expected and expected != (sub.template_id, sub.template_version):
+        raise Rejected(f"Tệp «{name}» dùng mẫu {sub.template_id} phiên bản {sub.template_version}, khác mẫu "
+                       f"{expected[0]} phiên bản {expected[1]} của báo cáo kỳ {sub.period} ở đây.")
+
+
+def _diff(conn: sqlite3.Connection, sub: Submission) -> list[Change]:
+    codes = [u["code"] for u in sub.units]
+    old = {(u, k, r): (v, s) for u, k, r, v, s in conn.execute(
+        f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({','.join('?' * len(codes))})",
+        [sub.period, *codes])}
+    new = {(u, k, r): (nfc(v) if isinstance(v, str) else v) for u, _p, k, r, v in sub.values}
+    changes = []
+    for cell in sorted(old.keys() | new.keys()):
+        before, source = old.get(cell, (None, ""))
+        after = new.get(cell)
+        if after == "":
+            after = None
+        if before == after and type(before) is type(after):
+            continue
+        changes.append(Change(cell[0], cell[1], cell[2], before, after, source))
+    return changes
+
+
+def _new_units(conn: sqlite3.Connection, sub: Submission) -> list[dict]:
+    known = {r[0] for r in conn.execute(
+        f"SELECT code FROM units WHERE code IN ({','.join('?' * len(sub.units))})", [u["code"] for u in sub.units])}
+    return sorted((u for u in sub.units if u["code"] not in known), key=lambda u: u["code"] != sub.unit)
+
+
+def plan_file(ws: Workspace, ctx: _Context, path: Path) -> FilePlan:
+    plan = FilePlan(Path(path))
+    try:
+        sub = read_submission(path)
+        plan.submission = sub
+        _check_place(ctx, sub)
+        seen = _imported(ws.conn, sub)
+    except Rejected as exc:
+        plan.status, plan.message = REJECTED, str(exc)
+        return plan
+    if seen == DUPLICATE:
+        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.path.name}» ({sub.label}) đã nhập trước đó."
+        return plan
+    if seen:
+        plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
+        return plan
+    plan.new_units = _new_units(ws.conn, sub)
+    plan.changes = _diff(ws.conn, sub)
+    return plan
+
+
+def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
+    """Validate and preview every file; writes nothing."""
+    ctx = _Context(ws)
+    return [plan_file(ws, ctx, p) for p in expand_paths(paths)]
+
+
+def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str) -> None:
+    conn, sub = ws.conn, plan.submission
+    seen = _imported(conn, sub)
+    if seen == DUPLICATE:
+        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.path.name}» ({sub.label}) đã nhập trước đó."
+        return
+    if seen:
+        plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
+        return
+    plan.new_units = _new_units(conn, sub)
+    for u in plan.new_units:  # the unit first (its parent exists), then its bodies
+        conn.execute(
+            f"INSERT INTO units ({', '.join(mf.UNIT_COLUMNS)}) VALUES ({','.join('?' * len(mf.UNIT_COLUMNS))})",
+            tuple(nfc(u[c]) if isinstance(u[c], str) and c in ("name", "short", "row_label") else u[c]
+                  for c in mf.UNIT_COLUMNS),
+        )
+    r = sub.report
+    conn.execute(
+        "INSERT OR REPLACE INTO reports (unit, period, template_id, template_version, start, cutoff, revision,"
+        " illustrative) VALUES (?,?,?,?,?,?,?,?)",
+        (r["unit"], r["period"], r["template_id"], r["template_version"], r["start"], r["cutoff"], r["revision"],
+         r["illustrative"]),
+    )
+    source = source_tag(sub.sha256)
+    plan.changes = _diff(conn, sub)
+    applied = []
+    for c in plan.changes:
+        if keep_local and c.conflict:
+            continue
+        if c.new is None:
+            conn.execute("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                         (c.unit, sub.period, c.key, c.row))
+        else:
+            conn.execute(
+                "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at)"
+                " VALUES (?,?,?,?,?,?,?)", (c.unit, sub.period, c.key, c.row, c.new, source, at))
+        applied.append((at, ws.user, c.unit, sub.period, c.key, c.row, c.old, c.new, source))
+    conn.executemany(
+        "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)", applied)
+    m = sub.manifest
+    conn.execute(
+        "INSERT INTO imports (sha256, content_sha256, filename, unit, period, revision, template_id,"
+        " template_version, app_version, exported_at, imported_at, who, original)"
+        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        (sub.sha256, sub.content_sha256, plan.path.name, sub.unit, sub.period, sub.revision, sub.template_id,
+         sub.template_version, m["app_version"], m["exported_at"], at, ws.user, sub.original),
+    )
+    plan.status = IMPORTED
+    plan.message = (f"Đã nhập «{plan.path.name}» ({sub.label}): {len(applied)} số liệu thay đổi, "
+                    f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
+
+
+def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False) -> list[FilePlan]:
+    """Apply the accepted plans in one transaction; updates each plan's status and message.
+
+    With ``keep_local`` a value keyed here that the file would change is kept
+    (the conflict stays listed); by default the unit's own submission wins and
+    the replaced value stays in the audit.
+    """
+    todo = sorted((p for p in plans if p.status == PLANNED),
+                  key=lambda p: (p.submission.unit, p.submission.period, p.submission.revision))
+    if not todo:
+        return plans
+    if getattr(ws, "read_only", False):
+        raise WorkspaceError(f"Tệp «{ws.path.name}» đang mở ở chế độ chỉ đọc; không ghi được.")
+    conn = ws.conn
+    at = now()
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for plan in todo:
+            conn.execute("SAVEPOINT file")
+            try:
+                _apply(ws, plan, keep_local, at)
+            except sqlite3.Error as exc:
+                conn.execute("ROLLBACK TO file")
+                plan.status = REJECTED
+                plan.message = f"Tệp «{plan.path.name}» không nhập được vào tệp dữ liệu: {exc}."
+            conn.execute("RELEASE file")
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        for plan in todo:
+            if plan.status == IMPORTED:
+                plan.status, plan.message = PLANNED, ""
+        raise
+    return plans
+
+
+def import_files(ws: Workspace, paths: Iterable[str | Path], *, keep_local: bool = False) -> list[FilePlan]:
+    """Plan and commit: the whole import of ``dtdesk import``."""
+    return commit(ws, plan_import(ws, paths), keep_local=keep_local)
+
+
+def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str, str], object]) -> dict:
+    """Values keyed at the upper level for a subunit that sent paper.
+
+    They are stored as that unit's own data (``source = 'keyed'``), so tables
+    and sums use them; a later import of the unit's file lists them as
+    conflicts. The unit's report row is created from the workspace's own
+    report of the period when missing. Returns the old values.
+    """
+    units = ws.hierarchy()
+    own = ws.own_unit
+    if unit not in units or not units.is_descendant(unit, own) or not units[unit].admin:
+        raise WorkspaceError(f"«{unit}» không phải là đơn vị cấp dưới của «{own}».")
+    if ws.report(unit, period) is None:
+        base = ws.report(own, period)
+        if base is None:
+            raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
+        from dataclasses import replace
+
+        ws.ensure_report(replace(base, unit=unit, revision=0, illustrative=False))
+    return ws.set_values(unit, period, changes, source="keyed")

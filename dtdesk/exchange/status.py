@@ -1,0 +1,132 @@
+"""Completeness: which subunits have submitted a period's report (``dtdesk status``).
+
+For each administrative subunit of the workspace's own unit: the latest
+imported revision and when it was exported (the sender's clock, recorded in
+the manifest) and imported, whether that was on time, and how many hard-rule
+errors its data has. A unit without an import whose values were keyed here
+(a ward that sent paper) is shown as keyed.
+
+Deadline: the workspace's own report cut-off for the period (or the period's
+last day when there is no such report) plus the template's ``deadline_days``;
+a submission is on time when its export date, in Vietnam time (UTC+7), is on
+or before the deadline.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from dtdesk.core.periods import PeriodError, parse_period
+from dtdesk.core.report import ReportData
+from dtdesk.core.rules import check
+from dtdesk.core.template import load_template
+from dtdesk.core.units import Unit
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+VIETNAM = dt.timezone(dt.timedelta(hours=7))
+
+
+@dataclass(frozen=True)
+class UnitStatus:
+    unit: Unit
+    submitted: bool
+    keyed: bool = False  # values keyed here for a unit that sent paper
+    has_values: bool = False
+    revision: int = 0
+    exported_at: dt.datetime | None = None
+    imported_at: dt.datetime | None = None
+    on_time: bool | None = None
+    errors: int | None = None
+
+
+@dataclass(frozen=True)
+class Completeness:
+    unit: Unit
+    period: str
+    deadline: dt.date
+    rows: list[UnitStatus]
+
+    @property
+    def submitted(self) -> int:
+        return sum(r.submitted for r in self.rows)
+
+    @property
+    def late(self) -> int:
+        return sum(r.on_time is False for r in self.rows)
+
+
+def _when(text: str | None) -> dt.datetime | None:
+    if not text:
+        return None
+    try:
+        value = dt.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(VIETNAM)
+
+
+def completeness(ws: Workspace, period: str) -> Completeness:
+    try:
+        period = parse_period(period).code
+    except PeriodError as exc:
+        raise WorkspaceError(str(exc)) from None
+    own = ws.own_unit
+    units = ws.hierarchy()
+    if not own or own not in units:
+        raise WorkspaceError("Tệp dữ liệu chưa có đơn vị báo cáo; không biết đơn vị cấp dưới là ai.")
+    own_report = ws.report(own, period)
+    template = load_template(own_report.template_id, own_report.template_version) if own_report else load_template()
+    base = own_report.cutoff if own_report else parse_period(period).end
+    deadline = base + dt.timedelta(days=template.deadline_days)
+    values = ws.values(period)
+    latest = {}
+    for unit, revision, exported, imported in ws.conn.execute(
+            "SELECT unit, revision, exported_at, imported_at FROM imports WHERE period = ? ORDER BY revision",
+            (period,)):
+        latest[unit] = (revision, exported, imported)
+    sources: dict[str, set[str]] = {}
+    for unit, source in ws.conn.execute("SELECT DISTINCT unit, source FROM vals WHERE period = ?", (period,)):
+        sources.setdefault(unit, set()).add(source)
+    rows = []
+    for sub in units.subunits(own):
+        info = ws.report(sub.code, period)
+        errors = None
+        has_values = sub.code in sources
+        if info is not None and (sub.code in latest or has_values):
+            data = ReportData(load_template(info.template_id, info.template_version), units, info, values)
+            errors = sum(p.is_error for p in check(data))
+        if sub.code in latest:
+            revision, exported, imported = latest[sub.code]
+            exported_at = _when(exported)
+            on_time = exported_at.date() <= deadline if exported_at else None
+            rows.append(UnitStatus(sub, True, False, has_values, revision, exported_at, _when(imported), on_time,
+                                   errors))
+        else:
+            rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors))
+    return Completeness(units[own], period, deadline, rows)
+
+
+def format_status(c: Completeness) -> list[str]:
+    from dtdesk.core.formats import date_short
+
+    lines = [f"Tình hình nộp báo cáo kỳ {c.period} của {c.unit.name} (hạn nộp {date_short(c.deadline)}):"]
+    width = max((len(r.unit.name) for r in c.rows), default=0)
+    for r in c.rows:
+        head = f"{r.unit.code:<14} {r.unit.name:<{width}}"
+        if r.submitted:
+            when = r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "?"
+            timing = "đúng hạn" if r.on_time else ("nộp muộn" if r.on_time is False else "không rõ thời điểm")
+            lines.append(f"{head}  đã nộp   r{r.revision}  xuất lúc {when}  {timing}  {r.errors} lỗi")
+        elif r.keyed:
+            lines.append(f"{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {r.errors or 0} lỗi")
+        elif r.has_values:
+            lines.append(f"{head}  chưa nộp tệp, đã có số liệu trong tệp dữ liệu  {r.errors or 0} lỗi")
+        else:
+            lines.append(f"{head}  chưa nộp")
+    missing = len(c.rows) - c.submitted
+    lines.append(f"Tổng: {c.submitted}/{len(c.rows)} đơn vị đã nộp, {c.submitted - c.late} đúng hạn, "
+                 f"{c.late} nộp muộn, {missing} chưa nộp.")
+    return lines

@@ -1,0 +1,48 @@
+"""Words for an import: one line per file, the planned changes, a summary."""
+
+from __future__ import annotations
+
+from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
+
+MAX_CHANGE_LINES = 20
+
+
+def _shown(value) -> str:
+    if value is None:
+        return "(trống)"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def format_plans(plans: list[FilePlan], *, dry_run: bool = False) -> tuple[list[str], int]:
+    """Lines to print and the number of rejected files."""
+    lines: list[str] = []
+    for plan in plans:
+        if plan.status == REJECTED:
+            lines.append(f"Từ chối: {plan.message}")
+            continue
+        if plan.status == DUPLICATE:
+            lines.append(f"Bỏ qua: {plan.message}")
+            continue
+        sub = plan.submission
+        if plan.status == PLANNED:
+            lines.append(f"Sẽ nhập «{plan.path.name}» ({sub.label}): {len(plan.changes)} số liệu thay đổi, "
+                         f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
+        else:
+            lines.append(plan.message)
+        for unit in plan.new_units:
+            lines.append(f"  Đơn vị mới: {unit['code']} {unit['name']}")
+        for change in plan.conflicts:
+            lines.append(f"  Xung đột: {change.unit} {change.key}{'/' + change.row if change.row else ''}: "
+                         f"{_shown(change.old)} ({change.old_source}) → {_shown(change.new)}")
+        if dry_run:
+            for change in plan.changes[:MAX_CHANGE_LINES]:
+                lines.append(f"  {change.unit} {change.key}{'/' + change.row if change.row else ''}: "
+                             f"{_shown(change.old)} → {_shown(change.new)}")
+            if len(plan.changes) > MAX_CHANGE_LINES:
+                lines.append(f"  … và {len(plan.changes) - MAX_CHANGE_LINES} thay đổi khác.")
+    counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
+    done = f"{counts[PLANNED]} sẽ nhập (xem trước, chưa ghi)" if dry_run else f"{counts[IMPORTED]} đã nhập"
+    lines.append(f"Tổng: {len(plans)} tệp: {done}, {counts[DUPLICATE]} đã nhập trước đó, "
+                 f"{counts[REJECTED]} bị từ chối.")
+    return lines, counts[REJECTED]

@@ -1,0 +1,319 @@
+"""Reading a submission file that came from outside: every byte is untrusted.
+
+:func:`read_submission` either returns a :class:`Submission` whose content is
+exactly what the format allows, or raises :class:`Rejected` carrying one
+Vietnamese sentence that says why. The checks, in order:
+
+1. size bounds, the SQLite header, rollback-journal mode (a WAL file would make
+   SQLite create side files next to it);
+2. open read-only (``file:…?mode=ro``) with ``trusted_schema=OFF``,
+   ``cell_size_check=ON``, ``mmap_size=0``, ``query_only=ON``, a length limit
+   and a step budget;
+3. ``PRAGMA quick_check`` (any exception or a row other than "ok" rejects);
+4. ``application_id`` / ``user_version``, then ``sqlite_master`` compared with
+   the exact expected schema: no trigger, view or index, no extra or missing
+   table or column;
+5. row counts and text lengths bounded, value types checked;
+6. the manifest: known format and template, unit and period consistent with
+   the rows, bodies belong to the unit, and the content hash matches.
+
+Nothing here touches a workspace; :mod:`dtdesk.exchange.importer` does the
+checks that need one (parent unit, duplicates, revisions).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import sqlite3
+import urllib.parse
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dtdesk.core.periods import PeriodError, parse_period
+from dtdesk.core.template import TemplateError, load_template
+from dtdesk.core.units import KINDS
+from dtdesk.exchange import manifest as mf
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MIN_FILE_BYTES = 512
+MAX_TEXT = 20_000  # characters of one text value
+MAX_ROWS = {"manifest": 32, "units": 500, "reports": 1, "vals": 20_000}
+MAX_STEPS = 50_000_000  # SQLite VM steps for one file (progress handler budget)
+SQLITE_HEADER = b"SQLite format 3\x00"
+_LIMIT_LENGTH = 0  # sqlite3.SQLITE_LIMIT_LENGTH
+_KIND_OK = set(KINDS)
+
+
+class Rejected(Exception):
+    """The file is refused; ``str(exc)`` is one sentence for the clerk."""
+
+
+@dataclass
+class Submission:
+    path: Path
+    sha256: str  # of the file bytes
+    content_sha256: str  # the manifest's hash over the content
+    manifest: dict[str, str]
+    units: list[dict]
+    report: dict
+    values: list[tuple]  # (unit, period, key, row, value)
+    original: bytes = field(repr=False, default=b"")
+
+    @property
+    def unit(self) -> str:
+        return self.manifest["unit"]
+
+    @property
+    def parent(self) -> str:
+        return self.manifest["parent"]
+
+    @property
+    def period(self) -> str:
+        return self.manifest["period"]
+
+    @property
+    def revision(self) -> int:
+        return int(self.manifest["revision"])
+
+    @property
+    def template_id(self) -> str:
+        return self.manifest["template_id"]
+
+    @property
+    def template_version(self) -> int:
+        return int(self.manifest["template_version"])
+
+    @property
+    def label(self) -> str:
+        return f"{self.unit} kỳ {self.period} lần nộp r{self.revision}"
+
+
+def _uri(path: Path) -> str:
+    return "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+
+
+def open_untrusted(path: Path) -> sqlite3.Connection:
+    """A read-only, distrustful connection to a file that came from outside."""
+    conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None, check_same_thread=False)
+    conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
+    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    steps = [0]
+
+    def budget() -> int:
+        steps[0] += 1
+        return 1 if steps[0] > MAX_STEPS // 1000 else 0
+
+    conn.set_progress_handler(budget, 1000)
+    return conn
+
+
+def _header_checks(name: str, data: bytes) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise Rejected(f"Tệp «{name}» quá lớn ({len(data) // 1024} KB) so với một tệp nộp báo cáo.")
+    if len(data) < MIN_FILE_BYTES or not data.startswith(SQLITE_HEADER):
+        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo của dtdesk hoặc đã bị cắt cụt.")
+    if data[18] != 1 or data[19] != 1:
+        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (sai chế độ ghi).")
+    page = int.from_bytes(data[16:18], "big") or 65536
+    pages = int.from_bytes(data[28:32], "big")
+    if page < 512 or page & (page - 1) or len(data) % page or (pages and pages * page != len(data)):
+        raise Rejected(f"Tệp «{name}» đã bị cắt cụt hoặc bị hỏng.")
+
+
+def _schema_checks(conn: sqlite3.Connection, name: str) -> None:
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if app_id != mf.APPLICATION_ID:
+        raise Rejected(f"Tệp «{name}» là tệp SQLite nhưng không phải là tệp nộp báo cáo của dtdesk.")
+    if version != mf.FORMAT_VERSION:
+        raise Rejected(f"Tệp «{name}» có định dạng phiên bản {version}, phiên bản dtdesk này không đọc được.")
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    for kind, obj, _table, _sql in rows:
+        if kind == "trigger":
+            raise Rejected(f"Tệp «{name}» chứa trigger «{obj}» không được phép trong tệp nộp báo cáo.")
+        if kind == "view":
+            raise Rejected(f"Tệp «{name}» chứa view «{obj}» không được phép trong tệp nộp báo cáo.")
+        if kind != "table":
+            raise Rejected(f"Tệp «{name}» chứa {kind} «{obj}» không được phép trong tệp nộp báo cáo.")
+    tables = {obj: sql for kind, obj, _t, sql in rows}
+    if extra := sorted(set(tables) - set(mf.SCHEMA)):
+        raise Rejected(f"Tệp «{name}» có bảng lạ «{extra[0]}» không thuộc tệp nộp báo cáo.")
+    if missing := [t for t in mf.SCHEMA if t not in tables]:
+        raise Rejected(f"Tệp «{name}» thiếu bảng «{missing[0]}» của tệp nộp báo cáo.")
+    for table, expected in mf.SCHEMA.items():
+        if tables[table] == expected:
+            continue
+        columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+        if extra := [c for c in columns if c not in mf.COLUMNS[table]]:
+            raise Rejected(f"Tệp «{name}» có cột lạ «{extra[0]}» trong bảng «{table}».")
+        if missing := [c for c in mf.COLUMNS[table] if c not in columns]:
+            raise Rejected(f"Tệp «{name}» thiếu cột «{missing[0]}» trong bảng «{table}».")
+        raise Rejected(f"Tệp «{name}» có bảng «{table}» khác cấu trúc của tệp nộp báo cáo.")
+
+
+def _text(value, name: str, what: str, limit: int = MAX_TEXT, empty: bool = True) -> str:
+    if not isinstance(value, str):
+        raise Rejected(f"Tệp «{name}» có {what} không phải là chữ.")
+    if len(value) > limit:
+        raise Rejected(f"Tệp «{name}» có {what} dài quá giới hạn ({len(value)} ký tự).")
+    if not empty and not value:
+        raise Rejected(f"Tệp «{name}» có {what} để trống.")
+    return value
+
+
+def _int(value, name: str, what: str) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not -(2**53) < value < 2**53:
+        raise Rejected(f"Tệp «{name}» có {what} không phải là số nguyên hợp lệ.")
+    return value
+
+
+def _read_rows(conn: sqlite3.Connection, name: str):
+    for table, limit in MAX_ROWS.items():
+        count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        if count > limit:
+            raise Rejected(f"Tệp «{name}» có {count} dòng trong bảng «{table}», vượt giới hạn {limit}.")
+    manifest_rows = conn.execute("SELECT key, value FROM manifest").fetchall()
+    units = [dict(zip(mf.UNIT_COLUMNS, r)) for r in conn.execute(f"SELECT {', '.join(mf.UNIT_COLUMNS)} FROM units")]
+    reports = [dict(zip(mf.REPORT_COLUMNS, r))
+               for r in conn.execute(f"SELECT {', '.join(mf.REPORT_COLUMNS)} FROM reports")]
+    values = conn.execute("SELECT unit, period, key, row, value FROM vals").fetchall()
+    return manifest_rows, units, reports, values
+
+
+def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
+    manifest: dict[str, str] = {}
+    for key, value in rows:
+        _text(key, name, "khóa trong bảng manifest", 64)
+        manifest[key] = _text(value, name, f"mục «{key}» của manifest", 256)
+    if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS)):
+        raise Rejected(f"Tệp «{name}» có mục lạ «{extra[0]}» trong manifest.")
+    if missing := [k for k in mf.MANIFEST_KEYS if not manifest.get(k) and k != "parent"]:
+        raise Rejected(f"Tệp «{name}» thiếu mục «{missing[0]}» trong manifest.")
+    if "parent" not in manifest:
+        raise Rejected(f"Tệp «{name}» thiếu mục «parent» trong manifest.")
+    if manifest["format"] != mf.FORMAT:
+        raise Rejected(f"Tệp «{name}» có định dạng «{manifest['format'][:40]}», không phải {mf.FORMAT}.")
+    for key in ("template_version", "revision"):
+        if not manifest[key].isdigit() or not 0 < int(manifest[key]) < 10**6:
+            raise Rejected(f"Tệp «{name}» có mục «{key}» của manifest không hợp lệ.")
+    try:
+        period = parse_period(manifest["period"])
+    except PeriodError:
+        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{manifest['period'][:40]}» không hợp lệ.") from None
+    if period.code != manifest["period"]:
+        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{manifest['period'][:40]}» không viết đúng dạng.")
+    try:
+        load_template(manifest["template_id"], int(manifest["template_version"]))
+    except (TemplateError, ValueError, OSError):
+        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{manifest['template_id'][:60]}» phiên bản "
+                       f"{manifest['template_version']} mà dtdesk không có.") from None
+    try:
+        dt.datetime.fromisoformat(manifest["exported_at"])
+    except ValueError:
+        raise Rejected(f"Tệp «{name}» có thời điểm xuất «{manifest['exported_at'][:40]}» không hợp lệ.") from None
+    return manifest
+
+
+def _check_content(name: str, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> None:
+    unit, period = manifest["unit"], manifest["period"]
+    by_code: dict[str, dict] = {}
+    for u in units:
+        code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
+        for column in ("name", "kind", "short", "row_label", "email"):
+            _text(u[column], name, f"cột «{column}» của đơn vị «{code}»", 1000)
+        if u["parent"] is not None:
+            _text(u["parent"], name, f"đơn vị cấp trên của «{code}»", 64)
+        _int(u["position"], name, f"thứ tự của đơn vị «{code}»")
+        if u["kind"] not in _KIND_OK:
+            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» thuộc loại «{u['kind'][:40]}» không được hỗ trợ.")
+        by_code[code] = u
+    own = by_code.get(unit)
+    if own is None:
+        raise Rejected(f"Tệp «{name}» không có thông tin đơn vị báo cáo «{unit}».")
+    if (own["parent"] or "") != manifest["parent"]:
+        raise Rejected(f"Tệp «{name}» ghi đơn vị cấp trên của «{unit}» không khớp với manifest.")
+    if not KINDS[own["kind"]][1]:
+        raise Rejected(f"Tệp «{name}» có đơn vị báo cáo «{unit}» không phải là đơn vị hành chính.")
+    for code, u in by_code.items():
+        if code != unit and (u["parent"] != unit or KINDS[u["kind"]][1]):
+            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» không phải là cơ quan trực thuộc của «{unit}».")
+    if len(reports) != 1:
+        raise Rejected(f"Tệp «{name}» không có đúng một báo cáo.")
+    report = reports[0]
+    if report["unit"] != unit or report["period"] != period:
+        raise Rejected(f"Tệp «{name}» có báo cáo của «{str(report['unit'])[:40]}» kỳ «{str(report['period'])[:20]}» "
+                       f"không khớp với manifest ({unit} kỳ {period}).")
+    if (report["template_id"] != manifest["template_id"]
+            or str(report["template_version"]) != manifest["template_version"]):
+        raise Rejected(f"Tệp «{name}» có mẫu báo cáo không khớp với manifest.")
+    if str(report["revision"]) != manifest["revision"]:
+        raise Rejected(f"Tệp «{name}» có số lần nộp không khớp với manifest.")
+    _int(report["illustrative"], name, "cột «illustrative»")
+    try:
+        start = dt.date.fromisoformat(_text(report["start"], name, "ngày bắt đầu", 10))
+        cutoff = dt.date.fromisoformat(_text(report["cutoff"], name, "ngày chốt số liệu", 10))
+    except ValueError:
+        raise Rejected(f"Tệp «{name}» có ngày bắt đầu hoặc ngày chốt số liệu không hợp lệ.") from None
+    if start > cutoff:
+        raise Rejected(f"Tệp «{name}» có ngày bắt đầu sau ngày chốt số liệu.")
+    for v_unit, v_period, key, row, value in values:
+        if v_unit not in by_code:
+            raise Rejected(f"Tệp «{name}» có số liệu của đơn vị «{str(v_unit)[:40]}» không thuộc báo cáo.")
+        if v_period != period:
+            raise Rejected(f"Tệp «{name}» có số liệu kỳ «{str(v_period)[:20]}» khác kỳ {period} của báo cáo.")
+        _text(key, name, "khóa số liệu", 200, empty=False)
+        _text(row, name, "mã dòng", 200)
+        if isinstance(value, str):
+            _text(value, name, f"số liệu «{key}»")
+        elif isinstance(value, float):
+            if value != value or value in (float("inf"), float("-inf")):
+                raise Rejected(f"Tệp «{name}» có số liệu «{key}» không phải là số hữu hạn.")
+        elif value is not None and not isinstance(value, int):
+            raise Rejected(f"Tệp «{name}» có số liệu «{key}» ở dạng nhị phân không được phép.")
+
+
+def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
+    """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
+    path = Path(path)
+    name = path.name
+    if data is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_FILE_BYTES:
+                raise Rejected(f"Tệp «{name}» quá lớn ({size // 1024} KB) so với một tệp nộp báo cáo.")
+            data = path.read_bytes()
+        except OSError as exc:
+            raise Rejected(f"Không đọc được tệp «{name}»: {exc.strerror or exc}.") from None
+    _header_checks(name, data)
+    try:
+        conn = open_untrusted(path)
+    except sqlite3.Error:
+        raise Rejected(f"Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.") from None
+    try:
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchall()
+        except sqlite3.Error:
+            raise Rejected(f"Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).") from None
+        if check != [("ok",)]:
+            raise Rejected(f"Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).")
+        try:
+            _schema_checks(conn, name)
+            manifest_rows, units, reports, values = _read_rows(conn, name)
+        except sqlite3.DataError:
+            raise Rejected(f"Tệp «{name}» có giá trị dài quá giới hạn cho phép.") from None
+        except sqlite3.Error:
+            raise Rejected(f"Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.") from None
+    finally:
+        conn.close()
+    manifest = _check_manifest(name, manifest_rows)
+    _check_content(name, manifest, units, reports, values)
+    try:
+        digest = mf.content_hash(manifest, units, reports, values)
+    except (ValueError, TypeError):
+        raise Rejected(f"Tệp «{name}» có số liệu không biểu diễn được.") from None
+    if digest != manifest["sha256"]:
+        raise Rejected(f"Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi xuất.")
+    return Submission(path, hashlib.sha256(data).hexdigest(), digest, manifest, units, reports[0],
+                      [tuple(v) for v in values], data)
