@@ -40,8 +40,47 @@ class Case:
     name: str
     factory: Callable[[], Document]
 
+    def timed(self):
+        """The document, and the function whose time is measured."""
+        document = self.factory()
+        return document, lambda: render_bytes(document)
+
+
+def _demo_data(extra_wards: int = 0):
+    """The demo's district report, optionally with more wards (rows in 3.2, 3.5, 3.1 b)."""
+    import tempfile
+
+    from dtdesk.core.units import Unit
+    from dtdesk.store.demo import create_demo
+    from dtdesk.store.reports import report_data, resolve
+
+    ws = create_demo(Path(tempfile.mkdtemp()) / "bench.sqlite")
+    if extra_wards:
+        ws.add_units(Unit(f"W{i}", f"Phường Thử {i}", "ward", "HA", f"Thử {i}", position=200 + i)
+                     for i in range(extra_wards))
+        for i in range(extra_wards):
+            ws.set_values(f"W{i}", "2022-Q1", {("chu_ky_so.total", ""): 50 + i, ("chu_ky_so.signed", ""): 40 + i,
+                                               ("chu_ky_so.leader", ""): 10, ("cong_ttdt.articles", ""): 100 + i,
+                                               ("cong_ttdt.per_week", ""): 8, ("dvc.received", ""): 10})
+    data = report_data(ws, resolve(ws))
+    ws.close()
+    return data
+
+
+@dataclass
+class ComposedCase(Case):
+    """A case timed from the stored data: compose + render, as `dtdesk render` does."""
+
+    def timed(self):
+        from dtdesk.core.compose import compose
+
+        data = self.factory()
+        return compose(data), lambda: render_bytes(compose(data))
+
 
 CASES: list[Case] = [
+    ComposedCase("render_demo", _demo_data),
+    ComposedCase("units_200", lambda: _demo_data(200)),
     Case("rows_200", lambda: document_with_rows(200)),
     Case("rows_2500", lambda: document_with_rows(2500)),
 ]
@@ -53,6 +92,7 @@ def bare_bytes(document: Document) -> tuple[bytes, int]:
     normal = getSampleStyleSheet()["Normal"]
     para = ParagraphStyle("bare", parent=normal, fontName=fonts.NORMAL,
                           fontSize=st.BODY_SIZE, leading=st.BODY_SIZE * 1.2)
+    cell = ParagraphStyle("bare-cell", parent=para, fontSize=st.TABLE_SIZE, leading=st.TABLE_SIZE * 1.2)
     h = document.header
     story = [RLParagraph(escape(t), para) for t in
              (h.parent_body, h.issuing_body, h.number, h.place_date, h.doc_type, h.abstract,
@@ -62,7 +102,9 @@ def bare_bytes(document: Document) -> tuple[bytes, int]:
             story.append(RLParagraph(escape(block.text), para))
         elif isinstance(block, Table):
             total = sum(block.widths)
-            rows = [[c or "" for c in r.cells] for r in (*block.header, *block.rows)]
+            # Label cells wrap, as they must to fit the page: plain Paragraphs, default style.
+            rows = [[RLParagraph(escape(c), cell) if i == 1 and c else (c or "") for i, c in enumerate(r.cells)]
+                    for r in (*block.header, *block.rows)]
             story.append(RLTable(rows, colWidths=[st.TEXT_WIDTH * w / total for w in block.widths],
                                  repeatRows=len(block.header),
                                  style=[("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
@@ -99,11 +141,11 @@ def main(argv: list[str] | None = None) -> int:
     for case in CASES:
         if args.only and case.name != args.only:
             continue
-        document = case.factory()
+        document, work = case.timed()
         from dtdesk.render.pdf import render_pdf
 
         pages = render_pdf(document, io.BytesIO())
-        ms = _median_ms(lambda: render_bytes(document), args.runs)
+        ms = _median_ms(work, args.runs)
         _, bare_pages = bare_bytes(document)
         bare_ms = _median_ms(lambda: bare_bytes(document), args.runs)
         print(f"{case.name:<12} {pages:>5} {ms:>10.1f} {ms / pages:>8.1f} "
