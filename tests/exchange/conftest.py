@@ -1,0 +1,143 @@
+"""Fixtures for the exchange tests: ward files exported once per session,
+workspaces copied from session templates (each test writes only its own copy)."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from dtdesk.exchange import manifest as mf
+from dtdesk.exchange.export import export_report
+from dtdesk.store.demo import create_demo
+from dtdesk.store.jsonio import dump_document, load_document
+from dtdesk.store.workspace import Workspace
+
+WARDS = ["HA-CATBI", "HA-THANHTO", "HA-DANGLAM", "HA-DANGHAI", "HA-DONGHAI1", "HA-DONGHAI2", "HA-NAMHAI",
+         "HA-TRANGCAT"]
+PERIOD = "2022-Q1"
+
+
+def ws_hash(path: Path) -> str:
+    """SHA-256 of every table's content (schema and rows), through a read-only connection."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return hashlib.sha256("\n".join(conn.iterdump()).encode()).hexdigest()
+    finally:
+        conn.close()
+
+
+def open_ws(path: Path) -> Workspace:
+    return Workspace.open(path, backup=False)
+
+
+def copy_ws(src: Path, dst: Path) -> Path:
+    shutil.copyfile(src, dst)
+    return dst
+
+
+def make_district_only(path: Path, demo: Path) -> Path:
+    """A fresh workspace holding the district's own report only (a dump of HA loaded)."""
+    with open_ws(demo) as ws:
+        doc = dump_document(ws, "HA", PERIOD)
+    with Workspace.create(path) as fresh:
+        load_document(fresh, doc)
+    return path
+
+
+@pytest.fixture(scope="session")
+def session_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("exchange")
+
+
+@pytest.fixture(scope="session")
+def demo_template(session_dir) -> Path:
+    path = session_dir / "demo.sqlite"
+    create_demo(path).close()
+    return path
+
+
+@pytest.fixture(scope="session")
+def district_template(session_dir, demo_template) -> Path:
+    return make_district_only(session_dir / "district.sqlite", demo_template)
+
+
+@pytest.fixture(scope="session")
+def ward_files(session_dir, demo_template) -> dict[str, Path]:
+    """Each ward's report exported from the demo (revision 2): {code: file}."""
+    folder = session_dir / "wards"
+    folder.mkdir()
+    ws_path = copy_ws(demo_template, session_dir / "wards.sqlite")
+    with open_ws(ws_path) as ws:
+        return {code: export_report(ws, code, PERIOD, folder).path for code in WARDS}
+
+
+@pytest.fixture
+def district(tmp_path, district_template) -> Path:
+    return copy_ws(district_template, tmp_path / "district.sqlite")
+
+
+@pytest.fixture
+def demo(tmp_path, demo_template) -> Path:
+    return copy_ws(demo_template, tmp_path / "demo.sqlite")
+
+
+def read_parts(path: Path) -> tuple[dict, list[dict], list[dict], list[tuple]]:
+    """Manifest (without sha256), units, reports and values of a valid submission file."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        manifest = dict(conn.execute("SELECT key, value FROM manifest"))
+        units = [dict(zip(mf.UNIT_COLUMNS, r)) for r in conn.execute("SELECT * FROM units")]
+        reports = [dict(zip(mf.REPORT_COLUMNS, r)) for r in conn.execute("SELECT * FROM reports")]
+        values = [tuple(r) for r in conn.execute("SELECT * FROM vals")]
+    finally:
+        conn.close()
+    manifest.pop("sha256")
+    return manifest, units, reports, values
+
+
+def build(path: Path, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple], *,
+          schema: dict[str, str] | None = None, sha256: str | None = None, app_id: int = mf.APPLICATION_ID,
+          user_version: int = mf.FORMAT_VERSION, extra_sql: str = "", journal: str = "DELETE") -> Path:
+    """Write a submission-like file with any defect: the hash is correct unless ``sha256`` is given."""
+    schema = {**mf.SCHEMA, **(schema or {})}
+    manifest = dict(manifest)
+    try:
+        digest = mf.content_hash(manifest, units, reports, values)
+    except (ValueError, KeyError, TypeError):
+        digest = "0" * 64
+    manifest["sha256"] = sha256 if sha256 is not None else digest
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA page_size = 1024")
+    conn.execute(f"PRAGMA journal_mode = {journal}")
+    conn.execute(f"PRAGMA application_id = {app_id}")
+    conn.execute(f"PRAGMA user_version = {user_version}")
+    conn.execute("BEGIN")
+    for sql in schema.values():
+        if sql:
+            conn.execute(sql)
+
+    def columns(table):
+        return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+    def insert(table, rows, names):
+        have = columns(table)
+        if not have:
+            return
+        keep = [n for n in names if n in have]
+        for row in rows:
+            conn.execute(f"INSERT INTO {table} ({', '.join(keep)}) VALUES ({','.join('?' * len(keep))})",
+                         [row[names.index(n)] for n in keep])
+
+    insert("manifest", [(k, v) for k, v in manifest.items()], ["key", "value"])
+    insert("units", [tuple(u[c] for c in mf.UNIT_COLUMNS) for u in units], list(mf.UNIT_COLUMNS))
+    insert("reports", [tuple(r[c] for c in mf.REPORT_COLUMNS) for r in reports], list(mf.REPORT_COLUMNS))
+    insert("vals", values, list(mf.VALUE_COLUMNS))
+    for statement in filter(str.strip, extra_sql.split(";")):
+        conn.execute(statement)
+    conn.execute("COMMIT")
+    conn.close()
+    return path
