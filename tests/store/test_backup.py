@@ -1,0 +1,152 @@
+"""Rolling backups through the SQLite backup API, and restoring from them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+
+import pytest
+
+from dtdesk.cli import main
+from dtdesk.store import backup as bk
+from dtdesk.store.demo import create_demo
+from dtdesk.store.schema import SCHEMA_VERSION
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+KEY = ("HA", "2022-Q1", "dvc.received")
+
+
+@pytest.fixture
+def path(tmp_path):
+    p = tmp_path / "ws.sqlite"
+    create_demo(p).close()
+    return p
+
+
+def _value(file):
+    conn = sqlite3.connect(file)
+    try:
+        return conn.execute("SELECT value FROM vals WHERE unit='HA' AND key='dvc.received'").fetchone()[0]
+    finally:
+        conn.close()
+
+
+def test_opening_for_writing_takes_one_backup_a_day(path):
+    Workspace.open(path).close()
+    Workspace.open(path).close()
+    backups = bk.list_backups(path)
+    assert [b.kind for b in backups] == ["auto"]
+    assert backups[0].path.parent == path.parent / "backups"
+    assert backups[0].path.name.startswith("ws-") and backups[0].path.suffix == ".sqlite"
+
+
+def test_a_new_day_takes_a_new_backup(path):
+    with Workspace.open(path) as ws:
+        assert bk.auto_backup(ws) is None  # already one today
+        assert bk.auto_backup(ws, today=dt.date.today() + dt.timedelta(days=1)) is not None
+    assert len(bk.list_backups(path)) == 2
+
+
+def test_a_read_only_open_takes_no_backup(path):
+    with Workspace.open(path, backup=False), Workspace.open(path) as second:
+        assert second.read_only
+    assert bk.list_backups(path) == []
+
+
+def test_only_the_last_n_are_kept(path):
+    with Workspace.open(path, backup=False) as ws:
+        made = [bk.make_backup(ws.conn, path, keep=10) for _ in range(13)]
+    kept = bk.list_backups(path)
+    assert [b.path for b in kept] == made[::-1][:10]  # newest first, the three oldest gone
+
+
+def test_a_backup_is_a_complete_standalone_copy_of_committed_edits(path):
+    with Workspace.open(path, backup=False) as ws:
+        ws.set_value(*KEY, 2024)  # still in the WAL, not checkpointed
+        made = bk.make_backup(ws.conn, path)
+    assert _value(made) == 2024
+    assert not made.with_name(made.name + "-wal").exists()
+    conn = sqlite3.connect(made)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    conn.close()
+    assert not list(made.parent.glob(".*.tmp"))
+
+
+def test_restore_brings_back_the_backup_and_saves_the_current_state_first(path):
+    with Workspace.open(path) as ws:
+        ws.set_value(*KEY, 99)
+    good = bk.list_backups(path)[0].path  # the auto backup taken at open: 1671
+    saved = bk.restore(path, good)
+    assert saved is not None and bk.list_backups(path)[0].kind == "restore"
+    assert _value(saved) == 99
+    with Workspace.open(path) as ws:
+        assert ws.value(*KEY) == 1671
+        assert ws.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert ws.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+
+
+def test_restore_into_the_apps_open_workspace(path):
+    with Workspace.open(path) as ws:
+        good = bk.list_backups(path)[0].path
+        ws.set_value(*KEY, 99)
+        bk.restore(ws, good)
+        assert ws.value(*KEY) == 1671  # the same connection sees the restored data
+        ws.set_value(*KEY, 100)  # and keeps working
+    assert _value(path) == 100
+
+
+def test_restore_is_refused_while_another_window_writes(path):
+    with Workspace.open(path) as ws:
+        good = bk.list_backups(path)[0].path
+        ws.set_value(*KEY, 99)
+        with pytest.raises(WorkspaceError, match="đang được mở"):
+            bk.restore(path, good)
+        assert ws.value(*KEY) == 99
+
+
+def test_restore_refuses_a_foreign_or_newer_file_and_changes_nothing(path, tmp_path):
+    before = path.read_bytes()
+    foreign = tmp_path / "x.sqlite"
+    sqlite3.connect(foreign).execute("CREATE TABLE t (a)").connection.close()
+    with pytest.raises(WorkspaceError, match="không phải là bản sao lưu"):
+        bk.restore(path, foreign)
+    text = tmp_path / "notes.txt"
+    text.write_text("hello")
+    with pytest.raises(WorkspaceError):
+        bk.restore(path, text)
+    newer = tmp_path / "newer.sqlite"
+    create_demo(newer).close()
+    conn = sqlite3.connect(newer)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(WorkspaceError, match="mới hơn"):
+        bk.restore(path, newer)
+    assert path.read_bytes() == before
+    assert bk.list_backups(path) == []
+
+
+def test_a_damaged_workspace_is_set_aside_and_restored(path):
+    with Workspace.open(path) as ws:
+        good = bk.list_backups(path)[0].path
+    with open(path, "r+b") as f:  # wreck the file past its header
+        f.seek(100)
+        f.write(b"\xff" * 8000)
+    bk.restore(path, good)
+    with Workspace.open(path) as ws:
+        assert ws.value(*KEY) == 1671
+    assert any(b.kind == "damaged" for b in bk.list_backups(path))
+
+
+def test_cli_backup_and_restore(path, capsys):
+    assert main(["backup", str(path)]) == 0
+    out = capsys.readouterr().out
+    made = bk.list_backups(path)[0]
+    assert made.kind == "manual" and made.path.name in out
+    with Workspace.open(path, backup=False) as ws:
+        ws.set_value(*KEY, 5)
+    assert main(["restore", str(path), str(made.path)]) == 0
+    assert _value(path) == 1671
+    assert main(["restore", str(path), str(path.parent / "missing.sqlite")]) == 2
+    assert "dtdesk:" in capsys.readouterr().err
