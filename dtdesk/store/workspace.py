@@ -156,7 +156,11 @@ class Workspace:
             except (OSError, sqlite3.Error):
                 conn.close()
                 raise WorkspaceError(f"Không sao lưu được tệp «{path.name}» trước khi nâng cấp; tệp chưa bị thay đổi.") from None
-            migrate(conn)
+            try:
+                migrate(conn)
+            except sqlite3.Error:
+                conn.close()
+                raise WorkspaceError(f"Không nâng cấp được tệp «{path.name}»; tệp chưa bị thay đổi.") from None
         ws = cls(path, conn, lock)
         ws.notice = notice
         if lock is not None and backup:
