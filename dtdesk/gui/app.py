@@ -1,0 +1,89 @@
+"""Starting the desktop app: ``dtdesk`` and ``dtdesk open WORKSPACE``.
+
+Imports stay lean until the window is up: ReportLab and the PDF engine are
+loaded the first time a preview or a print is asked for.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+DEFAULT_NAME = "dtdesk.sqlite"
+
+
+def default_workspace() -> Path:
+    """The clerk's workspace in the user's data folder (created with the folder if needed)."""
+    from PySide6.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / DEFAULT_NAME
+
+
+def ask_demo_dialog() -> bool:
+    from PySide6.QtWidgets import QMessageBox
+
+    from dtdesk.gui.i18n import tr
+
+    answer = QMessageBox.question(
+        None, tr("Báo cáo chuyển đổi số"),
+        tr("Đây là lần đầu bạn mở dtdesk. Có muốn mở báo cáo mẫu của quận Hải An (quý I/2022) để xem thử không?"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def first_run(path: Path, ask_demo: Callable[[], bool]) -> Path:
+    """Create the workspace at ``path`` if missing; the Hải An demo goes in if the clerk says yes."""
+    if path.exists():
+        return path
+    if ask_demo():
+        from dtdesk.store.demo import create_demo
+
+        create_demo(path).close()
+    else:
+        from dtdesk.store.workspace import Workspace
+
+        Workspace.create(path).close()
+    return path
+
+
+def application():
+    from PySide6.QtCore import QCoreApplication, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from dtdesk.gui import i18n
+
+    QCoreApplication.setOrganizationName("dtdesk")
+    QCoreApplication.setApplicationName("dtdesk")
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    language = QSettings().value("language", "vi")
+    i18n.set_language(str(language))
+    return app
+
+
+def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | None = None):
+    """The application and a shown main window on ``workspace`` (or the default one)."""
+    app = application()
+    from dtdesk.gui.main_window import MainWindow
+
+    path = Path(workspace) if workspace else first_run(default_workspace(), ask_demo or ask_demo_dialog)
+    window = MainWindow()
+    window.open_workspace(path)
+    section = os.environ.get("DTDESK_SECTION")  # for screenshots and support: start on this section
+    if section:
+        window.select_section(section)
+    window.show()
+    if os.environ.get("DTDESK_PREVIEW"):
+        window.show_preview()
+    return app, window
+
+
+def run(workspace: str | os.PathLike | None = None) -> int:
+    if workspace is not None and not Path(workspace).is_file():
+        print(f"dtdesk: Không tìm thấy tệp «{workspace}».", file=sys.stderr)
+        return 2
+    app, window = build(workspace)
+    return app.exec()

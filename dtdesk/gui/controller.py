@@ -1,0 +1,122 @@
+"""The open report as the widgets see it: one session, one undo stack, signals.
+
+Widgets never write to the store themselves: they call :meth:`Controller.edit`
+(a clerk's text, parsed by the session) or :meth:`Controller.put_many` (a
+pasted block), which push one :class:`EditCommand` each on the single undo
+stack shared by every section. After every commit ``changed`` is emitted and
+the views re-read the session (totals, ratios, problems, sentences).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from dtdesk.core.rules import Problem
+from dtdesk.gui.i18n import tr
+from dtdesk.store.session import Cell, ParseError, ReportSession, parse
+
+
+class EditCommand(QUndoCommand):
+    """One undo step: new values for some cells, and the old ones to go back to."""
+
+    def __init__(self, controller: Controller, old: dict[Cell, object], new: dict[Cell, object], text: str,
+                 done: bool = False):
+        super().__init__(text)
+        self.controller = controller
+        self.old = old
+        self.new = new
+        self._skip = done  # the first redo is the edit already committed
+
+    def _apply(self, values: dict[Cell, object]) -> None:
+        session = self.controller.session
+        if len(values) == 1:
+            (cell, value), = values.items()
+            session.put(cell, value)
+        else:
+            session.put_many(values)
+        self.controller.committed(next(iter(values)))
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class Controller(QObject):
+    changed = Signal()  # values were committed: refresh what you show
+    saved = Signal(object)  # Cell last written
+    refused = Signal(str)  # a clerk's input was refused; the sentence says why
+    focus_requested = Signal(object)  # a Problem to show
+
+    def __init__(self, session: ReportSession, parent: QObject | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.undo_stack = QUndoStack(self)
+        self._problems: list[Problem] | None = None
+        self.last_refusal = ""
+
+    # -- reading ---------------------------------------------------------------
+    @property
+    def data(self):
+        return self.session.data
+
+    def problems(self) -> list[Problem]:
+        if self._problems is None:
+            self._problems = self.session.problems()
+        return self._problems
+
+    def problems_of(self, section_id: str) -> list[Problem]:
+        return [p for p in self.problems() if p.section == section_id]
+
+    # -- writing ---------------------------------------------------------------
+    def committed(self, cell: Cell | None = None) -> None:
+        self._problems = None
+        self.changed.emit()
+        self.saved.emit(cell)
+
+    def refuse(self, message: str) -> None:
+        self.last_refusal = message
+        self.refused.emit(message)
+
+    def edit(self, cell: Cell, text, label: str = "") -> bool:
+        """Parse and commit what the clerk typed as one undo step; False (and ``refused``) if refused."""
+        before = self.session.value(cell)
+        try:
+            new = parse(self.session.field(cell.key), text)
+        except ParseError as exc:
+            self.refuse(str(exc))
+            return False
+        if new == before or (new in (None, "") and before in (None, "")):
+            return True
+        try:
+            old, new = self.session.edit(cell, text)
+        except ParseError as exc:  # the session is the authority; same parse, same answer
+            self.refuse(str(exc))
+            return False
+        self.last_refusal = ""
+        self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
+        self.committed(cell)
+        return True
+
+    def put_many(self, values: dict[Cell, object], label: str = "") -> None:
+        """Commit typed values (a pasted or cleared block) as one undo step."""
+        old = {cell: self.session.value(cell) for cell in values}
+        if all(old[c] == v for c, v in values.items()):
+            return
+        self.undo_stack.push(EditCommand(self, old, dict(values), label or tr("Dán {n} ô", n=len(values))))
+
+    def parse_block(self, cells_text: dict[Cell, str]) -> dict[Cell, object] | None:
+        """Parse a pasted block; None (and ``refused``) if any cell is refused, so nothing is half-pasted."""
+        values = {}
+        for cell, text in cells_text.items():
+            try:
+                values[cell] = parse(self.session.field(cell.key), text)
+            except ParseError as exc:
+                self.refuse(str(exc))
+                return None
+        return values

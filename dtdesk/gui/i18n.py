@@ -1,0 +1,72 @@
+"""One translation mechanism for every visible string of the app.
+
+Source strings are the Vietnamese ones (the clerk's language and the default);
+``resources/i18n/<lang>.json`` maps them to another language. A widget's text
+is *bound* to its source string (stored as a dynamic property), so switching
+language re-applies :func:`tr` to every bound text of a window, live.
+Template wording (section titles, column labels) is report content, printed in
+Vietnamese, and is not translated.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+from PySide6.QtCore import QObject
+
+from dtdesk.paths import resource
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+PROPS = ("text", "title", "windowTitle", "placeholderText", "toolTip")
+_language = "vi"
+
+
+@cache
+def catalog(language: str) -> dict[str, str]:
+    if language == "vi":
+        return {}
+    path = resource("i18n", f"{language}.json")
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+
+
+def language() -> str:
+    return _language
+
+
+def set_language(code: str) -> None:
+    global _language
+    _language = code if code in LANGUAGES else "vi"
+
+
+def tr(text: str, **words) -> str:
+    """The text in the current language; ``{name}`` placeholders are filled from ``words``."""
+    out = catalog(_language).get(text, text)
+    return out.format(**words) if words else out
+
+
+def bind(obj: QObject, prop: str, source: str) -> None:
+    """Show ``tr(source)`` in ``obj.prop`` now and after every language switch."""
+    obj.setProperty(f"_i18n_{prop}", source)
+    obj.setProperty(prop, tr(source))
+
+
+def bind_tree(root: QObject) -> None:
+    """Bind every non-empty static text of a tree loaded from a .ui file."""
+    for obj in [root, *root.findChildren(QObject)]:
+        meta = obj.metaObject()
+        for prop in PROPS:
+            if meta.indexOfProperty(prop) < 0 or obj.property(f"_i18n_{prop}") is not None:
+                continue
+            value = obj.property(prop)
+            if isinstance(value, str) and value:
+                bind(obj, prop, value)
+
+
+def retranslate(root: QObject) -> None:
+    """Re-apply the current language to every bound text under ``root``."""
+    for obj in [root, *root.findChildren(QObject)]:
+        for prop in PROPS:
+            source = obj.property(f"_i18n_{prop}")
+            if isinstance(source, str):
+                obj.setProperty(prop, tr(source))

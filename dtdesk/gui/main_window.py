@@ -1,0 +1,566 @@
+"""The main window: outline, the section's form, problems, menus, status bar.
+
+The window itself comes from ``ui/main_window.ui``; this class wires its
+signals to the :class:`~dtdesk.gui.controller.Controller` of the open report.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
+                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QTreeWidget,
+                               QTreeWidgetItem, QWidget)
+
+from dtdesk.gui import i18n
+from dtdesk.gui.controller import Controller
+from dtdesk.gui.forms import HeaderPage, Page, make_page, section_label
+from dtdesk.gui.i18n import bind, tr
+from dtdesk.gui.uiload import load_ui
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+RECENT_MAX = 8
+SECTION_ROLE = Qt.ItemDataRole.UserRole
+
+
+class MainWindow(QObject):
+    """Controller of the main window loaded from the .ui file (``self.window``)."""
+
+    report_loaded = Signal()
+    preview_ready = Signal()
+
+    def __init__(self, settings: QSettings | None = None):
+        super().__init__()
+        self.settings = settings or QSettings()
+        self.window: QMainWindow = load_ui("main_window.ui")
+        self.window.setObjectName("MainWindow")
+        i18n.bind_tree(self.window)
+        w = self.window
+        self.outline: QTreeWidget = w.findChild(QTreeWidget, "outline")
+        self.stack: QStackedWidget = w.findChild(QStackedWidget, "stack")
+        self.problems_list: QListWidget = w.findChild(QListWidget, "problemsList")
+        self.problems_dock = w.findChild(QWidget, "problemsDock")
+        self.actions = {a.objectName(): a for a in w.findChildren(QAction) if a.objectName()}
+        self.menus = {m.objectName(): m for m in w.menuBar().findChildren(QMenu)}
+        self.ws: Workspace | None = None
+        self.controller: Controller | None = None
+        self.pages: dict[str, Page] = {}
+        self._dirty: set[str] = set()
+        self._problems = []
+        self.preview = None
+        self._jobs = []
+        self._after_render = None
+        self._build_status()
+        self._build_empty_page()
+        self._connect()
+        self.window.installEventFilter(self)
+        self.window.resize(1280, 720)
+        splitter = w.findChild(QWidget, "splitter")
+        splitter.setSizes([290, 990])
+        splitter.setStretchFactor(1, 1)
+        self.problems_dock.resize(self.problems_dock.width(), 150)
+        w.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        self._refresh_recent()
+
+    # -- building --------------------------------------------------------------------
+    def _build_status(self) -> None:
+        bar = self.window.statusBar()
+        self.unit_label = QLabel()
+        self.period_label = QLabel()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("savedLabel")
+        for label in (self.unit_label, self.period_label, self.saved_label):
+            label.setContentsMargins(6, 0, 6, 0)
+            bar.addPermanentWidget(label)
+
+    def _build_empty_page(self) -> None:
+        self.empty = QLabel()
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        bind(self.empty, "text", "Chưa mở báo cáo nào. Chọn Tệp → Báo cáo mới… hoặc Tệp → Mở tệp dữ liệu….")
+        self.stack.addWidget(self.empty)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["actionNewReport"].triggered.connect(self.new_report)
+        a["actionOpen"].triggered.connect(self.choose_workspace)
+        a["actionPreview"].triggered.connect(self.show_preview)
+        a["actionPrint"].triggered.connect(self.print_report)
+        a["actionExportPdf"].triggered.connect(self.export_pdf)
+        a["actionQuit"].triggered.connect(self.window.close)
+        a["actionUndo"].triggered.connect(self.undo)
+        a["actionRedo"].triggered.connect(self.redo)
+        a["actionUndo"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        a["actionRedo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        for name in ("actionUndo", "actionRedo", "actionPreview", "actionPrint", "actionExportPdf"):
+            a[name].setEnabled(False)
+        a["actionProblems"].toggled.connect(self.problems_dock.setVisible)
+        self.problems_dock.visibilityChanged.connect(a["actionProblems"].setChecked)
+        group = QActionGroup(self)
+        for name, code in (("actionVietnamese", "vi"), ("actionEnglish", "en")):
+            group.addAction(a[name])
+            a[name].setChecked(i18n.language() == code)
+            a[name].triggered.connect(lambda _=False, c=code: self.set_language(c))
+        self.outline.currentItemChanged.connect(self._outline_changed)
+        self.problems_list.itemClicked.connect(self._problem_clicked)
+        self.problems_list.itemActivated.connect(self._problem_clicked)
+
+    # -- workspace and report ----------------------------------------------------------
+    def open_workspace(self, path: str | os.PathLike, unit: str | None = None, period: str | None = None) -> bool:
+        from dtdesk.store.reports import resolve
+
+        try:
+            ws = Workspace.open(Path(path))
+        except WorkspaceError as exc:
+            self._warn(str(exc))
+            return False
+        self.close_workspace()
+        self.ws = ws
+        self._remember(Path(path))
+        try:
+            info = resolve(ws, unit, period)
+        except WorkspaceError as exc:
+            self.window.statusBar().showMessage(str(exc), 10000)
+            self._show_empty()
+            return True
+        self.load_report(info)
+        return True
+
+    def close_workspace(self) -> None:
+        self.flush()
+        self._clear_pages()
+        self.controller = None
+        if self.ws is not None:
+            self.ws.close()
+            self.ws = None
+
+    def _clear_pages(self) -> None:
+        if not shiboken6.isValid(self.stack):
+            self.pages.clear()
+            return
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.outline.clear()
+        self.problems_list.clear()
+
+    def _show_empty(self) -> None:
+        self._clear_pages()
+        self.stack.setCurrentWidget(self.empty)
+        self._update_title()
+
+    def load_report(self, info) -> None:
+        from dtdesk.store.session import ReportSession
+
+        self.flush()
+        self._clear_pages()
+        session = ReportSession(self.ws, info)
+        controller = Controller(session, self)
+        self.controller = controller
+        controller.changed.connect(self._changed)
+        controller.saved.connect(self._saved)
+        controller.refused.connect(self._refused)
+        stack = controller.undo_stack
+        stack.canUndoChanged.connect(self.actions["actionUndo"].setEnabled)
+        stack.canRedoChanged.connect(self.actions["actionRedo"].setEnabled)
+        self.actions["actionUndo"].setEnabled(False)
+        self.actions["actionRedo"].setEnabled(False)
+        for name in ("actionPreview", "actionPrint", "actionExportPdf"):
+            self.actions[name].setEnabled(True)
+        header = HeaderPage(controller, load_ui("header_form.ui"))
+        self._add_page("header", header)
+        for section in session.template.sections:
+            if (page := make_page(controller, section)) is not None:
+                self._add_page(section.id, page)
+        self._build_outline()
+        self._refresh_problems()
+        self._update_title()
+        self.saved_label.setText(tr("Đã lưu"))
+        self.select_section("header")
+        self.report_loaded.emit()
+
+    def _add_page(self, section_id: str, page: Page) -> None:
+        page.setObjectName(f"page_{section_id}")
+        self.pages[section_id] = page
+        self.stack.addWidget(page)
+
+    def _build_outline(self) -> None:
+        data = self.controller.data
+        self.outline.clear()
+        bold = QFont(self.outline.font())
+        bold.setBold(True)
+        self.items: dict[str, QTreeWidgetItem] = {}
+        header = QTreeWidgetItem([tr("Phần đầu")])
+        header.setData(0, SECTION_ROLE, "header")
+        self.outline.addTopLevelItem(header)
+        self.items["header"] = header
+        top = None  # "I. …" parts
+        sub = None  # "3. …" headings inside a part
+        for section in data.template.sections:
+            if section.kind == "heading":
+                item = QTreeWidgetItem([section_label(section, data)])
+                item.setFont(0, bold)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                if section.number and any(c.isdigit() for c in section.number) and top is not None:
+                    top.addChild(item)
+                    sub = item
+                else:
+                    self.outline.addTopLevelItem(item)
+                    top, sub = item, None
+                continue
+            if section.id not in self.pages:
+                continue
+            label = section_label(section, data)
+            if not section.printed:
+                label += " " + tr("(không in)")
+            item = QTreeWidgetItem([label])
+            item.setData(0, SECTION_ROLE, section.id)
+            item.setToolTip(0, label)
+            parent = sub if (sub is not None and "." in section.number or section.number == "0" and sub is not None) else top
+            if parent is None or (top is None):
+                self.outline.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            self.items[section.id] = item
+        self.outline.expandAll()
+        self._mark_outline()
+
+    def _mark_outline(self) -> None:
+        style = self.window.style()
+        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        levels: dict[str, list] = {}
+        for p in self.controller.problems():
+            levels.setdefault(p.section, []).append(p)
+        for section_id, item in self.items.items():
+            found = levels.get(section_id, [])
+            errors = sum(p.is_error for p in found)
+            if errors:
+                item.setIcon(0, error_icon)
+            elif found:
+                item.setIcon(0, warning_icon)
+            else:
+                item.setIcon(0, QApplication.style().standardIcon(QStyle.StandardPixmap.SP_CustomBase))
+            item.setData(0, Qt.ItemDataRole.UserRole + 1, "error" if errors else ("warning" if found else ""))
+            tip = item.text(0)
+            if found:
+                tip += "\n" + tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(found) - errors)
+            item.setToolTip(0, tip)
+
+    def _refresh_problems(self) -> None:
+        self.problems_list.clear()
+        style = self.window.style()
+        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
+        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._problems = list(self.controller.problems())
+        for problem in self._problems:
+            prefix = tr("Lỗi") if problem.is_error else tr("Cảnh báo")
+            item = QListWidgetItem(error_icon if problem.is_error else warning_icon, f"{prefix}: {problem.message}")
+            self.problems_list.addItem(item)
+        errors = sum(p.is_error for p in self._problems)
+        title = tr("Lỗi và cảnh báo") + (f" ({errors} / {len(self._problems) - errors})" if self._problems else "")
+        self.problems_dock.setWindowTitle(title)
+        if not self._problems:
+            item = QListWidgetItem(tr("Không có lỗi hay cảnh báo nào."))
+            item.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.problems_list.addItem(item)
+
+    def _update_title(self) -> None:
+        if self.controller is None:
+            self.window.setWindowTitle(tr("Báo cáo chuyển đổi số"))
+            self.unit_label.setText("")
+            self.period_label.setText("")
+            self.saved_label.setText("")
+            return
+        from dtdesk.core.periods import parse_period
+
+        data = self.controller.data
+        period = parse_period(data.info.period)
+        self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
+        self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.label))
+        name = Path(self.ws.path).name if self.ws else ""
+        self.window.setWindowTitle(f"{data.unit.name} — {period.label} — {name}")
+
+    # -- navigation ----------------------------------------------------------------------
+    def select_section(self, section_id: str) -> bool:
+        item = getattr(self, "items", {}).get(section_id)
+        if item is None:
+            return False
+        self.outline.setCurrentItem(item)
+        return True
+
+    def current_page(self) -> Page | None:
+        if not shiboken6.isValid(self.stack):
+            return None
+        page = self.stack.currentWidget()
+        return page if isinstance(page, Page) else None
+
+    def _outline_changed(self, current, previous) -> None:
+        if current is None:
+            return
+        section_id = current.data(0, SECTION_ROLE)
+        page = self.pages.get(section_id)
+        if page is None:
+            return
+        if (old := self.current_page()) is not None:
+            old.flush()
+        if section_id in self._dirty:
+            self._dirty.discard(section_id)
+            page.refresh()
+        self.stack.setCurrentWidget(page)
+
+    def _problem_clicked(self, item: QListWidgetItem) -> None:
+        row = self.problems_list.row(item)
+        if 0 <= row < len(self._problems):
+            self.jump_to(self._problems[row])
+
+    def jump_to(self, problem) -> None:
+        if self.select_section(problem.section):
+            self.pages[problem.section].focus_problem(problem)
+
+    # -- edits -----------------------------------------------------------------------------
+    def flush(self) -> None:
+        page = self.current_page()
+        if page is not None and self.controller is not None:
+            page.flush()
+
+    def undo(self) -> None:
+        if self.controller is not None:
+            self.flush()
+            self.controller.undo_stack.undo()
+
+    def redo(self) -> None:
+        if self.controller is not None:
+            self.controller.undo_stack.redo()
+
+    def _changed(self) -> None:
+        current = self.current_page()
+        for section_id, page in self.pages.items():
+            if page is current:
+                page.refresh()
+            else:
+                self._dirty.add(section_id)
+        self._refresh_problems()
+        self._mark_outline()
+
+    def _saved(self, cell) -> None:
+        self.saved_label.setText(tr("Đã lưu lúc {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
+
+    def _refused(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 8000)
+        page = self.current_page()
+        if page is not None and page.isVisible():
+            from PySide6.QtWidgets import QToolTip
+            from PySide6.QtGui import QCursor
+
+            QToolTip.showText(QCursor.pos(), message, page)
+
+    # -- dialogs -----------------------------------------------------------------------------
+    def _warn(self, message: str) -> None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            self.window.statusBar().showMessage(message, 10000)
+            return
+        QMessageBox.warning(self.window, tr("Báo cáo chuyển đổi số"), message)
+
+    def choose_workspace(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self.window, tr("Mở tệp dữ liệu"), "",
+                                              tr("Tệp dữ liệu dtdesk (*.sqlite);;Mọi tệp (*)"))
+        if path:
+            self.open_workspace(path)
+
+    def _remember(self, path: Path) -> None:
+        recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
+        self.settings.setValue("recent", recent[:RECENT_MAX])
+        self._refresh_recent()
+
+    def _recent(self) -> list[str]:
+        value = self.settings.value("recent", [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in value or []]
+
+    def _refresh_recent(self) -> None:
+        menu = self.menus.get("menuRecent")
+        if menu is None:
+            return
+        menu.clear()
+        recent = self._recent()
+        for i, path in enumerate(recent, start=1):
+            action = menu.addAction(f"&{i} {Path(path).name}")
+            action.setToolTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.open_workspace(p))
+        menu.setEnabled(bool(recent))
+
+    def new_report(self) -> None:
+        if self.ws is None:
+            self._warn(tr("Hãy mở một tệp dữ liệu trước."))
+            return
+        dialog = NewReportDialog(self.ws, self.window)
+        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.info is not None:
+            self.load_report(dialog.info)
+
+    # -- preview, print, PDF -------------------------------------------------------------------
+    def _render(self, on_done) -> None:
+        from dtdesk.gui.preview import render_async
+
+        self.flush()
+        document = self.controller.session.document()
+        self.window.statusBar().showMessage(tr("Đang dựng bản in…"))
+        self._jobs.append(render_async(document, lambda data: self._rendered(on_done, data), self._render_failed))
+
+    def _rendered(self, on_done, data: bytes) -> None:
+        self._jobs = [j for j in self._jobs if j is not None][-4:]
+        self.window.statusBar().clearMessage()
+        on_done(data)
+
+    def _render_failed(self, message: str) -> None:
+        self._warn(tr("Không dựng được bản in: {message}", message=message))
+
+    def show_preview(self) -> None:
+        if self.controller is None:
+            return
+        from dtdesk.gui.preview import PreviewDialog
+
+        if self.preview is None:
+            self.preview = PreviewDialog(self.window, tr, self.print_report, self.export_pdf)
+            self.preview.ready.connect(self.preview_ready)
+            geometry = self.window.geometry()
+            self.preview.resize(min(900, geometry.width()), geometry.height())
+        self.preview.setWindowTitle(tr("Xem trước khi in"))
+        self.preview.show()
+        self.preview.raise_()
+        self._render(self.preview.show_pdf)
+
+    def print_report(self) -> None:
+        if self.controller is None:
+            return
+        self._render(self._print_bytes)
+
+    def _print_bytes(self, data: bytes) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from dtdesk.gui.preview import load_pdf, print_pdf
+
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self.window.windowTitle())
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(tr("In báo cáo"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pdf = load_pdf(data, self)
+        pages = print_pdf(pdf, printer)
+        self.window.statusBar().showMessage(tr("Đã gửi {n} trang tới máy in.", n=pages), 8000)
+
+    def export_pdf(self, path: str | None = None) -> None:
+        if self.controller is None:
+            return
+        if not path:
+            data = self.controller.data
+            suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
+            path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
+            if not path:
+                return
+        self._render(lambda data, p=path: self._write_pdf(p, data))
+
+    def _write_pdf(self, path: str, data: bytes) -> None:
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            self._warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=exc.strerror))
+            return
+        self.window.statusBar().showMessage(tr("Đã lưu PDF vào {path}", path=path), 8000)
+
+    # -- language -------------------------------------------------------------------------------
+    def set_language(self, code: str) -> None:
+        i18n.set_language(code)
+        self.settings.setValue("language", code)
+        self.actions["actionVietnamese"].setChecked(code == "vi")
+        self.actions["actionEnglish"].setChecked(code == "en")
+        i18n.retranslate(self.window)
+        for page in self.pages.values():
+            page.retranslate()
+        if self.controller is not None:
+            current = self.outline.currentItem()
+            current_id = current.data(0, SECTION_ROLE) if current else None
+            self.outline.blockSignals(True)
+            self._build_outline()
+            self.outline.blockSignals(False)
+            if current_id in self.items:
+                self.outline.setCurrentItem(self.items[current_id])
+            self._refresh_problems()
+            self.saved_label.setText(tr("Đã lưu"))
+        self._update_title()
+        if self.preview is not None:
+            i18n.retranslate(self.preview)
+
+    # -- window events ----------------------------------------------------------------------------
+    def eventFilter(self, obj, event):
+        if obj is self.window and event.type() == QEvent.Type.Close:
+            self.settings.setValue("geometry", self.window.saveGeometry())
+            self.close_workspace()
+        return False
+
+    def show(self) -> None:
+        geometry = self.settings.value("geometry")
+        if geometry is not None and not os.environ.get("DTDESK_SECTION"):
+            self.window.restoreGeometry(geometry)
+            self.window.show()
+        else:
+            self.window.showMaximized()
+
+
+class NewReportDialog(QObject):
+    """Unit and period of a new report (ui/new_report.ui)."""
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.info = None
+        self.dialog: QDialog = load_ui("new_report.ui", parent)
+        i18n.bind_tree(self.dialog)
+        d = self.dialog
+        self.unit = d.findChild(QWidget, "unit")
+        self.period = d.findChild(QWidget, "period")
+        self.cutoff = d.findChild(QWidget, "cutoff")
+        self.message = d.findChild(QLabel, "message")
+        for unit in ws.hierarchy().walk():
+            self.unit.addItem(unit.name, unit.code)
+        own = self.unit.findData(ws.own_unit)
+        if own >= 0:
+            self.unit.setCurrentIndex(own)
+        buttons = d.findChild(QDialogButtonBox, "buttons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(d.reject)
+
+    def exec(self) -> int:
+        return self.dialog.exec()
+
+    def accept(self) -> None:
+        from dtdesk.core.formats import ParseError, parse_date
+        from dtdesk.core.periods import PeriodError, parse_period
+        from dtdesk.core.report import ReportInfo
+
+        code = self.unit.currentData()
+        if not code:
+            self.message.setText(tr("Tệp chưa có danh sách đơn vị."))
+            return
+        try:
+            period = parse_period(self.period.text().strip())
+            cutoff = parse_date(self.cutoff.text()) if self.cutoff.text().strip() else period.end
+        except (PeriodError, ParseError) as exc:
+            self.message.setText(str(exc))
+            return
+        existing = self.ws.report(code, period.code)
+        if existing is None:
+            latest = self.ws.reports(code) or self.ws.reports()
+            template_id, version = (latest[-1].template_id, latest[-1].template_version) if latest else ("cds-quarterly", 1)
+            self.ws.ensure_report(ReportInfo(code, period.code, template_id, version, period.start, cutoff))
+            existing = self.ws.report(code, period.code)
+        self.info = existing
+        self.dialog.accept()

@@ -1,0 +1,157 @@
+"""A table view that moves like Excel: Enter goes down, Tab goes right, typing
+replaces the cell, Ctrl+V pastes a tab-separated block, Delete clears."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+
+from dtdesk.gui.i18n import tr
+from dtdesk.gui.table_model import FIXED, ReportTableModel
+
+
+class ReportTableView(QTableView):
+    def __init__(self, model: ReportTableModel, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAlternatingRowColors(False)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.AnyKeyPressed
+                             | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setWordWrap(True)
+        self.verticalHeader().setVisible(False)
+        header = self.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setHighlightSections(False)
+        self.layout_columns()
+
+    def table_model(self) -> ReportTableModel:
+        return self.model()
+
+    def layout_columns(self) -> None:
+        model = self.table_model()
+        metrics = QFontMetrics(self.font())
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.setColumnWidth(0, metrics.horizontalAdvance("1.10") + 24)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        widest = 0
+        for column in range(FIXED, model.columnCount()):
+            field = model.field_at(column)
+            width = max(110, min(170, metrics.horizontalAdvance(field.label) // 3 + 24))
+            self.setColumnWidth(column, width)
+            widest = max(widest, len(field.label) * metrics.averageCharWidth() // max(1, width - 12) + 1)
+        lines = min(5, widest + 1) if model.columnCount() > FIXED else 1
+        header.setMinimumHeight(metrics.lineSpacing() * lines + 10)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    # -- moving ------------------------------------------------------------------
+    def _move(self, d_row: int, d_col: int) -> None:
+        current = self.currentIndex()
+        model = self.model()
+        if not current.isValid():
+            self.setCurrentIndex(model.index(0, FIXED))
+            return
+        row, col = current.row(), current.column()
+        if d_col:
+            col += d_col
+            if col >= model.columnCount():
+                col, row = FIXED, row + 1
+            elif col < FIXED:
+                col, row = model.columnCount() - 1, row - 1
+        row = max(0, min(model.rowCount() - 1, row + d_row))
+        col = max(0, min(model.columnCount() - 1, col))
+        self.setCurrentIndex(model.index(row, col))
+
+    def closeEditor(self, editor, hint):
+        move = {QAbstractItemDelegate.EndEditHint.EditNextItem: (0, 1),
+                QAbstractItemDelegate.EndEditHint.EditPreviousItem: (0, -1),
+                QAbstractItemDelegate.EndEditHint.SubmitModelCache: (1, 0)}.get(hint)
+        super().closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+        if move:
+            self._move(*move)
+
+    def keyPressEvent(self, event):
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Paste):
+            self.paste(QGuiApplication.clipboard().text())
+            return
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            return
+        if self.state() != QAbstractItemView.State.EditingState:
+            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self._move(-1 if event.modifiers() & Qt.KeyboardModifier.ShiftModifier else 1, 0)
+                return
+            if key == Qt.Key.Key_Tab:
+                self._move(0, 1)
+                return
+            if key == Qt.Key.Key_Backtab:
+                self._move(0, -1)
+                return
+            if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+                self.clear_selection()
+                return
+            if key == Qt.Key.Key_Space:
+                index = self.currentIndex()
+                field = self.table_model().field_at(index.column()) if index.isValid() else None
+                if field is not None and field.type == "bool" and self.table_model().cell(index):
+                    checked = index.data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
+                    self.model().setData(index, not checked, Qt.ItemDataRole.CheckStateRole)
+                    return
+        super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, next_):
+        # Tab stays inside the table, as in a spreadsheet.
+        if self.state() != QAbstractItemView.State.EditingState and self.hasFocus():
+            self._move(0, 1 if next_ else -1)
+            return True
+        return super().focusNextPrevChild(next_)
+
+    # -- clipboard -----------------------------------------------------------------
+    def paste(self, text: str) -> bool:
+        """Fill cells from a tab-separated block starting at the current cell (one undo step)."""
+        model = self.table_model()
+        start = self.currentIndex()
+        if not start.isValid() or not text:
+            return False
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").rstrip("\n").split("\n")
+        cells = {}
+        for r, line in enumerate(lines):
+            for c, part in enumerate(line.split("\t")):
+                index = model.index(start.row() + r, start.column() + c)
+                cell = model.cell(index)
+                if cell is not None:
+                    field = model.field_at(index.column())
+                    cells[cell] = part.strip() if field.type != "bool" else part.strip()
+        if not cells:
+            model.controller.refuse(tr("Không có ô nào nhập được ở chỗ dán."))
+            return False
+        values = model.controller.parse_block(cells)
+        if values is None:
+            return False
+        model.controller.put_many(values, tr("Dán {n} ô", n=len(values)))
+        return True
+
+    def clear_selection(self) -> None:
+        model = self.table_model()
+        cells = {cell: None for index in self.selectedIndexes() if (cell := model.cell(index)) is not None}
+        if cells:
+            model.controller.put_many(cells, tr("Xóa {n} ô", n=len(cells)))
+
+    def copy(self) -> None:
+        indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))
+        if not indexes:
+            return
+        rows: dict[int, list[str]] = {}
+        for index in indexes:
+            rows.setdefault(index.row(), []).append(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        QGuiApplication.clipboard().setText("\n".join("\t".join(r) for r in rows.values()))
+
+    def focus_cell(self, unit: str, row: str, field: str) -> None:
+        index = self.table_model().locate(unit, row, field)
+        if index.isValid():
+            self.setCurrentIndex(index)
+            self.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.setFocus()

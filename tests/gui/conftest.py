@@ -1,0 +1,51 @@
+import pytest
+
+pytest.importorskip("PySide6.QtWidgets")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from dtdesk.gui import i18n  # noqa: E402
+from dtdesk.store.demo import create_demo  # noqa: E402
+from dtdesk.store.reports import resolve  # noqa: E402
+from dtdesk.store.session import ReportSession  # noqa: E402
+from dtdesk.store.workspace import Workspace  # noqa: E402
+
+
+@pytest.fixture
+def demo_path(tmp_path):
+    path = tmp_path / "ws.sqlite"
+    create_demo(path).close()
+    return path
+
+
+@pytest.fixture
+def settings(tmp_path):
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def main(qtbot, demo_path, settings):
+    from dtdesk.gui.main_window import MainWindow
+
+    i18n.set_language("vi")
+    window = MainWindow(settings)
+    qtbot.addWidget(window.window)
+    assert window.open_workspace(demo_path)
+    window.window.show()
+    qtbot.waitExposed(window.window)
+    yield window
+    window.close_workspace()
+    i18n.set_language("vi")
+
+
+@pytest.fixture
+def session(demo_path):
+    ws = Workspace.open(demo_path)
+    yield ReportSession(ws, resolve(ws))
+    ws.close()
+
+
+def stored(path, unit, key, row="", period="2022-Q1"):
+    """The value as a fresh connection reads it from disk."""
+    with Workspace.open(path) as ws:
+        return ws.value(unit, period, key, row)

@@ -1,0 +1,269 @@
+from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
+from PySide6.QtTest import QAbstractItemModelTester
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+from dtdesk.core.template import load_template
+from dtdesk.gui.controller import Controller
+from dtdesk.gui.table_model import FIXED, ReportTableModel
+from tests.gui.conftest import stored
+
+
+def _index(page, unit, field_id):
+    return page.model.locate(unit, "", field_id)
+
+
+def _outline_ids(main):
+    ids, stack = [], [main.outline.topLevelItem(i) for i in range(main.outline.topLevelItemCount())]
+    while stack:
+        item = stack.pop(0)
+        if item.data(0, Qt.ItemDataRole.UserRole):
+            ids.append(item.data(0, Qt.ItemDataRole.UserRole))
+        stack[0:0] = [item.child(i) for i in range(item.childCount())]
+    return ids
+
+
+def test_outline_lists_header_then_every_editable_section(main):
+    template = load_template()
+    assert _outline_ids(main) == ["header", *(s.id for s in template.editable_sections)]
+    assert main.outline.topLevelItem(0).text(0) == "Phần đầu"
+    assert "Hải An" in main.unit_label.text() and "quý I/2022" in main.period_label.text()
+    assert main.saved_label.text() == "Đã lưu"
+
+
+def test_typing_in_3_2_updates_ratio_problems_and_disk(main, qtbot, demo_path):
+    assert main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    assert main.stack.currentWidget() is page
+    model = page.model
+    signed = _index(page, "HA-TUPHAP", "signed")
+    ratio = model.index(signed.row(), signed.column() + 2)
+    assert ratio.data() == "98,5"
+    assert not model.flags(ratio) & Qt.ItemFlag.ItemIsEditable  # computed: read-only
+    assert model.setData(signed, "33")  # total is 66
+    assert ratio.data() == "50"
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.signed") == 33
+    # signed > total: an error in the panel, the cell marked with the message
+    assert model.setData(signed, "1.671")
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.signed") == 1671
+    texts = [main.problems_list.item(i).text() for i in range(main.problems_list.count())]
+    assert any("Phòng Tư pháp" in t and t.startswith("Lỗi") for t in texts)
+    assert "không được lớn hơn" in signed.data(Qt.ItemDataRole.ToolTipRole)
+    assert signed.data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert main.items["chu_ky_so"].data(0, Qt.ItemDataRole.UserRole + 1) == "error"
+    # clicking the problem jumps to the cell
+    main.select_section("header")
+    row = next(i for i, t in enumerate(texts) if "Phòng Tư pháp" in t)
+    main._problem_clicked(main.problems_list.item(row))
+    assert main.stack.currentWidget() is page
+    assert page.view.currentIndex() == signed
+
+
+def test_keyboard_edit_through_the_delegate(main, qtbot, demo_path):
+    main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    view = page.view
+    index = _index(page, "HA-QLDT", "total")
+    view.setFocus()
+    view.setCurrentIndex(index)
+    qtbot.keyClicks(view, "4")  # typing starts the editor, like a spreadsheet
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "2")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: stored(demo_path, "HA-QLDT", "chu_ky_so.total") == 42)
+    qtbot.waitUntil(lambda: view.currentIndex().row() == index.row() + 1)  # Enter moves down
+    assert view.currentIndex().column() == index.column()
+    qtbot.keyClick(view, Qt.Key.Key_Tab)  # Tab moves right
+    assert view.currentIndex().column() == index.column() + 1
+
+
+def test_value_survives_close_and_reopen(main, demo_path, settings, qtbot):
+    main.select_section("chu_ky_so")
+    assert main.pages["chu_ky_so"].model.setData(_index(main.pages["chu_ky_so"], "HA-QLDT", "total"), "55")
+    main.window.close()
+    from dtdesk.gui.main_window import MainWindow
+
+    again = MainWindow(settings)
+    qtbot.addWidget(again.window)
+    assert again.open_workspace(demo_path)
+    again.select_section("chu_ky_so")
+    assert _index(again.pages["chu_ky_so"], "HA-QLDT", "total").data() == "55"
+    again.close_workspace()
+
+
+def test_letters_are_refused_with_a_sentence_and_nothing_stored(main, qtbot, demo_path):
+    main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    index = _index(page, "HA-TUPHAP", "total")
+    with qtbot.waitSignal(main.controller.refused) as blocker:
+        assert not page.model.setData(index, "abc")
+    message = blocker.args[0]
+    assert "abc" in message and len(message) > 15
+    assert main.window.statusBar().currentMessage() == message
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.total") == 66
+    assert index.data() == "66"
+    assert main.controller.undo_stack.count() == 0
+
+
+def test_undo_and_redo_follow_in_the_database_across_sections(main, demo_path):
+    main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    index = _index(page, "HA-TUPHAP", "total")
+    assert page.model.setData(index, "70")
+    main.select_section("header")
+    main.actions["actionUndo"].trigger()
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.total") == 66
+    main.select_section("chu_ky_so")
+    assert index.data() == "66"
+    main.actions["actionRedo"].trigger()
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.total") == 70
+    assert index.data() == "70"
+    assert main.actions["actionUndo"].shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Y" in [s.toString() for s in main.actions["actionRedo"].shortcuts()]
+
+
+def test_paste_a_3x3_block_is_one_undo_step(main, demo_path):
+    main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    start = _index(page, "HA-TUPHAP", "total")
+    page.view.setCurrentIndex(start)
+    QGuiApplication.clipboard().setText("100\t90\t80\n1.671\t1.600\t5\n7\t6\t5\n")
+    page.view.setFocus()
+    from PySide6.QtTest import QTest
+
+    QTest.keySequence(page.view, "Ctrl+V")
+    units = [page.model.table_row(start.row() + r).unit for r in range(3)]
+    expected = [(100, 90, 80), (1671, 1600, 5), (7, 6, 5)]
+    for unit, values in zip(units, expected):
+        for field, value in zip(("total", "signed", "leader"), values):
+            assert stored(demo_path, unit, f"chu_ky_so.{field}") == value
+    assert main.controller.undo_stack.count() == 1
+    main.undo()
+    assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.total") == 66
+    assert stored(demo_path, units[1], "chu_ky_so.total") != 1671
+
+
+def test_checklist_is_checkboxes_in_the_same_model(main, demo_path):
+    main.select_section("trien_khai")
+    model = main.pages["trien_khai"].model
+    index = model.index(0, FIXED)
+    assert model.flags(index) & Qt.ItemFlag.ItemIsUserCheckable
+    before = index.data(Qt.ItemDataRole.CheckStateRole)
+    target = Qt.CheckState.Unchecked if before == Qt.CheckState.Checked else Qt.CheckState.Checked
+    assert model.setData(index, target.value, Qt.ItemDataRole.CheckStateRole)
+    unit = model.table_row(0).unit
+    assert stored(demo_path, unit, "trien_khai.steering") == (1 if target == Qt.CheckState.Checked else 0)
+
+
+def test_figures_form_previews_the_sentence_as_you_type(main, qtbot, demo_path):
+    main.select_section("dvc")
+    page = main.pages["dvc"]
+    edit = page.edits["online"]
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "7")
+    qtbot.waitUntil(lambda: stored(demo_path, "HA", "dvc.online") == 7, timeout=3000)
+    assert "trực tuyến" in page.preview.text() and " 07 hồ sơ trực tuyến" in page.preview.text()
+    assert page.edits["online_ratio"].isReadOnly()
+    assert page.sums["received"].text() not in ("", "…")
+
+
+def test_narrative_commit_on_focus_out_and_draft_insert(main, qtbot, demo_path):
+    main.select_section("chi_dao")
+    page = main.pages["chi_dao"]
+    page.editor.setFocus()
+    page.editor.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(page.editor, " Them.")
+    page.editor.insertPlainText(" Thêm.")
+    main.select_section("header")  # leaving the section commits
+    assert stored(demo_path, "HA", "chi_dao.text").endswith(" Thêm.")
+    main.select_section("chi_dao")
+    page.insert("{{comm_plan_missing}}")
+    assert stored(demo_path, "HA", "chi_dao.text").endswith("{{comm_plan_missing}}")
+    assert "Đông Hải 2" in page.draft_labels["comm_plan_missing"].text()
+
+
+def test_header_form_commits_and_refuses_bad_date(main, demo_path):
+    main.select_section("header")
+    page = main.pages["header"]
+    number = page.edits["number"]
+    number.setText("07/BC-VP")
+    number.editingFinished.emit()
+    assert stored(demo_path, "HA", "header.number") == "07/BC-VP"
+    assert isinstance(page.edits["recipients"], QPlainTextEdit)
+    date = page.edits["date"]
+    assert date.text() == "31/3/2022"
+    date.setText("hôm qua")
+    date.editingFinished.emit()
+    assert stored(demo_path, "HA", "header.date") == "2022-03-31"
+    assert "hôm qua" in date.toolTip()
+
+
+def test_preview_renders_pages_in_the_app(main, qtbot, tmp_path):
+    with qtbot.waitSignal(main.preview_ready, timeout=20000):
+        main.show_preview()
+    assert main.preview.pdf.pageCount() > 1
+    assert main.preview.view.document() is main.preview.pdf
+    out = tmp_path / "out.pdf"
+    main.export_pdf(str(out))
+    qtbot.waitUntil(out.exists, timeout=20000)
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_print_paints_every_page(main, qtbot, tmp_path):
+    from PySide6.QtPrintSupport import QPrinter
+
+    from dtdesk.gui.preview import load_pdf, print_pdf
+
+    with qtbot.waitSignal(main.preview_ready, timeout=20000):
+        main.show_preview()
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pdf = load_pdf(main.preview.pdf_bytes)
+    assert print_pdf(pdf, printer) == main.preview.pdf.pageCount()
+    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+
+
+def test_language_switch_is_live(main):
+    file_menu = main.menus["menuFile"]
+    assert file_menu.title() == "&Tệp"
+    main.actions["actionEnglish"].trigger()
+    assert file_menu.title() == "&File"
+    assert main.actions["actionUndo"].text() == "&Undo"
+    assert main.outline.topLevelItem(0).text(0) == "Header"
+    assert main.settings.value("language") == "en"
+    main.actions["actionVietnamese"].trigger()
+    assert file_menu.title() == "&Tệp"
+    assert main.actions["actionUndo"].text() == "&Hoàn tác"
+
+
+def test_recent_workspaces_are_remembered(main, demo_path):
+    recent = main.menus["menuRecent"].actions()
+    assert recent and recent[0].toolTip() == str(demo_path.resolve())
+
+
+def test_table_models_pass_the_model_tester(session, qtbot):
+    controller = Controller(session)
+    for section in session.template.sections:
+        if section.kind in ("unit_table", "fixed_table"):
+            model = ReportTableModel(controller, section)
+            QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+            assert model.rowCount() == len(session.data.table_rows(section))
+            assert model.rowCount(model.index(0, 0)) == 0
+            assert model.headerData(0, Qt.Orientation.Horizontal) == section.index_label
+
+
+def test_model_tester_survives_edits(session, qtmodeltester):
+    controller = Controller(session)
+    section = session.template.section("buu_chinh")
+    model = ReportTableModel(controller, section)
+    controller.changed.connect(model.reload)
+    qtmodeltester.check(model)
+    index = model.index(0, FIXED)
+    assert model.setData(index, "12")
+    total = model.index(model.rowCount() - 1, FIXED)
+    assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(total, Qt.ItemDataRole.FontRole).bold()
+    assert model.index(0, 0).parent() == QModelIndex()
