@@ -132,6 +132,9 @@ def _check_place(ctx: _Context, sub: Submission) -> None:
         known_parent = units[sub.unit].parent or ""
         if not units.is_descendant(sub.unit, own):
             raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}», không phải đơn vị cấp dưới của {own_name}.")
+        if not units[sub.unit].admin:
+            raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}», nhưng ở đây «{sub.unit}» là một cơ quan "
+                           "chứ không phải đơn vị hành chính gửi báo cáo.")
         if known_parent != sub.parent:
             raise Rejected(f"Tệp «{name}» ghi «{sub.unit}» thuộc «{sub.parent}», nhưng ở đây đơn vị này thuộc "
                            f"«{known_parent}».")

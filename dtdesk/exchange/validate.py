@@ -116,6 +116,8 @@ def _header_checks(name: str, data: bytes) -> None:
         raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo của dtdesk hoặc đã bị cắt cụt.")
     if data[18] != 1 or data[19] != 1:
         raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (sai chế độ ghi).")
+    if int.from_bytes(data[56:60], "big") != 1:
+        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (mã hóa chữ không phải UTF-8).")
     page = int.from_bytes(data[16:18], "big") or 65536
     pages = int.from_bytes(data[28:32], "big")
     if page < 512 or page & (page - 1) or len(data) % page or (pages and pages * page != len(data)):

@@ -136,8 +136,8 @@ def build(path: Path, manifest: dict, units: list[dict], reports: list[dict], va
     insert("units", [tuple(u[c] for c in mf.UNIT_COLUMNS) for u in units], list(mf.UNIT_COLUMNS))
     insert("reports", [tuple(r[c] for c in mf.REPORT_COLUMNS) for r in reports], list(mf.REPORT_COLUMNS))
     insert("vals", values, list(mf.VALUE_COLUMNS))
-    for statement in filter(str.strip, extra_sql.split(";")):
-        conn.execute(statement)
     conn.execute("COMMIT")
+    if extra_sql:
+        conn.executescript(extra_sql)
     conn.close()
     return path
