@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from dtdesk.core.compose import compose_section
 from dtdesk.core.document import Paragraph
-from dtdesk.core.drafts import drafts_for
+from dtdesk.core.drafts import TOKEN, drafts_for
 from dtdesk.core.formats import date_short
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
@@ -103,6 +104,20 @@ class TextCommitter(QObject):
             c.setPosition(min(cursor, len(text)))
             self.editor.setTextCursor(c)
             self._loading = False
+
+
+class TokenHighlighter(QSyntaxHighlighter):
+    """Shows ``{{draft}}`` placeholders as live sentences (printed from the data), not as typed text."""
+
+    def __init__(self, document):
+        super().__init__(document)
+        self.format = QTextCharFormat()
+        self.format.setBackground(QColor("#dbe8ff"))
+        self.format.setForeground(QColor("#1a4d99"))
+
+    def highlightBlock(self, text: str) -> None:
+        for match in TOKEN.finditer(text):
+            self.setFormat(match.start(), match.end() - match.start(), self.format)
 
 
 class Page(QWidget):
@@ -217,6 +232,10 @@ class NarrativePage(Page):
         self.editor.setObjectName(f"editor_{section.id}")
         self.editor.setTabChangesFocus(True)
         self.editor.setMinimumHeight(160)
+        font = self.editor.font()
+        font.setPointSizeF(font.pointSizeF() + 1)
+        self.editor.setFont(font)
+        self.highlighter = TokenHighlighter(self.editor.document())
         layout.addWidget(self.editor, 3)
         self.committers.append(TextCommitter(self.editor, controller, Cell(controller.data.unit.code, section.key("text")),
                                              section.outline_title))
@@ -317,7 +336,7 @@ class FiguresPage(Page):
         layout = QVBoxLayout(body)
         layout.addWidget(_title(section_label(section, data)))
         layout.addWidget(_hint("Nhập số liệu của đơn vị mình; cột cấp dưới là tổng các báo cáo của đơn vị cấp dưới "
-                               "(không sửa ở đây). Câu in trong báo cáo hiện ở cuối trang và thay đổi ngay khi gõ."))
+                               "(không sửa ở đây). Câu in trong báo cáo hiện bên phải và thay đổi ngay khi gõ."))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.own_point = next((p for p in section.points if p.figures == "self"), None)
@@ -357,8 +376,9 @@ class FiguresPage(Page):
                 total.setStyleSheet("background: #ececec; padding: 2px 6px;")
                 self.sums[field.id] = total
                 grid.addWidget(total, r, 2)
-        grid.setColumnStretch(3, 1)
-        layout.addLayout(grid)
+        top = QHBoxLayout()
+        top.addLayout(grid, 0)
+        layout.addLayout(top)
         self.note_editor = None
         for point in section.points:
             if point.text:
@@ -382,7 +402,9 @@ class FiguresPage(Page):
         self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.preview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         preview_layout.addWidget(self.preview)
-        layout.addWidget(preview_box)
+        preview_layout.addStretch(1)
+        top.addSpacing(16)
+        top.addWidget(preview_box, 1)  # beside the figures: the sentence changes where the clerk looks
         layout.addStretch(1)
         self.refresh()
 

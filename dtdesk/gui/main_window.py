@@ -61,10 +61,9 @@ class MainWindow(QObject):
         self.window.installEventFilter(self)
         self.window.resize(1280, 720)
         splitter = w.findChild(QWidget, "splitter")
-        splitter.setSizes([290, 990])
+        splitter.setSizes([340, 940])
         splitter.setStretchFactor(1, 1)
-        self.problems_dock.resize(self.problems_dock.width(), 150)
-        w.resizeDocks([self.problems_dock], [150], Qt.Orientation.Vertical)
+        w.resizeDocks([self.problems_dock], [110], Qt.Orientation.Vertical)
         self._refresh_recent()
 
     # -- building --------------------------------------------------------------------
@@ -246,12 +245,21 @@ class MainWindow(QObject):
             elif found:
                 item.setIcon(0, warning_icon)
             else:
-                item.setIcon(0, QApplication.style().standardIcon(QStyle.StandardPixmap.SP_CustomBase))
+                item.setIcon(0, self._blank_icon())  # keeps titles aligned with marked ones
             item.setData(0, Qt.ItemDataRole.UserRole + 1, "error" if errors else ("warning" if found else ""))
             tip = item.text(0)
             if found:
                 tip += "\n" + tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(found) - errors)
             item.setToolTip(0, tip)
+
+    def _blank_icon(self):
+        if not hasattr(self, "_blank"):
+            from PySide6.QtGui import QIcon, QPixmap
+
+            pixmap = QPixmap(16, 16)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            self._blank = QIcon(pixmap)
+        return self._blank
 
     def _refresh_problems(self) -> None:
         self.problems_list.clear()
@@ -512,6 +520,10 @@ class MainWindow(QObject):
             self.window.restoreGeometry(geometry)
             self.window.show()
         else:
+            # showMaximized() alone is a no-op without a window manager; fill the screen ourselves.
+            screen = self.window.screen() or QApplication.primaryScreen()
+            if screen is not None:
+                self.window.setGeometry(screen.availableGeometry())
             self.window.showMaximized()
 
 
