@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 
-MAX_CHANGE_LINES = 20
-
-
 def _shown(value) -> str:
     if value is None:
         return "(trống)"
@@ -36,11 +33,10 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False) -> tuple[list[
             lines.append(f"  Xung đột: {change.unit} {change.key}{'/' + change.row if change.row else ''}: "
                          f"{_shown(change.old)} ({change.old_source}) → {_shown(change.new)}")
         if dry_run:
-            for change in plan.changes[:MAX_CHANGE_LINES]:
-                lines.append(f"  {change.unit} {change.key}{'/' + change.row if change.row else ''}: "
-                             f"{_shown(change.old)} → {_shown(change.new)}")
-            if len(plan.changes) > MAX_CHANGE_LINES:
-                lines.append(f"  … và {len(plan.changes) - MAX_CHANGE_LINES} thay đổi khác.")
+            for change in plan.changes:
+                if not change.conflict:
+                    lines.append(f"  {change.unit} {change.key}{'/' + change.row if change.row else ''}: "
+                                 f"{_shown(change.old)} → {_shown(change.new)}")
     counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
     done = f"{counts[PLANNED]} sẽ nhập (xem trước, chưa ghi)" if dry_run else f"{counts[IMPORTED]} đã nhập"
     lines.append(f"Tổng: {len(plans)} tệp: {done}, {counts[DUPLICATE]} đã nhập trước đó, "
