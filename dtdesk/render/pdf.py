@@ -19,6 +19,7 @@ from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Frame,
     KeepTogether,
     PageTemplate,
@@ -46,8 +47,12 @@ def _nfc(s: str) -> str:
 
 
 def _markup(s: str) -> str:
-    """Plain text -> Paragraph markup that prints exactly the text."""
-    return escape(_nfc(s))
+    """Plain text -> Paragraph markup that prints exactly the text.
+
+    A newline (a clerk's manual break in a header field, "ỦY BAN NHÂN DÂN⏎QUẬN HẢI AN")
+    becomes a line break.
+    """
+    return escape(_nfc(s)).replace("\n", "<br/>")
 
 
 def _para(text: str, style) -> RLParagraph:
@@ -92,7 +97,8 @@ def _header(h: Header) -> list:
     right_w = st.TEXT_WIDTH - left_w
     issuing = _nfc(h.issuing_body)
     motto = "Độc lập - Tự do - Hạnh phúc"
-    issuing_w = min(stringWidth(issuing, fonts.BOLD, st.HEADER_SIZE), left_w)
+    issuing_w = min(max(stringWidth(line, fonts.BOLD, st.HEADER_SIZE) for line in issuing.splitlines() or [""]),
+                    left_w)
     motto_w = stringWidth(motto, fonts.BOLD, st.MOTTO_SIZE)
 
     left = [_para(h.parent_body, s.parent)] if h.parent_body.strip() else []
@@ -265,6 +271,8 @@ def build_story(document: Document) -> list:
     story = _header(document.header)
     for block in document.blocks:
         if isinstance(block, DocParagraph):
+            if block.style == "heading":  # never leave a heading alone at the foot of a page
+                story.append(CondPageBreak(st.HEADING_KEEP))
             story.append(RLParagraph(_markup(block.text), by_style.get(block.style, s.body)))
         elif isinstance(block, DocTable):
             story.append(_table(block))

@@ -37,6 +37,7 @@ RULE_WIDTH = 0.5  # points: header rules and table grid
 RECIPIENTS_TITLE_SIZE = 12
 RECIPIENTS_SIZE = 11
 SIGNATURE_SPACE = 2.5 * cm
+HEADING_KEEP = 3.5 * cm  # a heading starts a new page when less than this is left below it
 PAGE_NUMBER_SIZE = 13
 PAGE_NUMBER_BASELINE = PAGE_HEIGHT - 12 * mm  # inside the top margin
 
