@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from dtdesk.core.expr import Missing
-from dtdesk.core.template import Field, Section, Template
+from dtdesk.core.formats import date_short, day_month
+from dtdesk.core.template import Section, Template
 from dtdesk.core.units import Hierarchy, Unit
 
 Key = tuple[str, str, str]  # unit, key, row
@@ -48,10 +49,6 @@ class TableRow:
     row: str = ""
     values: dict[str, object] = field(default_factory=dict)
 
-    @property
-    def owner_row(self) -> str:
-        return self.row
-
 
 def _number(value) -> bool:
     """Values that can be summed; anything else is missing or wrong and the rules say so."""
@@ -79,8 +76,6 @@ class ReportData:
     # -- words for patterns ------------------------------------------------
     @cached_property
     def words(self) -> dict[str, str]:
-        from dtdesk.core.formats import date_short, day_month
-
         kind = self.unit.word
         subkind = self.units.subkind_word(self.unit.code)
         return {
@@ -187,6 +182,3 @@ class ReportData:
                 totals[f.id] = sum(present) if present else None
             rows.append(TableRow("", section.total, "total", values=self._compute(section, totals, "")))
         return rows
-
-    def input_field(self, section: Section, field_id: str) -> Field:
-        return section.field(field_id)

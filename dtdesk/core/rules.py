@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import MAX_INT
-from dtdesk.core.report import ReportData
+from dtdesk.core.report import ReportData, fill
 from dtdesk.core.template import Field, Section
 
 
@@ -97,8 +97,7 @@ def check_section(data: ReportData, section: Section) -> list[Problem]:
     with_weeks = {"weeks": data.weeks, "days": data.days}
     if section.kind == "figures":
         values = {**data.row_values(section, data.unit.code), **with_weeks}
-        label = next((p.label for p in section.points if p.figures == "self"), "")
-        label = label.format(kind=data.unit.word) if "{kind}" in label else label
+        label = fill(next((p.label for p in section.points if p.figures == "self"), ""), data.words)
         problems += _check_values(section, values, label, data.unit.code, "")
         problems += _missing(section, values, label, data.unit.code, "")
     elif section.kind in ("unit_table", "fixed_table"):
