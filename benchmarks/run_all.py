@@ -9,11 +9,13 @@ its ``--help`` mentions it. Results are read in one of two ways:
 - ``--json``: if the script's ``--help`` mentions it, it is run with ``--json``
   and must print a JSON list of objects with ``case``, ``median_ms`` and
   optionally ``baseline`` (name), ``baseline_ms`` and ``ratio``;
-- otherwise its text table is read: the header line containing "median", and
-  the rows under it, columns matched by where each value ends (the scripts
-  print right-aligned, fixed-width tables). The column whose header says
-  "median" is the measure; one saying "bare" or "baseline" with "ms" is the
-  same-run baseline; "ratio" is the ratio (computed if absent).
+- otherwise its text is read: either a table (the header line containing
+  "median" and the rows under it, columns matched by where each value ends;
+  the column saying "median" is the measure, one saying "bare"/"baseline"
+  with "ms" the same-run baseline, "ratio" the ratio, computed if absent), or
+  result sentences (``LABEL: median N ms``, ``LABEL: p50 N ms, p99 N ms``,
+  ``median …: LABEL N files/s (N ms/file), …``), where the label saying
+  "bare", "floor" or "baseline" is the baseline of the others.
 
 A script that fails or prints nothing readable is reported as such, with its
 last lines, and the others still run.
@@ -89,6 +91,46 @@ def parse_table(output: str, bench: str) -> list[Row]:
     return rows
 
 
+_BASELINE = re.compile(r"\b(bare|floor|baseline)\b", re.I)
+
+
+def parse_lines(output: str, bench: str) -> list[Row]:
+    """Sentence-style results, as the launch, edit and import benchmarks print them.
+
+    - ``LABEL: median 250 ms …``                       (a case, or a baseline if LABEL says bare/floor/baseline)
+    - ``LABEL: p50 1.23 ms, p99 4.56 ms …``            (the median is p50; p99 goes in the note)
+    - ``median …: LABEL 500 files/s (2.00 ms/file), LABEL 2000 files/s (0.50 ms/file)``
+    Baseline rows are folded into the others' baseline column, with the ratio.
+    """
+    rows: list[Row] = []
+    for line in output.splitlines():
+        m = re.match(r"\s*(?P<label>[^:]+?):\s*median\s+(?P<v>[\d.]+)\s*(?P<u>ms|s)\b", line)
+        if m:
+            value = float(m["v"]) * (1000 if m["u"] == "s" else 1)
+            rows.append(Row(bench, m["label"].strip(), value))
+            continue
+        m = re.match(r"\s*(?P<label>[^:]+?):\s*p50\s+(?P<v>[\d.]+)\s*ms", line)
+        if m:
+            p99 = re.search(r"p99\s+([\d.]+)\s*ms", line)
+            goal = re.search(r"\(goal[^)]*\)", line)
+            note = " ".join(x for x in (f"p99 {p99[1]} ms" if p99 else "", goal[0] if goal else "") if x)
+            rows.append(Row(bench, m["label"].strip(), float(m["v"]), note=note))
+            continue
+        if line.lower().startswith("median"):
+            body = line.split(":", 1)[-1]
+            for m in re.finditer(r"(?:^|,)\s*(?P<label>[A-Za-z][\w -]*?)\s+[\d.]+\s*files/s\s*\((?P<ms>[\d.]+) ms/file\)",
+                                 body):
+                rows.append(Row(bench, f"{m['label'].strip()} (per file)", float(m["ms"])))
+    baselines = [r for r in rows if _BASELINE.search(r.case)]
+    if len(baselines) == 1 and len(rows) > 1:
+        base = baselines[0]
+        rows = [r for r in rows if r is not base]
+        for r in rows:
+            r.baseline, r.baseline_ms = base.case, base.median_ms
+            r.ratio = r.median_ms / base.median_ms if base.median_ms else None
+    return rows
+
+
 def parse_json(output: str, bench: str) -> list[Row]:
     start = output.find("[")
     data = json.loads(output[start:])
@@ -117,7 +159,8 @@ def run(script: Path, runs: int | None, timeout: float) -> tuple[list[Row], floa
         tail = " / ".join((done.stderr or done.stdout).strip().splitlines()[-2:])
         return [Row(bench, "-", None, note=f"failed ({done.returncode}): {tail}")], elapsed
     try:
-        rows = parse_json(done.stdout, bench) if use_json else parse_table(done.stdout, bench)
+        rows = parse_json(done.stdout, bench) if use_json else (
+            parse_table(done.stdout, bench) or parse_lines(done.stdout, bench))
     except (ValueError, KeyError) as exc:
         rows = []
         print(f"[{bench}] unreadable output: {exc}", file=sys.stderr)
@@ -127,8 +170,10 @@ def run(script: Path, runs: int | None, timeout: float) -> tuple[list[Row], floa
     return rows, elapsed
 
 
-def fmt(value: float | None, digits: int = 1) -> str:
-    return "" if value is None else f"{value:.{digits}f}"
+def fmt(value: float | None, digits: int | None = None) -> str:
+    if value is None:
+        return ""
+    return f"{value:.{digits if digits is not None else (2 if abs(value) < 10 else 1)}f}"
 
 
 def table(rows: list[Row], markdown: bool) -> str:
