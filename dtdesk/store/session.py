@@ -74,8 +74,25 @@ class ReportSession:
     def put(self, cell: Cell, value) -> object:
         """Commit an already-typed value (undo/redo, paste); returns the old one."""
         old = self.ws.set_value(cell.unit, self.info.period, cell.key, value, cell.row)
-        self.refresh()
+        self._reread([cell])
         return old
+
+    def _reread(self, cells) -> None:
+        """Bring the in-memory values up to date with what was just committed.
+
+        Re-reads only the written cells (as stored, so NFC and bool→int match the
+        file) instead of every value of the period; :meth:`refresh` still reloads all.
+        """
+        values = self.data.values
+        if not isinstance(values, dict):
+            self.refresh()
+            return
+        for cell in cells:
+            stored = self.ws.value(cell.unit, self.info.period, cell.key, cell.row)
+            if stored is None:
+                values.pop((cell.unit, cell.key, cell.row), None)
+            else:
+                values[(cell.unit, cell.key, cell.row)] = stored
 
     def edit(self, cell: Cell, text) -> tuple[object, object]:
         """Parse what was typed and commit it; returns (old, new). ParseError leaves everything as it was."""
@@ -92,7 +109,7 @@ class ReportSession:
         for unit, changes in by_unit.items():
             for (key, row), previous in self.ws.set_values(unit, self.info.period, changes).items():
                 old[Cell(unit, key, row)] = previous
-        self.refresh()
+        self._reread(cells)
         return old
 
     def problems(self) -> list[Problem]:
