@@ -56,6 +56,12 @@ def application():
 
     from dtdesk.gui import i18n
 
+    try:  # the desktop app runs no third-party sqlite-utils plugins (and skips scanning for them at start)
+        import sqlite_utils.plugins
+
+        sqlite_utils.plugins._plugins_loaded = True
+    except ImportError:
+        pass
     QCoreApplication.setOrganizationName("dtdesk")
     QCoreApplication.setApplicationName("dtdesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -71,10 +77,8 @@ def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | No
 
     path = Path(workspace) if workspace else first_run(default_workspace(), ask_demo or ask_demo_dialog)
     window = MainWindow()
-    window.open_workspace(path)
-    section = os.environ.get("DTDESK_SECTION")  # for screenshots and support: start on this section
-    if section:
-        window.select_section(section)
+    # DTDESK_SECTION (a section id such as chu_ky_so) starts on that section: for screenshots and support.
+    window.open_workspace(path, section=os.environ.get("DTDESK_SECTION") or "header")
     window.show()
     if os.environ.get("DTDESK_PREVIEW"):
         window.show_preview()

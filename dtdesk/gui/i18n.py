@@ -51,15 +51,29 @@ def bind(obj: QObject, prop: str, source: str) -> None:
     obj.setProperty(prop, tr(source))
 
 
+def _texts(obj) -> dict[str, str]:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QWidget
+
+    found = {}
+    if isinstance(obj, (QLabel, QAbstractButton, QAction)):
+        found["text"] = obj.text()
+    elif isinstance(obj, (QGroupBox, QMenu)):
+        found["title"] = obj.title()
+    elif isinstance(obj, QLineEdit):
+        found["placeholderText"] = obj.placeholderText()
+    if isinstance(obj, (QWidget, QAction)):
+        found["toolTip"] = obj.toolTip()
+    if isinstance(obj, QWidget) and obj.isWindow() or type(obj).__name__ == "QDockWidget":
+        found["windowTitle"] = obj.windowTitle()
+    return found
+
+
 def bind_tree(root: QObject) -> None:
     """Bind every non-empty static text of a tree loaded from a .ui file."""
     for obj in [root, *root.findChildren(QObject)]:
-        meta = obj.metaObject()
-        for prop in PROPS:
-            if meta.indexOfProperty(prop) < 0 or obj.property(f"_i18n_{prop}") is not None:
-                continue
-            value = obj.property(prop)
-            if isinstance(value, str) and value:
+        for prop, value in _texts(obj).items():
+            if value and obj.property(f"_i18n_{prop}") is None:
                 bind(obj, prop, value)
 
 

@@ -110,7 +110,8 @@ class MainWindow(QObject):
         self.problems_list.itemActivated.connect(self._problem_clicked)
 
     # -- workspace and report ----------------------------------------------------------
-    def open_workspace(self, path: str | os.PathLike, unit: str | None = None, period: str | None = None) -> bool:
+    def open_workspace(self, path: str | os.PathLike, unit: str | None = None, period: str | None = None,
+                       section: str = "header") -> bool:
         from dtdesk.store.reports import resolve
 
         try:
@@ -127,7 +128,7 @@ class MainWindow(QObject):
             self.window.statusBar().showMessage(str(exc), 10000)
             self._show_empty()
             return True
-        self.load_report(info)
+        self.load_report(info, section)
         return True
 
     def close_workspace(self) -> None:
@@ -154,7 +155,7 @@ class MainWindow(QObject):
         self.stack.setCurrentWidget(self.empty)
         self._update_title()
 
-    def load_report(self, info) -> None:
+    def load_report(self, info, section: str = "header") -> None:
         from dtdesk.store.session import ReportSession
 
         self.flush()
@@ -172,17 +173,31 @@ class MainWindow(QObject):
         self.actions["actionRedo"].setEnabled(False)
         for name in ("actionPreview", "actionPrint", "actionExportPdf"):
             self.actions[name].setEnabled(True)
-        header = HeaderPage(controller, load_ui("header_form.ui"))
-        self._add_page("header", header)
-        for section in session.template.sections:
-            if (page := make_page(controller, section)) is not None:
-                self._add_page(section.id, page)
         self._build_outline()
         self._refresh_problems()
         self._update_title()
         self.saved_label.setText(tr("Đã lưu"))
-        self.select_section("header")
+        if not self.select_section(section):
+            self.select_section("header")
         self.report_loaded.emit()
+
+    def page(self, section_id: str) -> Page | None:
+        """The form of a section, built the first time it is shown (keeps startup lean)."""
+        page = self.pages.get(section_id)
+        if page is None and self.controller is not None:
+            if section_id == "header":
+                page = HeaderPage(self.controller, load_ui("header_form.ui"))
+            else:
+                try:
+                    page = make_page(self.controller, self.controller.session.template.section(section_id))
+                except KeyError:
+                    page = None
+            if page is not None:
+                self._add_page(section_id, page)
+                if i18n.language() != "vi":
+                    i18n.retranslate(page)
+                    page.retranslate()
+        return page
 
     def _add_page(self, section_id: str, page: Page) -> None:
         page.setObjectName(f"page_{section_id}")
@@ -213,7 +228,7 @@ class MainWindow(QObject):
                     self.outline.addTopLevelItem(item)
                     top, sub = item, None
                 continue
-            if section.id not in self.pages:
+            if section.kind not in ("text", "figures", "unit_table", "fixed_table"):
                 continue
             label = section_label(section, data)
             if not section.printed:
@@ -313,7 +328,7 @@ class MainWindow(QObject):
         if current is None:
             return
         section_id = current.data(0, SECTION_ROLE)
-        page = self.pages.get(section_id)
+        page = self.page(section_id) if section_id else None
         if page is None:
             return
         if (old := self.current_page()) is not None:
@@ -330,7 +345,7 @@ class MainWindow(QObject):
 
     def jump_to(self, problem) -> None:
         if self.select_section(problem.section):
-            self.pages[problem.section].focus_problem(problem)
+            self.page(problem.section).focus_problem(problem)
 
     # -- edits -----------------------------------------------------------------------------
     def flush(self) -> None:
