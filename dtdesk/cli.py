@@ -66,15 +66,22 @@ def _units(args) -> int:
     return 0
 
 
-@command("render")
-def _render(args) -> int:
-    from dtdesk.core.compose import compose
-    from dtdesk.render.pdf import render_pdf
+def read_report(args):
+    """The report named by --unit/--period (defaults: own unit, latest period), read whole."""
     from dtdesk.store.reports import report_data, resolve
 
     with open_workspace(args.workspace) as ws:
         info = resolve(ws, args.unit, args.period)
-        document = compose(report_data(ws, info))
+        return info, report_data(ws, info)
+
+
+@command("render")
+def _render(args) -> int:
+    from dtdesk.core.compose import compose
+    from dtdesk.render.pdf import render_pdf
+
+    info, data = read_report(args)
+    document = compose(data)
     out = Path(args.output)
     try:
         pages = render_pdf(document, out)
@@ -87,11 +94,9 @@ def _render(args) -> int:
 @command("check")
 def _check(args) -> int:
     from dtdesk.core.rules import check
-    from dtdesk.store.reports import report_data, resolve
 
-    with open_workspace(args.workspace) as ws:
-        info = resolve(ws, args.unit, args.period)
-        problems = check(report_data(ws, info))
+    info, data = read_report(args)
+    problems = check(data)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
         print(f"{'LỖI' if problem.is_error else 'Cảnh báo'}: {problem.message}")

@@ -91,6 +91,19 @@ def _rule(width: float, *, before: float = 4.0, after: float = 3.0) -> Rule:
     return Rule(width, above=before, below=after)
 
 
+def _borderless() -> list:
+    """Layout tables (header, closing): no padding, top-aligned, our font."""
+    return [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        # cells hold flowables, but Table still sets its default font (Helvetica)
+        ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+        ("TOPPADDING", (0, 0), (-1, -1), 0),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+    ]
+
+
 def _header(h: Header) -> list:
     s = st.styles()
     left_w = st.TEXT_WIDTH * _HEADER_SPLIT
@@ -115,13 +128,7 @@ def _header(h: Header) -> list:
         [[left, right], [_para(h.number, s.number), _para(h.place_date, s.place_date)]],
         colWidths=[left_w, right_w],
         style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            # cells hold flowables, but Table still sets its default font (Helvetica)
-            ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *_borderless(),
             ("TOPPADDING", (0, 1), (1, 1), gap),
             ("TOPPADDING", (0, 1), (0, 1), gap + st.MOTTO_SIZE - st.HEADER_SIZE),
         ]),
@@ -250,13 +257,7 @@ def _closing(c: Closing) -> list:
         [[left, right]],
         colWidths=[left_w, st.TEXT_WIDTH - left_w],
         style=TableStyle([
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            # cells hold flowables, but Table still sets its default font (Helvetica)
-            ("FONTNAME", (0, 0), (-1, -1), fonts.NORMAL),
-            ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-            ("TOPPADDING", (0, 0), (-1, -1), 0),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+            *_borderless(),
             # level the baselines of "Nơi nhận:" (12 pt) and the signer (14 pt)
             ("TOPPADDING", (0, 0), (0, 0), st.BODY_SIZE - st.RECIPIENTS_TITLE_SIZE),
         ]),
