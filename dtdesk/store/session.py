@@ -77,6 +77,17 @@ class ReportSession:
         self._reread([cell])
         return old
 
+    def set_cutoff(self, text) -> tuple[str, str]:
+        """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
+        cutoff = formats.parse_date(text) if isinstance(text, str) else text
+        if not (self.info.start <= cutoff):
+            raise ParseError(f"Ngày chốt số liệu phải từ {formats.date_short(self.info.start)} trở đi.")
+        old = self.info.cutoff
+        self.ws.set_report_dates(self.info.unit, self.info.period, self.info.start, cutoff)
+        self.info = self.ws.report(self.info.unit, self.info.period)
+        self.refresh()
+        return old.isoformat(), cutoff.isoformat()
+
     def _reread(self, cells) -> None:
         """Bring the in-memory values up to date with what was just committed.
 

@@ -224,6 +224,23 @@ class Workspace:
         with self.conn:
             self.db["reports"].upsert(row, pk=("unit", "period"))
 
+    def set_report_dates(self, unit: str, period: str, start: dt.date, cutoff: dt.date) -> None:
+        """Change a report's start and cut-off dates, audited like a value."""
+        self._writable()
+        old = self.report(unit, period)
+        if old is None or start > cutoff:
+            raise WorkspaceError("Ngày bắt đầu phải trước ngày chốt số liệu.")
+        with self.conn:
+            self.conn.execute("BEGIN IMMEDIATE")
+            self.conn.execute("UPDATE reports SET start = ?, cutoff = ? WHERE unit = ? AND period = ?",
+                              (start.isoformat(), cutoff.isoformat(), unit, period))
+            for key, before, after in (("report.start", old.start, start), ("report.cutoff", old.cutoff, cutoff)):
+                if before != after:
+                    self.conn.execute(
+                        "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)",
+                        (now(), self.user, unit, period, key, "", before.isoformat(), after.isoformat(), "local"),
+                    )
+
     @staticmethod
     def _report(row: dict) -> ReportInfo:
         return ReportInfo(row["unit"], row["period"], row["template_id"], row["template_version"],

@@ -41,3 +41,13 @@ def test_put_many_is_one_paste(session):
     old = session.put_many(cells)
     assert old == {Cell("HA-TUPHAP", "chu_ky_so.total"): 66, Cell("HA-QLDT", "chu_ky_so.total"): 37}
     assert session.data.raw("HA-QLDT", "chu_ky_so.total") == 2
+
+
+def test_the_cutoff_date_is_editable_and_audited(session):
+    assert session.set_cutoff("31/3/2022") == ("2022-03-30", "2022-03-31")
+    assert session.document().header.cutoff_line == "(Tính đến ngày 31/3/2022)"
+    assert session.ws.audit("HA", "2022-Q1", "report.cutoff")[-1]["new"] == "2022-03-31"
+    with pytest.raises(ParseError):
+        session.set_cutoff("1/1/2021")
+    with pytest.raises(ParseError):
+        session.set_cutoff("hôm qua")
