@@ -311,7 +311,10 @@ class TablePage(Page):
         layout.addWidget(self.view, 1)
 
     def refresh(self) -> None:
+        rows = self.model.rowCount()
         self.model.reload()
+        if self.model.rowCount() != rows:
+            self.view.resizeRowsToContents()
 
     def focus_problem(self, problem: Problem) -> None:
         self.view.focus_cell(problem.unit, problem.row, problem.field)

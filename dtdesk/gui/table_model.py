@@ -125,7 +125,9 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             if field is None:
                 return None
-            return "" if value is None else show(field, value)
+            text = "" if value is None else show(field, value)
+            # the editor holds the number alone ("33", not "33 tin, bài/tuần")
+            return text[: -len(field.suffix)] if field.suffix and text.endswith(field.suffix) else text
         if role == Qt.ItemDataRole.CheckStateRole:
             if field is not None and field.type == "bool" and not field.computed and row.kind == "data":
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
@@ -133,7 +135,7 @@ class ReportTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column == 1:
                 return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-            if column == 0:
+            if column == 0 or (field is not None and field.format == "mark"):
                 return int(Qt.AlignmentFlag.AlignCenter)
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and row.kind != "data":

@@ -3,7 +3,7 @@ replaces the cell, Ctrl+V pastes a tab-separated block, Delete clears."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
 
@@ -44,7 +44,9 @@ class ReportTableView(QTableView):
             widest = max(widest, len(field.label) * metrics.averageCharWidth() // max(1, width - 12) + 1)
         lines = min(5, widest + 1) if model.columnCount() > FIXED else 1
         header.setMinimumHeight(metrics.lineSpacing() * lines + 10)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Row heights once (long unit names wrap), not on every edit: ResizeToContents re-measures all rows.
+        self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
+        QTimer.singleShot(0, self.resizeRowsToContents)
 
     # -- moving ------------------------------------------------------------------
     def _move(self, d_row: int, d_col: int) -> None:

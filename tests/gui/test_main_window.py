@@ -267,3 +267,14 @@ def test_model_tester_survives_edits(session, qtmodeltester):
     assert not model.flags(total) & Qt.ItemFlag.ItemIsEditable
     assert model.data(total, Qt.ItemDataRole.FontRole).bold()
     assert model.index(0, 0).parent() == QModelIndex()
+
+
+def test_suffixed_cell_edits_as_a_bare_number(main, demo_path):
+    main.select_section("cong_ttdt")
+    model = main.pages["cong_ttdt"].model
+    index = model.locate("HA", "", "per_week")
+    assert index.data().endswith("tin, bài/tuần")
+    edit_text = index.data(Qt.ItemDataRole.EditRole)
+    assert edit_text.isdigit()
+    assert model.setData(index, str(int(edit_text) + 1))
+    assert stored(demo_path, "HA", "cong_ttdt.per_week") == int(edit_text) + 1
