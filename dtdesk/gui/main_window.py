@@ -287,7 +287,8 @@ class MainWindow(QObject):
             item = QListWidgetItem(error_icon if problem.is_error else warning_icon, f"{prefix}: {problem.message}")
             self.problems_list.addItem(item)
         errors = sum(p.is_error for p in self._problems)
-        title = tr("Lỗi và cảnh báo") + (f" ({errors} / {len(self._problems) - errors})" if self._problems else "")
+        counts = tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(self._problems) - errors)
+        title = tr("Lỗi và cảnh báo") + (f" ({counts})" if self._problems else "")
         self.problems_dock.setWindowTitle(title)
         if not self._problems:
             item = QListWidgetItem(tr("Không có lỗi hay cảnh báo nào."))

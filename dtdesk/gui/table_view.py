@@ -39,7 +39,9 @@ class ReportTableView(QTableView):
         widest = 0
         for column in range(FIXED, model.columnCount()):
             field = model.field_at(column)
-            width = max(110, min(170, metrics.horizontalAdvance(field.label) // 3 + 24))
+            advance = metrics.horizontalAdvance(field.label)
+            # a short label on one line; a long one wrapped over about three lines
+            width = advance + 24 if advance + 24 <= 180 else max(110, min(170, advance // 3 + 24))
             self.setColumnWidth(column, width)
             widest = max(widest, len(field.label) * metrics.averageCharWidth() // max(1, width - 12) + 1)
         lines = min(5, widest + 1) if model.columnCount() > FIXED else 1
