@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (QFormLayout, QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -79,6 +79,18 @@ class TextCommitter(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
+        elif event.type() == QEvent.Type.KeyPress:
+            # Ctrl+Z / Ctrl+Y here mean the app's one history: commit what was typed, then step it.
+            stack = self.controller.undo_stack
+            if event.matches(QKeySequence.StandardKey.Undo):
+                self.commit()
+                stack.undo()
+                return True
+            if event.matches(QKeySequence.StandardKey.Redo) or (
+                    event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+                self.commit()
+                stack.redo()
+                return True
         return False
 
     def pending(self) -> bool:

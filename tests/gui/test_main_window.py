@@ -278,3 +278,16 @@ def test_suffixed_cell_edits_as_a_bare_number(main, demo_path):
     assert edit_text.isdigit()
     assert model.setData(index, str(int(edit_text) + 1))
     assert stored(demo_path, "HA", "cong_ttdt.per_week") == int(edit_text) + 1
+
+
+def test_ctrl_z_in_a_narrative_undoes_what_was_typed(main, qtbot, demo_path):
+    main.select_section("chi_dao")
+    page = main.pages["chi_dao"]
+    before = stored(demo_path, "HA", "chi_dao.text")
+    page.editor.setFocus()
+    qtbot.keyClicks(page.editor, "abc")
+    qtbot.keyClick(page.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_path, "HA", "chi_dao.text") == before
+    assert page.editor.toPlainText() == before
+    qtbot.keyClick(page.editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(demo_path, "HA", "chi_dao.text") == "abc" + before
