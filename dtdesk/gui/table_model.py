@@ -32,12 +32,14 @@ class ReportTableModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._rows = []
+        self._shown: dict[tuple[int, int], str] = {}  # display texts, cleared on reload
         self._problems: dict[tuple[str, str, str], tuple[str, str]] = {}
         self.reload(reset=True)
 
     # -- data from the session ---------------------------------------------------
     def reload(self, reset: bool = False) -> None:
         rows = self.controller.data.table_rows(self.section)
+        self._shown = {}
         problems: dict[tuple[str, str, str], tuple[str, str]] = {}
         for p in self.controller.problems_of(self.section.id):
             key = (p.unit, p.row, p.field)
@@ -121,7 +123,11 @@ class ReportTableModel(QAbstractTableModel):
                 return row.label
             if field.type == "bool" and not field.computed:
                 return None
-            return show(field, value)
+            key = (index.row(), column)
+            text = self._shown.get(key)
+            if text is None:
+                text = self._shown[key] = show(field, value)
+            return text
         if role == Qt.ItemDataRole.EditRole:
             if field is None:
                 return None
