@@ -9,6 +9,8 @@ the views re-read the session (totals, ratios, problems, sentences).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
@@ -36,6 +38,28 @@ class EditCommand(QUndoCommand):
         else:
             session.put_many(values)
         self.controller.committed(next(iter(values)))
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class CutoffCommand(QUndoCommand):
+    """One undo step for the report's cut-off date (stored on the report, not as a value)."""
+
+    def __init__(self, controller: Controller, old: str, new: str, text: str):
+        super().__init__(text)
+        self.controller, self.old, self.new = controller, old, new
+        self._skip = True
+
+    def _apply(self, iso: str) -> None:
+        self.controller.session.set_cutoff(dt.date.fromisoformat(iso))
+        self.controller.committed(None)
 
     def redo(self) -> None:
         if self._skip:
@@ -101,6 +125,18 @@ class Controller(QObject):
         self.last_refusal = ""
         self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
         self.committed(cell)
+        return True
+
+    def set_cutoff(self, text: str, label: str = "") -> bool:
+        """Change the cut-off date ("Tính đến ngày") as one undo step; False (and ``refused``) if refused."""
+        try:
+            old, new = self.session.set_cutoff(text)
+        except ParseError as exc:
+            self.refuse(str(exc))
+            return False
+        if old != new:
+            self.undo_stack.push(CutoffCommand(self, old, new, label or tr("Sửa ngày chốt số liệu")))
+            self.committed(None)
         return True
 
     def put_many(self, values: dict[Cell, object], label: str = "") -> None:

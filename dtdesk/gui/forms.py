@@ -186,7 +186,18 @@ class HeaderPage(Page):
                 if field.hint:
                     widget.setPlaceholderText(field.hint)
                 widget.editingFinished.connect(lambda w=widget, c=cell, f=field: self._commit(w, c, f))
+        self.cutoff = form.findChild(QLineEdit, "cutoff")
+        if self.cutoff is not None:
+            self.cutoff.setPlaceholderText("30/3/2022")
+            self.cutoff.editingFinished.connect(self._commit_cutoff)
         self.refresh()
+
+    def _commit_cutoff(self) -> None:
+        if self.cutoff.text() == date_short(self.controller.data.info.cutoff):
+            return
+        ok = self.controller.set_cutoff(self.cutoff.text())
+        self.cutoff.setStyleSheet("" if ok else INVALID_STYLE)
+        self.cutoff.setToolTip("" if ok else self.controller.last_refusal)
 
     def _display(self, field_id: str) -> str:
         value = self.controller.data.header(field_id)
@@ -212,9 +223,10 @@ class HeaderPage(Page):
                 if widget.text() != text and not (widget.hasFocus() and widget.isModified()):
                     widget.setText(text)
         info = self.controller.data.info
-        cutoff = self.form.findChild(QLabel, "cutoff")
-        if cutoff is not None:
-            cutoff.setText(tr("{date} (kỳ {period})", date=date_short(info.cutoff), period=info.period))
+        if self.cutoff is not None:
+            text = date_short(info.cutoff)
+            if self.cutoff.text() != text and not (self.cutoff.hasFocus() and self.cutoff.isModified()):
+                self.cutoff.setText(text)
         problems = {p.field: p.message for p in self.controller.problems_of("header")}
         for field_id, widget in self.edits.items():
             if isinstance(widget, QLineEdit) and widget.styleSheet() == INVALID_STYLE:

@@ -291,3 +291,22 @@ def test_ctrl_z_in_a_narrative_undoes_what_was_typed(main, qtbot, demo_path):
     assert page.editor.toPlainText() == before
     qtbot.keyClick(page.editor, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     assert stored(demo_path, "HA", "chi_dao.text") == "abc" + before
+
+
+def test_cutoff_is_edited_in_the_header_form_and_undoable(main, demo_path):
+    from dtdesk.store.workspace import Workspace
+
+    main.select_section("header")
+    page = main.pages["header"]
+    assert page.cutoff.text() == "30/3/2022"
+    page.cutoff.setText("31/3/2022")
+    page.cutoff.editingFinished.emit()
+    with Workspace.open(demo_path) as ws:
+        assert ws.report("HA", "2022-Q1").cutoff.isoformat() == "2022-03-31"
+    main.undo()
+    with Workspace.open(demo_path) as ws:
+        assert ws.report("HA", "2022-Q1").cutoff.isoformat() == "2022-03-30"
+    assert page.cutoff.text() == "30/3/2022"
+    page.cutoff.setText("1/1/2020")  # before the period starts
+    page.cutoff.editingFinished.emit()
+    assert page.cutoff.toolTip() and main.controller.undo_stack.index() == 0
