@@ -14,9 +14,14 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
-
 LOCALE = "vi"
+
+
+def format_decimal(value, format: str) -> str:
+    """Babel's ``vi`` number format; Babel is imported on first use, off the app's start-up path."""
+    from babel.numbers import format_decimal as babel_format
+
+    return babel_format(value, format=format, locale=LOCALE)
 
 
 def nfc(text: str | None) -> str:
@@ -26,7 +31,7 @@ def nfc(text: str | None) -> str:
 
 def number(value: int | float | Decimal) -> str:
     """1671 → "1.671"; 98.5 → "98,5"."""
-    return format_decimal(value, format="#,##0.##########", locale=LOCALE)
+    return format_decimal(value, format="#,##0.##########")
 
 
 def count(value: int) -> str:
@@ -41,7 +46,7 @@ def ratio(value: float | Decimal | None) -> str:
     if value is None:
         return ""
     rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return format_decimal(rounded, format="#,##0.#", locale=LOCALE)
+    return format_decimal(rounded, format="#,##0.#")
 
 
 def percent(part: float, whole: float) -> float:

@@ -12,9 +12,9 @@ import datetime as dt
 import getpass
 import sqlite3
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 
-import sqlite_utils
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.report import Key, ReportInfo
@@ -51,7 +51,6 @@ class Workspace:
         self.lock = lock  # held while open for writing; None when read-only
         self.read_only = lock is None
         self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
-        self.db = sqlite_utils.Database(conn)
         self.user = getpass.getuser() if hasattr(getpass, "getuser") else "clerk"
 
     # -- opening ---------------------------------------------------------
@@ -184,6 +183,23 @@ class Workspace:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @cached_property
+    def db(self):
+        """sqlite-utils over the same connection, for upserts.
+
+        Imported on first write of units or reports, not at start-up: reading
+        is plain SQL, and sqlite-utils' import costs more than the whole first
+        screen's queries.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def _rows(self, sql: str, args=()) -> list[dict]:
+        cursor = self.conn.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
     # -- meta ------------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:
         self._writable()
@@ -213,7 +229,7 @@ class Workspace:
             self.db["units"].upsert_all(rows, pk="code")
 
     def hierarchy(self) -> Hierarchy:
-        return Hierarchy([Unit(**row) for row in self.db["units"].rows])
+        return Hierarchy([Unit(**row) for row in self._rows("SELECT * FROM units")])
 
     # -- reports -------------------------------------------------------------
     def ensure_report(self, info: ReportInfo) -> None:
@@ -249,10 +265,11 @@ class Workspace:
 
     def reports(self, unit: str | None = None) -> list[ReportInfo]:
         where, args = ("unit = ?", [unit]) if unit else (None, None)
-        return [self._report(r) for r in self.db["reports"].rows_where(where, args, order_by="unit, period")]
+        sql = "SELECT * FROM reports" + (f" WHERE {where}" if where else "") + " ORDER BY unit, period"
+        return [self._report(r) for r in self._rows(sql, args or ())]
 
     def report(self, unit: str, period: str) -> ReportInfo | None:
-        rows = list(self.db["reports"].rows_where("unit = ? AND period = ?", [unit, period]))
+        rows = self._rows("SELECT * FROM reports WHERE unit = ? AND period = ?", (unit, period))
         return self._report(rows[0]) if rows else None
 
     def latest_period(self, unit: str) -> str | None:
@@ -320,4 +337,4 @@ class Workspace:
         if key is not None:
             where += " AND key = ? AND row = ?"
             args += [key, row]
-        return list(self.db["audit"].rows_where(where, args, order_by="id"))
+        return self._rows(f"SELECT * FROM audit WHERE {where} ORDER BY id", args)
