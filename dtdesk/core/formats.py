@@ -12,16 +12,28 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from functools import cache
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 LOCALE = "vi"
 
 
-def format_decimal(value, format: str) -> str:
-    """Babel's ``vi`` number format; Babel is imported on first use, off the app's start-up path."""
-    from babel.numbers import format_decimal as babel_format
+@cache
+def _symbols() -> dict[int, str]:
+    """The ``vi`` locale's grouping and decimal marks, from Babel's CLDR data.
 
-    return babel_format(value, format=format, locale=LOCALE)
+    Babel's own ``format_decimal`` parses its pattern on every call (about a
+    millisecond); a table of a hundred cells would stall the window, so we ask
+    Babel once for the symbols and group with Python's formatter.
+    tests/core/test_formats.py checks we agree with ``format_decimal``.
+    """
+    from babel.numbers import get_decimal_symbol, get_group_symbol
+
+    return str.maketrans({",": get_group_symbol(LOCALE), ".": get_decimal_symbol(LOCALE)})
+
+
+def _localize(text: str) -> str:
+    return text.translate(_symbols())
 
 
 def nfc(text: str | None) -> str:
@@ -31,7 +43,9 @@ def nfc(text: str | None) -> str:
 
 def number(value: int | float | Decimal) -> str:
     """1671 → "1.671"; 98.5 → "98,5"."""
-    return format_decimal(value, format="#,##0.##########")
+    if isinstance(value, int) or float(value).is_integer():
+        return _localize(f"{int(value):,}")
+    return _localize(f"{Decimal(str(value)):,.10f}".rstrip("0"))
 
 
 def count(value: int) -> str:
@@ -46,7 +60,7 @@ def ratio(value: float | Decimal | None) -> str:
     if value is None:
         return ""
     rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    return format_decimal(rounded, format="#,##0.#")
+    return number(rounded)
 
 
 def percent(part: float, whole: float) -> float:

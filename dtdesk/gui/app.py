@@ -56,12 +56,6 @@ def application():
 
     from dtdesk.gui import i18n
 
-    try:  # the desktop app runs no third-party sqlite-utils plugins (and skips scanning for them at start)
-        import sqlite_utils.plugins
-
-        sqlite_utils.plugins._plugins_loaded = True
-    except ImportError:
-        pass
     QCoreApplication.setOrganizationName("dtdesk")
     QCoreApplication.setApplicationName("dtdesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -71,3 +71,10 @@ def test_parse_date_both_ways():
 def test_nfc_composes_unikey_decomposed_text():
     decomposed = "Phu\u031bo\u031b\u0300ng"  # "Phường" typed as base letters + combining marks
     assert formats.nfc(decomposed) == "Phường"
+
+
+@pytest.mark.parametrize("value", [0, 7, 1671, 1234567, 98.5, 0.3, 12.25, 1671.5, 100.0, 999999999])
+def test_our_grouping_agrees_with_babel(value):
+    from babel.numbers import format_decimal
+
+    assert formats.number(value) == format_decimal(value, format="#,##0.##########", locale="vi")
