@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.units import Hierarchy
@@ -39,8 +40,7 @@ PLANNED = "planned"
 LOCAL_SOURCES_NOTE = "values whose source does not start with 'import:' count as kept locally"
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     unit: str
     key: str
     row: str
@@ -62,6 +62,7 @@ class FilePlan:
     submission: Submission | None = None
     new_units: list[dict] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    snapshot: tuple[int, int] | None = None  # the workspace's state the plan was made against
 
     @property
     def conflicts(self) -> list[Change]:
@@ -97,6 +98,7 @@ class _Context:
         self.units: Hierarchy = ws.hierarchy()
         if self.own not in self.units:
             raise WorkspaceError(f"Tệp dữ liệu không có đơn vị «{self.own}» của mình.")
+        self.snapshot: tuple[int, int] | None = None
         self.templates = {p: (t, v) for p, t, v in ws.conn.execute(
             "SELECT period, template_id, template_version FROM reports WHERE unit = ?", (self.own,))}
 
@@ -192,25 +194,35 @@ def plan_file(ws: Workspace, ctx: _Context, path: Path) -> FilePlan:
         return plan
     plan.new_units = _new_units(ws.conn, sub)
     plan.changes = _diff(ws.conn, sub)
+    plan.snapshot = _snapshot(ws.conn) if ctx.snapshot is None else ctx.snapshot
     return plan
+
+
+def _snapshot(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Changes by this connection and commits by others: equal snapshots mean the data did not change."""
+    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     """Validate and preview every file; writes nothing."""
     ctx = _Context(ws)
+    ctx.snapshot = _snapshot(ws.conn)  # planning writes nothing, so one snapshot serves the batch
     return [plan_file(ws, ctx, p) for p in expand_paths(paths)]
 
 
-def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str) -> None:
+def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool) -> None:
+    """Write one file's plan; ``fresh`` when nothing it reads has changed since it was planned."""
     conn, sub = ws.conn, plan.submission
-    seen = _imported(conn, sub)
-    if seen == DUPLICATE:
-        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.path.name}» ({sub.label}) đã nhập trước đó."
-        return
-    if seen:
-        plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
-        return
-    plan.new_units = _new_units(conn, sub)
+    if not fresh:
+        seen = _imported(conn, sub)
+        if seen == DUPLICATE:
+            plan.status, plan.message = DUPLICATE, f"Tệp «{plan.path.name}» ({sub.label}) đã nhập trước đó."
+            return
+        if seen:
+            plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
+            return
+        plan.new_units = _new_units(conn, sub)
+        plan.changes = _diff(conn, sub)
     for u in plan.new_units:  # the unit first (its parent exists), then its bodies
         conn.execute(
             f"INSERT INTO units ({', '.join(mf.UNIT_COLUMNS)}) VALUES ({','.join('?' * len(mf.UNIT_COLUMNS))})",
@@ -225,19 +237,14 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str) -> None:
          r["illustrative"]),
     )
     source = source_tag(sub.sha256)
-    plan.changes = _diff(conn, sub)
-    applied = []
-    for c in plan.changes:
-        if keep_local and c.conflict:
-            continue
-        if c.new is None:
-            conn.execute("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                         (c.unit, sub.period, c.key, c.row))
-        else:
-            conn.execute(
-                "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at)"
-                " VALUES (?,?,?,?,?,?,?)", (c.unit, sub.period, c.key, c.row, c.new, source, at))
-        applied.append((at, ws.user, c.unit, sub.period, c.key, c.row, c.old, c.new, source))
+    period, user = sub.period, ws.user
+    applied = [c for c in plan.changes if not (keep_local and c.conflict)]
+    conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                     [(c.unit, period, c.key, c.row) for c in applied if c.new is None])
+    conn.executemany(
+        "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
+        [(c.unit, period, c.key, c.row, c.new, source, at) for c in applied if c.new is not None])
+    applied = [(at, user, c.unit, period, c.key, c.row, c.old, c.new, source) for c in applied]
     conn.executemany(
         "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)", applied)
     m = sub.manifest
@@ -270,10 +277,16 @@ def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False) ->
     at = now()
     conn.execute("BEGIN IMMEDIATE")
     try:
+        unchanged = _snapshot(conn)
+        touched: set[tuple[str, str]] = set()  # (unit, period) and ("sha", file hash) written in this batch
         for plan in todo:
+            sub = plan.submission
+            keys = {(u["code"], sub.period) for u in sub.units} | {("sha", sub.sha256)}
+            fresh = plan.snapshot == unchanged and not keys & touched
+            touched |= keys
             conn.execute("SAVEPOINT file")
             try:
-                _apply(ws, plan, keep_local, at)
+                _apply(ws, plan, keep_local, at, fresh)
             except sqlite3.Error as exc:
                 conn.execute("ROLLBACK TO file")
                 plan.status = REJECTED

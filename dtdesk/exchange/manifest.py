@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 
 FORMAT = "dtdesk-submission/1"
 FORMAT_VERSION = 1
@@ -75,20 +74,18 @@ def file_name(unit: str, period: str, revision: int) -> str:
     return f"{unit}_{period}_r{revision}{SUFFIX}"
 
 
-def _plain(value):
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError("non-finite number")
-    return value
+def _cell(value: tuple) -> tuple:
+    return value[:4]
 
 
 def canonical_bytes(manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> bytes:
     doc = {
         "manifest": {k: str(v) for k, v in manifest.items() if k != "sha256"},
-        "units": sorted(({c: _plain(u[c]) for c in UNIT_COLUMNS} for u in units), key=lambda u: u["code"]),
-        "reports": sorted(({c: _plain(r[c]) for c in REPORT_COLUMNS} for r in reports),
-                          key=lambda r: (r["unit"], r["period"])),
-        "values": sorted([list(map(_plain, v)) for v in values], key=lambda v: (v[0], v[1], v[2], v[3])),
+        "units": sorted(({c: u[c] for c in UNIT_COLUMNS} for u in units), key=lambda u: u["code"]),
+        "reports": sorted(({c: r[c] for c in REPORT_COLUMNS} for r in reports), key=lambda r: (r["unit"], r["period"])),
+        "values": sorted(values, key=_cell),
     }
+    # allow_nan=False: a non-finite number cannot be hashed, so such a file is refused
     return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
                       allow_nan=False).encode("utf-8")
 

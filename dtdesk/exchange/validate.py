@@ -25,6 +25,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import math
+import os
 import sqlite3
 import urllib.parse
 from dataclasses import dataclass, field
@@ -43,6 +45,9 @@ MAX_STEPS = 50_000_000  # SQLite VM steps for one file (progress handler budget)
 SQLITE_HEADER = b"SQLite format 3\x00"
 _LIMIT_LENGTH = 0  # sqlite3.SQLITE_LIMIT_LENGTH
 _KIND_OK = set(KINDS)
+
+
+_PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0; PRAGMA query_only = ON;"
 
 
 class Rejected(Exception):
@@ -90,15 +95,14 @@ class Submission:
 
 
 def _uri(path: Path) -> str:
-    return "file:" + urllib.parse.quote(str(Path(path).resolve())) + "?mode=ro"
+    return "file:" + urllib.parse.quote(os.path.abspath(path).replace(os.sep, "/")) + "?mode=ro"
 
 
 def open_untrusted(path: Path) -> sqlite3.Connection:
     """A read-only, distrustful connection to a file that came from outside."""
     conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None, check_same_thread=False)
     conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
-    for pragma in ("trusted_schema = OFF", "cell_size_check = ON", "mmap_size = 0", "query_only = ON"):
-        conn.execute(f"PRAGMA {pragma}")
+    conn.executescript(_PRAGMAS)
     steps = [0]
 
     def budget() -> int:
@@ -124,9 +128,10 @@ def _header_checks(name: str, data: bytes) -> None:
         raise Rejected(f"Tệp «{name}» đã bị cắt cụt hoặc bị hỏng.")
 
 
-def _schema_checks(conn: sqlite3.Connection, name: str) -> None:
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _schema_checks(conn: sqlite3.Connection, name: str, header: bytes) -> None:
+    # application_id and user_version are header fields (offsets 68 and 60); quick_check has passed.
+    app_id = int.from_bytes(header[68:72], "big", signed=True)
+    version = int.from_bytes(header[60:64], "big", signed=True)
     if app_id != mf.APPLICATION_ID:
         raise Rejected(f"Tệp «{name}» là tệp SQLite nhưng không phải là tệp nộp báo cáo của dtdesk.")
     if version != mf.FORMAT_VERSION:
@@ -172,8 +177,8 @@ def _int(value, name: str, what: str) -> int:
 
 
 def _read_rows(conn: sqlite3.Connection, name: str):
-    for table, limit in MAX_ROWS.items():
-        count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    counts = conn.execute("SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in MAX_ROWS)).fetchone()
+    for (table, limit), count in zip(MAX_ROWS.items(), counts):
         if count > limit:
             raise Rejected(f"Tệp «{name}» có {count} dòng trong bảng «{table}», vượt giới hạn {limit}.")
     manifest_rows = conn.execute("SELECT key, value FROM manifest").fetchall()
@@ -265,14 +270,20 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
             raise Rejected(f"Tệp «{name}» có số liệu của đơn vị «{str(v_unit)[:40]}» không thuộc báo cáo.")
         if v_period != period:
             raise Rejected(f"Tệp «{name}» có số liệu kỳ «{str(v_period)[:20]}» khác kỳ {period} của báo cáo.")
-        _text(key, name, "khóa số liệu", 200, empty=False)
-        _text(row, name, "mã dòng", 200)
-        if isinstance(value, str):
-            _text(value, name, f"số liệu «{key}»")
-        elif isinstance(value, float):
-            if value != value or value in (float("inf"), float("-inf")):
+        if type(key) is not str or not 0 < len(key) <= 200:
+            _text(key, name, "khóa số liệu", 200, empty=False)
+        if type(row) is not str or len(row) > 200:
+            _text(row, name, "mã dòng", 200)
+        kind = type(value)
+        if kind is int or value is None:
+            continue
+        if kind is str:
+            if len(value) > MAX_TEXT:
+                _text(value, name, f"số liệu «{key}»")
+        elif kind is float:
+            if not math.isfinite(value):
                 raise Rejected(f"Tệp «{name}» có số liệu «{key}» không phải là số hữu hạn.")
-        elif value is not None and not isinstance(value, int):
+        else:
             raise Rejected(f"Tệp «{name}» có số liệu «{key}» ở dạng nhị phân không được phép.")
 
 
@@ -301,7 +312,7 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
         if check != [("ok",)]:
             raise Rejected(f"Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).")
         try:
-            _schema_checks(conn, name)
+            _schema_checks(conn, name, data[:100])
             manifest_rows, units, reports, values = _read_rows(conn, name)
         except sqlite3.DataError:
             raise Rejected(f"Tệp «{name}» có giá trị dài quá giới hạn cho phép.") from None

@@ -157,3 +157,14 @@ def test_cli_import_dry_run_and_exit_codes(district, ward_files, tmp_path, capsy
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["import", str(district), str(empty)]) == 2
+
+
+def test_an_edit_between_preview_and_commit_is_taken_into_account(district, ward_files):
+    with open_ws(district) as ws:
+        plans = plan_import(ws, [ward_files["HA-CATBI"]])
+        assert plans[0].conflicts == []
+        key_for_unit(ws, "HA-CATBI", PERIOD, {("chu_ky_so.total", ""): 41})  # typed while the preview was shown
+        commit(ws, plans)
+        assert [(c.old, c.new) for c in plans[0].conflicts] == [(41, 40)]
+        trail = [(a["old"], a["new"]) for a in ws.audit("HA-CATBI", PERIOD, "chu_ky_so.total")]
+    assert trail == [(None, 41), (41, 40)]

@@ -1,0 +1,163 @@
+"""Import speed: 1000 ward submission files with full validation, against a raw read floor.
+
+Run: python benchmarks/bench_import.py [--files 1000] [--runs 5]
+
+Setup (not timed): a demo workspace exports one ward; from its content we
+write ``--files`` distinct, valid ward files (units HA-W0001…, all under the
+district HA, 67 values each) and a district-only workspace (the district's
+own report, no ward yet).
+
+Each run (median of ``--runs``):
+
+- ``import``: a fresh copy of the district workspace, then
+  ``import_files(ws, [folder])`` — every file read, size/header checks,
+  opened read-only with the untrusted pragmas, quick_check, exact schema
+  comparison, bounds, manifest and content hash, place in the hierarchy,
+  duplicate/revision checks, the plan (diff against the workspace), and the
+  commit in one transaction with audit rows and the original bytes kept.
+- ``floor``: for every file, open it read-only (``file:…?mode=ro``) and read
+  every row of its four tables; nothing else.
+- ``write floor`` (context): the rows an import must write — the unit, 67
+  values, 67 audit rows and the original bytes per file — inserted with plain
+  ``executemany`` in one transaction into a fresh copy of the workspace, from
+  memory (no reading, no checks).
+
+Prints files/s for each and the ratio import/floor.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import statistics
+import sys
+import tempfile
+import time
+import urllib.parse
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from dtdesk.exchange import manifest as mf  # noqa: E402
+from dtdesk.exchange.export import export_report, write_submission  # noqa: E402
+from dtdesk.exchange.importer import IMPORTED, import_files  # noqa: E402
+from dtdesk.exchange.validate import read_submission  # noqa: E402
+from dtdesk.store.demo import create_demo  # noqa: E402
+from dtdesk.store.jsonio import dump_document, load_document  # noqa: E402
+from dtdesk.store.workspace import Workspace  # noqa: E402
+
+PERIOD = "2022-Q1"
+
+
+def generate(folder: Path, count: int) -> tuple[Path, Path]:
+    """``count`` ward files in ``folder/files`` and a district-only workspace; returns both paths."""
+    demo = create_demo(folder / "demo.sqlite")
+    base = export_report(demo, "HA-CATBI", PERIOD, folder).path
+    doc = dump_document(demo, "HA", PERIOD)
+    demo.close()
+    district = folder / "district.sqlite"
+    with Workspace.create(district) as ws:
+        load_document(ws, doc)
+    sub = read_submission(base)
+    files = folder / "files"
+    files.mkdir()
+    for i in range(1, count + 1):
+        code = f"HA-W{i:04d}"
+        unit = dict(sub.units[0], code=code, name=f"Phường Thử {i}", short=f"Thử {i}", position=1000 + i)
+        manifest = {k: v for k, v in sub.manifest.items() if k != "sha256"}
+        manifest["unit"] = code
+        report = dict(sub.report, unit=code)
+        values = [(code, p, k, r, v) for _u, p, k, r, v in sub.values]
+        write_submission(files / mf.file_name(code, PERIOD, sub.revision), manifest, [unit], [report], values, fsync=False)
+    return files, district
+
+
+def run_import(files: Path, district: Path, scratch: Path) -> float:
+    ws_path = scratch / "run.sqlite"
+    for suffix in ("", "-wal", "-shm", ".lock"):
+        Path(str(ws_path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(district, ws_path)
+    ws = Workspace.open(ws_path, backup=False)
+    try:
+        start = time.perf_counter()
+        plans = import_files(ws, [files])
+        elapsed = time.perf_counter() - start
+    finally:
+        ws.close()
+    bad = [p.message for p in plans if p.status != IMPORTED]
+    assert not bad, bad[:3]
+    return elapsed
+
+
+def run_floor(files: Path) -> float:
+    paths = sorted(files.iterdir())
+    start = time.perf_counter()
+    for path in paths:
+        conn = sqlite3.connect("file:" + urllib.parse.quote(str(path)) + "?mode=ro", uri=True)
+        for table in mf.SCHEMA:
+            conn.execute(f"SELECT * FROM {table}").fetchall()
+        conn.close()
+    return time.perf_counter() - start
+
+
+def run_write_floor(files: Path, district: Path, scratch: Path) -> float:
+    rows = []
+    for path in sorted(files.iterdir()):
+        sub = read_submission(path)
+        rows.append((sub.units[0], sub.values, sub.original, sub.sha256))
+    ws_path = scratch / "write.sqlite"
+    for suffix in ("", "-wal", "-shm"):
+        Path(str(ws_path) + suffix).unlink(missing_ok=True)
+    shutil.copyfile(district, ws_path)
+    conn = sqlite3.connect(ws_path, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    start = time.perf_counter()
+    conn.execute("BEGIN IMMEDIATE")
+    for unit, values, original, sha in rows:
+        conn.execute(f"INSERT INTO units VALUES ({','.join('?' * len(mf.UNIT_COLUMNS))})",
+                     tuple(unit[c] for c in mf.UNIT_COLUMNS))
+        conn.executemany("INSERT INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
+                         [(*v, "import:x", "t") for v in values])
+        conn.executemany("INSERT INTO audit (at, who, unit, period, key, row, old, new, source)"
+                         " VALUES (?,?,?,?,?,?,?,?,?)", [("t", "u", *v[:4], None, v[4], "import:x") for v in values])
+        conn.execute("INSERT INTO imports (sha256, content_sha256, filename, unit, period, revision, template_id,"
+                     " template_version, app_version, exported_at, imported_at, who, original)"
+                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)", (sha, sha, "f", unit["code"], PERIOD, 2, "t", 1, "v",
+                                                             "t", "t", "u", original))
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - start
+    conn.close()
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--files", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        t0 = time.perf_counter()
+        files, district = generate(folder, args.files)
+        size = sum(p.stat().st_size for p in files.iterdir()) / args.files
+        print(f"generated {args.files} ward files ({size / 1024:.1f} KB each) in {time.perf_counter() - t0:.1f} s")
+        run_floor(files)  # warm the page cache
+        imports, floors, writes = [], [], []
+        n = args.files
+        for i in range(args.runs):
+            floors.append(run_floor(files))
+            imports.append(run_import(files, district, folder))
+            writes.append(run_write_floor(files, district, folder))
+            print(f"run {i + 1}: import {n / imports[-1]:7.0f} files/s   read floor {n / floors[-1]:7.0f} files/s"
+                  f"   write floor {n / writes[-1]:7.0f} files/s")
+        imp, flo, wri = statistics.median(imports), statistics.median(floors), statistics.median(writes)
+        print(f"median of {args.runs}: import {n / imp:.0f} files/s ({imp * 1000 / n:.2f} ms/file); "
+              f"raw read-only floor {n / flo:.0f} files/s ({flo * 1000 / n:.2f} ms/file), import/floor = {imp / flo:.1f}; "
+              f"write floor {n / wri:.0f} files/s ({wri * 1000 / n:.2f} ms/file)")
+
+
+if __name__ == "__main__":
+    main()
