@@ -291,12 +291,14 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
     path = Path(path)
     name = path.name
+    stamp = None
     if data is None:
         try:
-            size = path.stat().st_size
-            if size > MAX_FILE_BYTES:
-                raise Rejected(f"Tệp «{name}» quá lớn ({size // 1024} KB) so với một tệp nộp báo cáo.")
+            st = path.stat()
+            if st.st_size > MAX_FILE_BYTES:
+                raise Rejected(f"Tệp «{name}» quá lớn ({st.st_size // 1024} KB) so với một tệp nộp báo cáo.")
             data = path.read_bytes()
+            stamp = (st.st_size, st.st_mtime_ns)
         except OSError as exc:
             raise Rejected(f"Không đọc được tệp «{name}»: {exc.strerror or exc}.") from None
     _header_checks(name, data)
@@ -320,6 +322,16 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
             raise Rejected(f"Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.") from None
     finally:
         conn.close()
+    if stamp is not None:  # the bytes kept must be the bytes checked: refuse a file that changed meanwhile
+        try:
+            st = path.stat()
+            changed = (st.st_size, st.st_mtime_ns) != stamp or len(data) != stamp[0]
+        except OSError:
+            changed = True
+    else:
+        changed = False
+    if changed:
+        raise Rejected(f"Tệp «{name}» đã thay đổi trong lúc đang đọc; hãy nhập lại khi tệp đã ghi xong.")
     manifest = _check_manifest(name, manifest_rows)
     _check_content(name, manifest, units, reports, values)
     try:
