@@ -134,7 +134,10 @@ def _restore(args) -> int:
     from dtdesk.store.backup import restore
 
     path, source = Path(args.workspace), Path(args.backup)
-    saved = restore(path, source)
+    try:
+        saved = restore(path, source)
+    except (OSError, sqlite3.Error) as exc:
+        raise CommandError(f"Không khôi phục được tệp «{path.name}»: {exc}.") from None
     if saved:
         print(f"Đã lưu trạng thái hiện tại vào {saved}.")
     print(f"Đã khôi phục {path.name} từ {source.name}.")
