@@ -99,8 +99,8 @@ def parse_lines(output: str, bench: str) -> list[Row]:
 
     - ``LABEL: median 250 ms …``                       (a case, or a baseline if LABEL says bare/floor/baseline)
     - ``LABEL: p50 1.23 ms, p99 4.56 ms …``            (the median is p50; p99 goes in the note)
-    - ``median …: LABEL 500 files/s (2.00 ms/file), LABEL 2000 files/s (0.50 ms/file)``
-    Baseline rows are folded into the others' baseline column, with the ratio.
+    - ``median …: LABEL 500 files/s (2.00 ms/file); LABEL 2000 files/s (0.50 ms/file), …``
+    Baseline rows are folded into the others' baseline column, with the ratio (one line per baseline).
     """
     rows: list[Row] = []
     for line in output.splitlines():
@@ -118,17 +118,19 @@ def parse_lines(output: str, bench: str) -> list[Row]:
             continue
         if line.lower().startswith("median"):
             body = line.split(":", 1)[-1]
-            for m in re.finditer(r"(?:^|,)\s*(?P<label>[A-Za-z][\w -]*?)\s+[\d.]+\s*files/s\s*\((?P<ms>[\d.]+) ms/file\)",
+            for m in re.finditer(r"(?:^|[,;])\s*(?P<label>[A-Za-z][\w -]*?)\s+[\d.]+\s*files/s\s*\((?P<ms>[\d.]+) ms/file\)",
                                  body):
                 rows.append(Row(bench, f"{m['label'].strip()} (per file)", float(m["ms"])))
     baselines = [r for r in rows if _BASELINE.search(r.case)]
-    if len(baselines) == 1 and len(rows) > 1:
-        base = baselines[0]
-        rows = [r for r in rows if r is not base]
-        for r in rows:
-            r.baseline, r.baseline_ms = base.case, base.median_ms
-            r.ratio = r.median_ms / base.median_ms if base.median_ms else None
-    return rows
+    measured = [r for r in rows if r not in baselines]
+    if not baselines or not measured:
+        return rows
+    paired = []
+    for r in measured:  # one line per (measure, baseline) pair
+        for base in baselines:
+            ratio = r.median_ms / base.median_ms if base.median_ms else None
+            paired.append(Row(r.bench, r.case, r.median_ms, base.case, base.median_ms, ratio, r.note))
+    return paired
 
 
 def parse_json(output: str, bench: str) -> list[Row]:
