@@ -38,6 +38,7 @@ class UnitStatus:
     imported_at: dt.datetime | None = None
     on_time: bool | None = None
     errors: int | None = None
+    online_ratio: float | None = None  # % of dossiers handled online (section 'dvc', the unit's own figures)
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,19 @@ def _when(text: str | None) -> dt.datetime | None:
     return value.astimezone(VIETNAM)
 
 
+def _online_ratio(data: ReportData) -> float | None:
+    """The unit's own share of dossiers handled online (section 3.1 'dvc'), or None when it has no such figure."""
+    try:
+        section = data.template.section("dvc")
+    except KeyError:
+        return None
+    figures = data.figures(section, "self") or {}
+    if figures.get("received") in (None, "") or figures.get("online") in (None, ""):
+        return None
+    value = figures.get("online_ratio")
+    return float(value) if isinstance(value, (int, float)) else None
+
+
 def completeness(ws: Workspace, period: str) -> Completeness:
     try:
         period = parse_period(period).code
@@ -93,19 +107,21 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     rows = []
     for sub in units.subunits(own):
         info = ws.report(sub.code, period)
-        errors = None
+        errors = online = None
         has_values = sub.code in sources
         if info is not None and (sub.code in latest or has_values):
             data = ReportData(load_template(info.template_id, info.template_version), units, info, values)
             errors = sum(p.is_error for p in check(data))
+            online = _online_ratio(data)
         if sub.code in latest:
             revision, exported, imported = latest[sub.code]
             exported_at = _when(exported)
             on_time = exported_at.date() <= deadline if exported_at else None
             rows.append(UnitStatus(sub, True, False, has_values, revision, exported_at, _when(imported), on_time,
-                                   errors))
+                                   errors, online))
         else:
-            rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors))
+            rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors,
+                                   online_ratio=online))
     return Completeness(units[own], period, deadline, rows)
 
 
