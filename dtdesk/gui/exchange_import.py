@@ -8,25 +8,36 @@ conflicts marked. "Nhập" commits the accepted files in one transaction
 (:func:`dtdesk.exchange.importer.commit`); ``imported`` then holds how many
 were imported and the ``importedFiles`` signal carries that number, so the
 caller can refresh its session (``session.refresh()``).
+
+Planning runs one file per tick of a zero-interval ``QTimer`` on the GUI
+thread, with a progress bar: the workspace's SQLite connection belongs to
+this thread (planning reads it to diff and to spot duplicates), each file
+takes milliseconds to validate, and the event loop runs between files, so
+the dialog stays responsive and can be closed or stopped mid-way. The list
+fills in as files are planned; ``planned`` is emitted when all are done.
 """
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout,
-                               QHeaderView, QLabel, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
-                               QVBoxLayout)
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
+                               QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
 
 from dtdesk.exchange import manifest as mf
-from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, commit, plan_import
+from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, commit, expand_paths,
+                                      plan_import)
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 CONFLICT = QColor("#fde2e1")
 REJECTED_COLOUR = QColor("#a61b1b")
+FILE_COLUMNS = ("Tệp", "Đơn vị", "Lần nộp", "Kết quả", "Thay đổi", "Xung đột")
+CHANGE_COLUMNS = ("Đơn vị", "Số liệu", "Dòng", "Hiện có", "Trong tệp")
 
 
 def _shown(value) -> str:
@@ -38,6 +49,7 @@ def _shown(value) -> str:
 
 class ImportDialog(QDialog):
     importedFiles = Signal(int)
+    planned = Signal()  # every file added so far has been planned
 
     def __init__(self, ws: Workspace, paths: list[str | Path] | None = None, parent=None):
         super().__init__(parent)
@@ -45,6 +57,10 @@ class ImportDialog(QDialog):
         self.paths: list[Path] = []
         self.plans: list[FilePlan] = []
         self.imported = 0
+        self._queue: list[Path] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._plan_next)
         self.setWindowTitle(tr("Nhập tệp nộp báo cáo"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
@@ -57,18 +73,26 @@ class ImportDialog(QDialog):
         self.add_folder_button = QPushButton(tr("Thêm thư mục…"))
         picks.addWidget(self.add_files_button)
         picks.addWidget(self.add_folder_button)
-        picks.addStretch(1)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 1)
+        self.progress.setValue(0)
+        self.progress.setVisible(False)
+        picks.addWidget(self.progress, 1)
+        self.stop_button = QPushButton(tr("Dừng"))
+        self.stop_button.setVisible(False)
+        picks.addWidget(self.stop_button)
+        picks.addStretch(0)
         layout.addLayout(picks)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
-        self.files = QTableWidget(0, 6)
-        self.files.setHorizontalHeaderLabels([tr("Tệp"), tr("Đơn vị"), tr("Lần nộp"), tr("Kết quả"),
-                                              tr("Thay đổi"), tr("Xung đột")])
-        self._table_defaults(self.files)
-        self.changes = QTableWidget(0, 5)
-        self.changes.setHorizontalHeaderLabels([tr("Đơn vị"), tr("Số liệu"), tr("Dòng"), tr("Hiện có"),
-                                                tr("Trong tệp")])
-        self._table_defaults(self.changes)
+        self.files_model = RowsModel(FILE_COLUMNS, self)
+        self.files = QTableView()
+        self.files.setModel(self.files_model)
+        table_defaults(self.files)
+        self.changes_model = RowsModel(CHANGE_COLUMNS, self)
+        self.changes = QTableView()
+        self.changes.setModel(self.changes_model)
+        table_defaults(self.changes)
         splitter.addWidget(self.files)
         splitter.addWidget(self.changes)
         layout.addWidget(splitter, 1)
@@ -76,6 +100,7 @@ class ImportDialog(QDialog):
         self.keep_local = QCheckBox(tr("Khi xung đột, giữ số liệu đã nhập tay tại đây"))
         layout.addWidget(self.keep_local)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.import_button = QPushButton(tr("Nhập"))
@@ -85,23 +110,15 @@ class ImportDialog(QDialog):
 
         self.add_files_button.clicked.connect(self._pick_files)
         self.add_folder_button.clicked.connect(self._pick_folder)
+        self.stop_button.clicked.connect(self.stop_planning)
         self.import_button.clicked.connect(self.do_import)
-        self.files.currentCellChanged.connect(lambda row, *_: self._show_changes(row))
+        self.files.selectionModel().currentRowChanged.connect(lambda current, _: self._show_changes(current.row()))
         if getattr(ws, "read_only", False):
             self.import_button.setToolTip(getattr(ws, "notice", "") or tr("Tệp đang mở ở chế độ chỉ đọc."))
         if paths:
             self.add_paths(paths)
         else:
             self._refresh()
-
-    @staticmethod
-    def _table_defaults(table: QTableWidget) -> None:
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.verticalHeader().setVisible(False)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        table.horizontalHeader().setStretchLastSection(True)
 
     # -- choosing files ----------------------------------------------------------
     def _pick_files(self) -> None:
@@ -122,76 +139,156 @@ class ImportDialog(QDialog):
                 self.paths.append(p)
         self.replan()
 
+    # -- planning, one file per timer tick ---------------------------------------------
+    @property
+    def planning(self) -> bool:
+        return self._timer.isActive()
+
     def replan(self) -> None:
-        try:
-            self.plans = plan_import(self.ws, self.paths) if self.paths else []
-        except WorkspaceError as exc:
-            self.plans = []
-            self.summary.setText(str(exc))
+        """Plan every added file again, one per event-loop turn; ``planned`` is emitted at the end."""
+        self._timer.stop()
+        self.plans = []
+        self._queue = expand_paths(self.paths) if self.paths else []
+        self.progress.setRange(0, max(1, len(self._queue)))
+        self.progress.setValue(0)
+        self.progress.setFormat(tr("Đang kiểm tra tệp %v/%m"))
+        if not self._queue:
+            self._finish()
+            return
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.summary.setText(tr("Đang kiểm tra các tệp…"))
+        self._set_busy(True)
         self._refresh()
+        self._timer.start()
+
+    def _plan_next(self) -> None:
+        if not self._queue:
+            self._finish()
+            return
+        path = self._queue.pop(0)
+        try:
+            self.plans += plan_import(self.ws, [path])
+        except WorkspaceError as exc:  # the workspace itself cannot take imports: stop here
+            self._queue = []
+            self._finish(str(exc))
+            return
+        self.progress.setValue(len(self.plans))
+        self._refresh(select=False)
+        if not self._queue:
+            self._finish()
+
+    def stop_planning(self) -> None:
+        """Stop after the file being planned; files not yet checked are left out of this import."""
+        if self.planning:
+            left = len(self._queue)
+            self._queue = []
+            self._finish(tr("Đã dừng; {n} tệp chưa được kiểm tra nên không nằm trong lần nhập này.", n=left)
+                         if left else "")
+
+    def _finish(self, message: str = "") -> None:
+        self._timer.stop()
+        self._set_busy(False)
+        self.stop_button.setVisible(False)
+        if self.plans:
+            self.progress.setFormat(tr("Đã kiểm tra %v/%m tệp"))
+        else:
+            self.progress.setVisible(False)
+        self._refresh()
+        if message:
+            self.summary.setText(message)
+        self.planned.emit()
+
+    def _set_busy(self, busy: bool) -> None:
+        self.add_files_button.setEnabled(not busy)
+        self.add_folder_button.setEnabled(not busy)
+        if busy:
+            self.import_button.setEnabled(False)
+
+    def reject(self) -> None:
+        self._timer.stop()
+        super().reject()
 
     # -- showing plans -------------------------------------------------------------
     def _outcome(self, plan: FilePlan) -> str:
         return {PLANNED: tr("Sẽ nhập"), IMPORTED: tr("Đã nhập"), DUPLICATE: tr("Đã nhập trước đó"),
                 REJECTED: tr("Từ chối")}[plan.status]
 
-    def _refresh(self) -> None:
-        self.files.setRowCount(len(self.plans))
-        for row, plan in enumerate(self.plans):
+    @staticmethod
+    def _unit_name(plan: FilePlan) -> str:
+        sub = plan.submission
+        if sub is None:
+            return ""
+        names = {u.get("code"): u.get("name") for u in sub.units or []}
+        return names.get(sub.unit) or sub.unit
+
+    def _refresh(self, select: bool = True) -> None:
+        rows = []
+        for plan in self.plans:
             sub = plan.submission
             accepted = plan.status in (PLANNED, IMPORTED)
-            cells = [plan.path.name, sub.unit if sub else "", f"r{sub.revision}" if sub else "",
+            cells = [plan.path.name, self._unit_name(plan), f"r{sub.revision}" if sub else "",
                      self._outcome(plan), str(len(plan.changes)) if accepted else "",
                      str(len(plan.conflicts)) if accepted else ""]
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(plan.message or text)
-                if plan.status == REJECTED:
-                    item.setForeground(QBrush(REJECTED_COLOUR))
-                elif accepted and plan.conflicts and col == 5:
-                    item.setBackground(QBrush(CONFLICT))
-                self.files.setItem(row, col, item)
+            tip = plan.message or (f"{sub.unit} — {plan.path}" if sub else str(plan.path))
+            row = Row(cells, tooltip=tip, payload=plan)
+            if plan.status == REJECTED:
+                row.foreground = REJECTED_COLOUR
+            elif accepted and plan.conflicts:
+                row.cell_background[5] = CONFLICT
+            rows.append(row)
+        current = self.files.currentIndex().row()
+        self.files_model.set_rows(rows)
         counts = {s: sum(p.status == s for p in self.plans) for s in (PLANNED, IMPORTED, DUPLICATE, REJECTED)}
         if self.plans:
             self.summary.setText(tr("{n} tệp: {planned} sẽ nhập, {imported} đã nhập, {dup} đã nhập trước đó, "
                                     "{rej} bị từ chối.", n=len(self.plans), planned=counts[PLANNED],
                                     imported=counts[IMPORTED], dup=counts[DUPLICATE], rej=counts[REJECTED]))
-        self.import_button.setEnabled(counts[PLANNED] > 0 and not getattr(self.ws, "read_only", False))
-        if self.plans:
-            self.files.selectRow(max(0, self.files.currentRow()))
-            self._show_changes(max(0, self.files.currentRow()))
-        else:
-            self.changes.setRowCount(0)
+        elif not self.planning:
+            self.summary.setText(tr("Chưa chọn tệp nào."))
+        self.import_button.setEnabled(counts[PLANNED] > 0 and not self.planning
+                                      and not getattr(self.ws, "read_only", False))
+        if self.plans and select:
+            self.files.selectRow(max(0, current))
+            self._show_changes(max(0, current))
+        elif not self.plans:
+            self._show_changes(-1)
 
     def _show_changes(self, row: int) -> None:
+        self.changes.clearSpans()
         if not 0 <= row < len(self.plans):
-            self.changes.setRowCount(0)
+            self.changes_model.set_rows([])
             return
         plan = self.plans[row]
         if plan.status in (REJECTED, DUPLICATE):
-            self.changes.setRowCount(1)
-            self.changes.setSpan(0, 0, 1, 5)
-            self.changes.setItem(0, 0, QTableWidgetItem(plan.message))
+            self.changes_model.set_rows([Row([plan.message], tooltip=plan.message,
+                                             foreground=REJECTED_COLOUR if plan.status == REJECTED else None)])
+            self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
-        self.changes.clearSpans()
-        self.changes.setRowCount(len(plan.changes))
-        for r, change in enumerate(sorted(plan.changes, key=lambda c: not c.conflict)):  # conflicts first
+        rows = []
+        tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
+        for change in sorted(plan.changes, key=lambda c: not c.conflict):  # conflicts first
             old = _shown(change.old) + (f" ({change.old_source})" if change.conflict else "")
-            for col, text in enumerate([change.unit, change.key, change.row, old, _shown(change.new)]):
-                item = QTableWidgetItem(text)
-                if change.conflict:
-                    item.setBackground(QBrush(CONFLICT))
-                    item.setToolTip(tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác."))
-                self.changes.setItem(r, col, item)
+            cells = [change.unit, change.key, change.row, old, _shown(change.new)]
+            rows.append(Row(cells, background=CONFLICT, tooltip=tip) if change.conflict else Row(cells))
+        self.changes_model.set_rows(rows)
 
     # -- importing -------------------------------------------------------------------
     def do_import(self) -> int:
         """Commit the planned files; returns how many were imported."""
+        if self.planning:
+            return 0
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             commit(self.ws, self.plans, keep_local=self.keep_local.isChecked())
         except WorkspaceError as exc:
             self.summary.setText(str(exc))
             return 0
+        except sqlite3.Error as exc:  # e.g. the workspace is locked by another program
+            self.summary.setText(tr("Chưa nhập được tệp nào: {error}.", error=str(exc)))
+            return 0
+        finally:
+            QApplication.restoreOverrideCursor()
         done = sum(p.status == IMPORTED for p in self.plans)
         self.imported += done
         self._refresh()

@@ -1,4 +1,4 @@
-"""The import dialog: preview, conflicts shown, import, duplicates."""
+"""The import dialog: preview with progress, conflicts shown, import, duplicates."""
 
 from __future__ import annotations
 
@@ -9,12 +9,16 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.importorskip("PySide6.QtWidgets")
 
+from PySide6.QtTest import QAbstractItemModelTester  # noqa: E402
+
 from dtdesk.exchange.export import export_report  # noqa: E402
 from dtdesk.exchange.importer import key_for_unit  # noqa: E402
 from dtdesk.gui.exchange_import import ImportDialog  # noqa: E402
 from dtdesk.store.demo import create_demo  # noqa: E402
 from dtdesk.store.jsonio import dump_document, load_document  # noqa: E402
 from dtdesk.store.workspace import Workspace  # noqa: E402
+
+WARDS = ("HA-CATBI", "HA-THANHTO", "HA-DANGLAM", "HA-DANGHAI", "HA-DONGHAI1")
 
 
 @pytest.fixture
@@ -38,28 +42,79 @@ def district(tmp_path, files):
     ws.close()
 
 
+def planned(qtbot, dialog):
+    qtbot.waitUntil(lambda: not dialog.planning, timeout=10000)
+    return dialog
+
+
 def test_preview_lists_files_and_writes_nothing(qtbot, district, files):
     dialog = ImportDialog(district, [files[0]])
     qtbot.addWidget(dialog)
-    rows = {dialog.files.item(r, 0).text(): dialog.files.item(r, 3).text() for r in range(dialog.files.rowCount())}
+    assert dialog.planning and not dialog.import_button.isEnabled()  # planned file by file, not in the constructor
+    planned(qtbot, dialog)
+    model = dialog.files_model
+    QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    rows = dict(zip(model.column_texts(0), model.column_texts(3)))
     assert rows == {"HA-CATBI_2022-Q1_r2.dtdesk.sqlite": "Sẽ nhập", "HA-THANHTO_2022-Q1_r2.dtdesk.sqlite": "Sẽ nhập",
                     "hong.dtdesk.sqlite": "Từ chối"}
+    assert model.column_texts(1)[:2] == ["Phường Cát Bi", "Phường Thành Tô"]
     assert dialog.import_button.isEnabled()
     assert district.values("2022-Q1", ["HA-CATBI"]) == {}
     dialog.files.selectRow(0)
-    assert dialog.changes.rowCount() == 67
+    assert dialog.changes_model.rowCount() == 67
+    rejected = model.column_texts(0).index("hong.dtdesk.sqlite")
+    dialog.files.selectRow(rejected)
+    assert dialog.changes_model.rowCount() == 1 and dialog.changes.columnSpan(0, 0) == 5
+    assert "hong.dtdesk.sqlite" in dialog.changes_model.text(0, 0)
     assert "1 bị từ chối" in dialog.summary.text()
+
+
+def test_progress_bar_reaches_every_file(qtbot, tmp_path, district):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    with create_demo(tmp_path / "demo2.sqlite") as ws:
+        for code in WARDS:
+            export_report(ws, code, "2022-Q1", folder)
+    dialog = ImportDialog(district)
+    qtbot.addWidget(dialog)
+    seen = []
+    dialog.progress.valueChanged.connect(seen.append)
+    with qtbot.waitSignal(dialog.planned, timeout=10000):
+        dialog.add_paths([folder])
+    assert dialog.progress.maximum() == len(WARDS)
+    assert dialog.progress.value() == dialog.progress.maximum()  # 100 %
+    assert seen == list(range(1, len(WARDS) + 1))  # one step per file, through the event loop
+    assert dialog.files_model.rowCount() == len(WARDS)
+    assert set(dialog.files_model.column_texts(3)) == {"Sẽ nhập"}
+    assert dialog.import_button.isEnabled() and dialog.add_files_button.isEnabled()
+
+
+def test_stop_keeps_the_files_already_checked(qtbot, tmp_path, district, files):
+    dialog = ImportDialog(district)
+    qtbot.addWidget(dialog)
+    dialog.add_paths([files[0]])
+    dialog._plan_next()  # one file checked, then the clerk presses "Dừng"
+    dialog.stop_planning()
+    assert not dialog.planning
+    assert dialog.files_model.rowCount() == 1
+    assert "2 tệp chưa được kiểm tra" in dialog.summary.text()
 
 
 def test_conflicts_are_marked_and_import_commits(qtbot, district, files):
     key_for_unit(district, "HA-CATBI", "2022-Q1", {("chu_ky_so.total", ""): 41})
-    dialog = ImportDialog(district, [files[0]])
+    dialog = planned(qtbot, ImportDialog(district, [files[0]]))
     qtbot.addWidget(dialog)
-    row = next(r for r in range(dialog.files.rowCount()) if dialog.files.item(r, 1).text() == "HA-CATBI")
-    assert dialog.files.item(row, 5).text() == "1"
+    model = dialog.files_model
+    row = next(r for r in range(model.rowCount()) if model.row(r).payload.submission
+               and model.row(r).payload.submission.unit == "HA-CATBI")
+    assert model.text(row, 5) == "1"
     dialog.files.selectRow(row)
-    marked = [r for r in range(dialog.changes.rowCount()) if "(keyed)" in dialog.changes.item(r, 3).text()]
-    assert [dialog.changes.item(r, 1).text() for r in marked] == ["chu_ky_so.total"]
+    changes = dialog.changes_model
+    QAbstractItemModelTester(changes, QAbstractItemModelTester.FailureReportingMode.Fatal)
+    marked = [r for r in range(changes.rowCount()) if "(keyed)" in changes.text(r, 3)]
+    assert [changes.text(r, 1) for r in marked] == ["chu_ky_so.total"]
+    assert marked == [0]  # conflicts first
+    assert changes.data(changes.index(0, 0), role=8) is not None  # a background marks the conflict
     dialog.keep_local.setChecked(True)
     with qtbot.waitSignal(dialog.importedFiles) as blocker:
         assert dialog.do_import() == 2
@@ -68,4 +123,5 @@ def test_conflicts_are_marked_and_import_commits(qtbot, district, files):
     assert district.value("HA-THANHTO", "2022-Q1", "chu_ky_so.total") is not None
     assert not dialog.import_button.isEnabled()
     dialog.replan()  # the same files again: already imported
-    assert {dialog.files.item(r, 3).text() for r in range(dialog.files.rowCount())} == {"Đã nhập trước đó", "Từ chối"}
+    planned(qtbot, dialog)
+    assert set(model.column_texts(3)) == {"Đã nhập trước đó", "Từ chối"}
