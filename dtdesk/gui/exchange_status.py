@@ -4,17 +4,23 @@ Self-contained: ``CompletenessView(ws, period, parent=None)`` is a ``QWidget``
 (put it in a dock, a tab or a dialog); call ``reload()`` after an import, or
 ``set_period(code)``. The data comes from
 :func:`dtdesk.exchange.status.completeness`, the same as ``dtdesk status``.
+Below the table, a bar chart shows one key ratio per unit: the share of
+dossiers received that were handled online (section 3.1), from each unit's own
+figures; a unit that has not sent its file is drawn grey (figures keyed or
+loaded here) or empty (no figures).
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
-from dtdesk.core.formats import date_short
+from dtdesk.core.formats import date_short, ratio
 from dtdesk.exchange.status import Completeness, UnitStatus, completeness
+from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 LATE = QColor("#fff1c2")
@@ -31,23 +37,45 @@ class CompletenessView(QWidget):
         self.period = period
         self.data: Completeness | None = None
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         self.title = QLabel()
         self.title.setWordWrap(True)
         layout.addWidget(self.title)
-        self.table = QTableWidget(0, len(self.COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        layout.addWidget(self.table, 1)
+        self.model = RowsModel(self.COLUMNS, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        table_defaults(self.table)
+        self.table.setColumnHidden(0, True)  # the code is in the tooltip; the name is what clerks know
+        chart_box = QWidget()
+        chart_layout = QVBoxLayout(chart_box)
+        chart_layout.setContentsMargins(0, 4, 0, 0)
+        self.chart_title = QLabel()
+        self.chart_title.setWordWrap(True)
+        chart_layout.addWidget(self.chart_title)
+        self.chart = RatioChart()
+        chart_layout.addWidget(self.chart)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        self.legend.setStyleSheet("color: palette(mid);")
+        chart_layout.addWidget(self.legend)
+        chart_layout.addStretch(1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self.table)
+        splitter.addWidget(chart_box)
+        splitter.setStretchFactor(0, 1)
+        layout.addWidget(splitter, 1)
         self.summary = QLabel()
+        self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.reload()
 
     def set_period(self, period: str) -> None:
         self.period = period
+        self.reload()
+
+    def retranslate(self) -> None:
+        self.model.retranslate()
         self.reload()
 
     @staticmethod
@@ -61,19 +89,24 @@ class CompletenessView(QWidget):
         return tr("Chưa nộp")
 
     def reload(self) -> None:
+        self.chart_title.setText(tr("Tỷ lệ hồ sơ giải quyết trực tuyến (mục 3.1) của từng đơn vị"))
+        self.legend.setText(tr("Thanh màu xanh: đơn vị đã nộp tệp. Thanh xám: số liệu có sẵn tại đây, đơn vị chưa "
+                               "nộp tệp. «—»: chưa có số liệu."))
         try:
             self.data = completeness(self.ws, self.period)
         except WorkspaceError as exc:
             self.data = None
             self.title.setText(str(exc))
-            self.table.setRowCount(0)
+            self.model.set_rows([])
+            self.chart.set_bars([])
             self.summary.setText("")
             return
         c = self.data
         self.title.setText(tr("Tình hình nộp báo cáo kỳ {period} của {unit} (hạn nộp {deadline})",
                               period=c.period, unit=c.unit.name, deadline=date_short(c.deadline)))
-        self.table.setRowCount(len(c.rows))
-        for row, r in enumerate(c.rows):
+        rows = []
+        bars = []
+        for r in c.rows:
             timing = ""
             if r.submitted:
                 timing = tr("Đúng hạn") if r.on_time else (tr("Nộp muộn") if r.on_time is False else "")
@@ -81,10 +114,21 @@ class CompletenessView(QWidget):
                      r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "", timing,
                      "" if r.errors is None else str(r.errors)]
             colour = MISSING if not r.submitted else (LATE if r.on_time is False else DONE)
-            for col, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setBackground(QBrush(colour))
-                self.table.setItem(row, col, item)
+            rows.append(Row(cells, background=colour, tooltip=f"{r.unit.name} ({r.unit.code})", payload=r.unit.code))
+            bars.append(self._bar(r))
+        self.model.set_rows(rows)
+        self.chart.set_bars(bars)
         missing = len(c.rows) - c.submitted
         self.summary.setText(tr("{done}/{total} đơn vị đã nộp, {late} nộp muộn, {missing} chưa nộp.",
                                 done=c.submitted, total=len(c.rows), late=c.late, missing=missing))
+
+    def _bar(self, r: UnitStatus) -> Bar:
+        label = r.unit.short or r.unit.name
+        if r.online_ratio is None:
+            return Bar(label, None, "—", EMPTY, tr("{unit}: chưa có số liệu.", unit=r.unit.name))
+        text = ratio(r.online_ratio) + "%"
+        state = SUBMITTED if r.submitted else LOCAL
+        tip = tr("{unit}: {ratio} hồ sơ giải quyết trực tuyến", unit=r.unit.name, ratio=text)
+        if not r.submitted:
+            tip += " " + tr("(số liệu có sẵn tại đây, đơn vị chưa nộp tệp)")
+        return Bar(label, r.online_ratio, text, state, tip)
