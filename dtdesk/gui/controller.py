@@ -19,16 +19,33 @@ from dtdesk.gui.i18n import tr
 from dtdesk.store.session import Cell, ParseError, ReportSession, parse
 
 
-class EditCommand(QUndoCommand):
+class _Step(QUndoCommand):
+    """An undo step between an old and a new state; ``_apply`` writes one of them."""
+
+    def __init__(self, controller: Controller, old, new, text: str, done: bool):
+        super().__init__(text)
+        self.controller, self.old, self.new = controller, old, new
+        self._skip = done  # the first redo is the edit already committed
+
+    def _apply(self, state) -> None:
+        raise NotImplementedError
+
+    def redo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
+        self._apply(self.new)
+
+    def undo(self) -> None:
+        self._apply(self.old)
+
+
+class EditCommand(_Step):
     """One undo step: new values for some cells, and the old ones to go back to."""
 
     def __init__(self, controller: Controller, old: dict[Cell, object], new: dict[Cell, object], text: str,
                  done: bool = False):
-        super().__init__(text)
-        self.controller = controller
-        self.old = old
-        self.new = new
-        self._skip = done  # the first redo is the edit already committed
+        super().__init__(controller, old, new, text, done)
 
     def _apply(self, values: dict[Cell, object]) -> None:
         session = self.controller.session
@@ -39,36 +56,16 @@ class EditCommand(QUndoCommand):
             session.put_many(values)
         self.controller.committed(next(iter(values)))
 
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            return
-        self._apply(self.new)
 
-    def undo(self) -> None:
-        self._apply(self.old)
-
-
-class CutoffCommand(QUndoCommand):
+class CutoffCommand(_Step):
     """One undo step for the report's cut-off date (stored on the report, not as a value)."""
 
     def __init__(self, controller: Controller, old: str, new: str, text: str):
-        super().__init__(text)
-        self.controller, self.old, self.new = controller, old, new
-        self._skip = True
+        super().__init__(controller, old, new, text, done=True)
 
     def _apply(self, iso: str) -> None:
         self.controller.session.set_cutoff(dt.date.fromisoformat(iso))
         self.controller.committed(None)
-
-    def redo(self) -> None:
-        if self._skip:
-            self._skip = False
-            return
-        self._apply(self.new)
-
-    def undo(self) -> None:
-        self._apply(self.old)
 
 
 class Controller(QObject):
