@@ -153,16 +153,10 @@ def _open_ro(path: Path) -> sqlite3.Connection:
 def check_backup(path: str | Path) -> int:
     """Refuse a file that is not a sound dtdesk backup this version can read; returns its schema version."""
     from dtdesk.store.schema import APP_ID, SCHEMA_VERSION
-    from dtdesk.store.workspace import WorkspaceError
+    from dtdesk.store.workspace import WorkspaceError, require_sqlite
 
     path = Path(path)
-    try:
-        with open(path, "rb") as handle:
-            magic = handle.read(16)
-    except OSError as exc:
-        raise WorkspaceError(f"Không đọc được tệp sao lưu «{path.name}»: {exc.strerror}.") from None
-    if magic != b"SQLite format 3\x00":
-        raise WorkspaceError(f"Tệp «{path.name}» không phải là bản sao lưu của dtdesk.")
+    require_sqlite(path, "bản sao lưu")
     try:
         conn = _open_ro(path)
         try:

@@ -30,6 +30,17 @@ class WorkspaceError(Exception):
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
+def require_sqlite(path: Path, what: str) -> None:
+    """Refuse, in one sentence, a file that is not SQLite at all (before SQLite sees it)."""
+    try:
+        with open(path, "rb") as handle:
+            magic = handle.read(16)
+    except OSError as exc:
+        raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {exc.strerror}.") from None
+    if magic != b"SQLite format 3\x00":
+        raise WorkspaceError(f"Tệp «{path.name}» không phải là {what} của dtdesk.")
+
+
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
 
@@ -96,13 +107,7 @@ class Workspace:
         path = Path(path)
         if not path.is_file():
             raise WorkspaceError(f"Không tìm thấy tệp «{path}».")
-        try:
-            with open(path, "rb") as handle:
-                magic = handle.read(16)
-        except OSError as exc:
-            raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {exc.strerror}.") from None
-        if magic != b"SQLite format 3\x00":
-            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
+        require_sqlite(path, "tệp dữ liệu")
         lock, notice = None, ""
         if not read_only:
             lock = WorkspaceLock(path)

@@ -17,10 +17,8 @@ KEY = ("HA", "2022-Q1", "dvc.received")
 
 
 @pytest.fixture
-def path(tmp_path):
-    p = tmp_path / "ws.sqlite"
-    create_demo(p).close()
-    return p
+def path(demo_path):
+    return demo_path
 
 
 def _value(file):

@@ -10,7 +10,6 @@ import sys
 import pytest
 
 from dtdesk.cli import main
-from dtdesk.store.demo import create_demo
 from dtdesk.store.lock import WorkspaceLock, lock_path
 from dtdesk.store.workspace import IN_USE, Workspace, WorkspaceError
 
@@ -18,10 +17,8 @@ KEY = ("HA", "2022-Q1", "dvc.received")
 
 
 @pytest.fixture
-def path(tmp_path):
-    p = tmp_path / "ws.sqlite"
-    create_demo(p).close()
-    return p
+def path(demo_path):
+    return demo_path
 
 
 def test_the_lock_is_exclusive_and_released(tmp_path):
