@@ -29,7 +29,7 @@ DONE = QColor("#e3f4e1")
 
 
 class CompletenessView(QWidget):
-    COLUMNS = ("Mã", "Đơn vị", "Tình trạng", "Lần nộp", "Xuất lúc", "Hạn nộp", "Lỗi")
+    COLUMNS = ("Mã", "Đơn vị", "Tình trạng", "Lần nộp", "Xuất lúc", "Thời hạn", "Lỗi")
 
     def __init__(self, ws: Workspace, period: str, parent=None):
         super().__init__(parent)

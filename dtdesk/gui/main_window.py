@@ -98,6 +98,14 @@ class MainWindow(QObject):
         a["actionRedo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for name in ("actionUndo", "actionRedo", "actionPreview", "actionPrint", "actionExportPdf"):
             a[name].setEnabled(False)
+        a["actionExportSubmission"].triggered.connect(lambda: self.export_submission())
+        a["actionExportSubmissionEml"].triggered.connect(lambda: self.export_submission(eml=True))
+        a["actionImportSubmissions"].triggered.connect(lambda: self.import_submissions())
+        a["actionBackup"].triggered.connect(self.backup)
+        a["actionCompleteness"].toggled.connect(self.show_completeness)
+        self.status_dock = None
+        self._status_wanted = False
+        self._update_exchange_actions()
         a["actionProblems"].toggled.connect(self.problems_dock.setVisible)
         self.problems_dock.visibilityChanged.connect(a["actionProblems"].setChecked)
         group = QActionGroup(self)
@@ -122,6 +130,7 @@ class MainWindow(QObject):
         self.close_workspace()
         self.ws = ws
         self._remember(Path(path))
+        self._update_exchange_actions()
         try:
             info = resolve(ws, unit, period)
         except WorkspaceError as exc:
@@ -138,6 +147,7 @@ class MainWindow(QObject):
         if self.ws is not None:
             self.ws.close()
             self.ws = None
+        self._update_exchange_actions()
 
     def _clear_pages(self) -> None:
         if not shiboken6.isValid(self.stack):
@@ -179,6 +189,7 @@ class MainWindow(QObject):
         self.saved_label.setText(tr("Đã lưu"))
         if not self.select_section(section):
             self.select_section("header")
+        self._update_exchange_actions()
         self.report_loaded.emit()
 
     def page(self, section_id: str) -> Page | None:
@@ -500,6 +511,155 @@ class MainWindow(QObject):
             return
         self.window.statusBar().showMessage(tr("Đã lưu PDF vào {path}", path=path), 8000)
 
+    # -- submissions: export, import, completeness, backups -------------------------------------
+    def _update_exchange_actions(self) -> None:
+        """Import and backups need a workspace; export and the status dock need an open report (a period)."""
+        a = self.actions
+        if not shiboken6.isValid(self.window):  # closing after the window is gone
+            return
+        for name in ("actionImportSubmissions", "actionBackup"):
+            a[name].setEnabled(self.ws is not None)
+        for name in ("actionExportSubmission", "actionExportSubmissionEml", "actionCompleteness"):
+            a[name].setEnabled(self.ws is not None and self.controller is not None)
+        if self.status_dock is None or not shiboken6.isValid(self.status_dock):
+            return
+        if self.ws is None or self.controller is None:
+            wanted = self._status_wanted
+            self.status_dock.hide()  # no period to show; comes back with the next report
+            self._status_wanted = wanted
+        elif self._status_wanted:
+            self.show_completeness(True)
+
+    def _inform(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, 15000)
+        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            QMessageBox.information(self.window, tr("Báo cáo chuyển đổi số"), message)
+
+    def export_submission(self, eml: bool = False) -> Path | None:
+        """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
+        if self.ws is None or self.controller is None:
+            return None
+        from dtdesk.exchange.export import export_report
+
+        self.flush()
+        start = str(self.settings.value("exportFolder", "") or "")
+        folder = QFileDialog.getExistingDirectory(self.window, tr("Chọn thư mục để lưu tệp nộp"), start)
+        if not folder:
+            return None
+        if not Path(folder).is_dir():
+            self._warn(tr("Không có thư mục «{folder}» để ghi tệp nộp.", folder=folder))
+            return None
+        self.settings.setValue("exportFolder", folder)
+        info = self.controller.data.info
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
+        except WorkspaceError as exc:
+            QApplication.restoreOverrideCursor()
+            self._warn(str(exc))
+            return None
+        except OSError as exc:  # the .eml draft could not be written (the submission file is)
+            QApplication.restoreOverrideCursor()
+            self._warn(tr("Không ghi được thư nháp: {error}.", error=exc.strerror or str(exc)))
+            return None
+        QApplication.restoreOverrideCursor()
+        if result.eml is not None:
+            message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) và thư nháp {eml} vào thư mục {folder}.",
+                         name=result.path.name, revision=result.revision, eml=result.eml.name, folder=folder)
+        else:
+            message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) vào thư mục {folder}.",
+                         name=result.path.name, revision=result.revision, folder=folder)
+        self._inform(message)
+        return result.path
+
+    def import_submissions(self, paths: list[str] | None = None):
+        """The import dialog on the open workspace; the report and the status dock are refreshed after imports."""
+        if self.ws is None:
+            return None
+        from dtdesk.gui.exchange_import import ImportDialog
+
+        self.flush()
+        dialog = ImportDialog(self.ws, paths, self.window)
+        dialog.importedFiles.connect(self._imported)
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog
+
+    def _imported(self, count: int) -> None:
+        if self.controller is not None:
+            self.controller.session.refresh()
+            self._changed()  # the same refresh as after an undo: pages, problems, outline marks
+        self._reload_completeness()
+        self.window.statusBar().showMessage(tr("Đã nhập {n} tệp nộp.", n=count), 10000)
+
+    def backup(self):
+        """Backups of the workspace; after a restore the workspace is reopened on the same report and section."""
+        if self.ws is None:
+            return None
+        from dtdesk.gui.backup_dialog import BackupDialog
+
+        self.flush()
+        dialog = BackupDialog(self.ws, self.window)
+        dialog.exec()
+        dialog.deleteLater()
+        if dialog.restored:
+            path = self.ws.path
+            info = self.controller.data.info if self.controller is not None else None
+            current = self.outline.currentItem()
+            section = (current.data(0, SECTION_ROLE) if current is not None else None) or "header"
+            self.open_workspace(path, info.unit if info else None, info.period if info else None, section)
+            self.window.statusBar().showMessage(tr("Đã khôi phục bản sao lưu."), 10000)
+        return dialog
+
+    def show_completeness(self, visible: bool = True) -> None:
+        """Show or hide the dock with the completeness of the open report's period."""
+        self._status_wanted = visible
+        if not visible:
+            if self.status_dock is not None:
+                self.status_dock.hide()
+            return
+        if self.ws is None or self.controller is None:
+            self.actions["actionCompleteness"].setChecked(False)
+            return
+        from PySide6.QtWidgets import QDockWidget
+
+        from dtdesk.gui.exchange_status import CompletenessView
+
+        if self.status_dock is None:
+            dock = QDockWidget(self.window)
+            dock.setObjectName("statusDock")
+            bind(dock, "windowTitle", "Tình hình nộp báo cáo")
+            dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                             | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+            dock.setWidget(CompletenessView(self.ws, self.controller.data.info.period))
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.visibilityChanged.connect(self._status_dock_visible)
+            self.status_dock = dock
+            self.window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+        else:
+            self._reload_completeness()
+        self.status_dock.show()
+        self.status_dock.raise_()
+        action = self.actions["actionCompleteness"]
+        if not action.isChecked():
+            action.blockSignals(True)
+            action.setChecked(True)
+            action.blockSignals(False)
+
+    def _status_dock_visible(self, visible: bool) -> None:
+        if not visible and self.status_dock is not None and self.status_dock.isHidden():
+            self.actions["actionCompleteness"].setChecked(False)
+
+    def completeness_view(self):
+        return self.status_dock.widget() if self.status_dock is not None else None
+
+    def _reload_completeness(self) -> None:
+        view = self.completeness_view()
+        if view is None or self.ws is None or self.controller is None:
+            return
+        view.ws = self.ws  # the workspace may have been reopened (restore, another file)
+        view.set_period(self.controller.data.info.period)
+
     # -- language -------------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
         i18n.set_language(code)
@@ -522,6 +682,9 @@ class MainWindow(QObject):
         self._update_title()
         if self.preview is not None:
             i18n.retranslate(self.preview)
+        if self.completeness_view() is not None:
+            i18n.retranslate(self.status_dock)
+            self.completeness_view().retranslate()
 
     # -- window events ----------------------------------------------------------------------------
     def eventFilter(self, obj, event):
@@ -541,6 +704,9 @@ class MainWindow(QObject):
             if screen is not None:
                 self.window.setGeometry(screen.availableGeometry())
             self.window.showMaximized()
+        # DTDESK_DOCK=status opens the completeness dock at start (like DTDESK_SECTION: screenshots, support).
+        if os.environ.get("DTDESK_DOCK") == "status" and self.actions["actionCompleteness"].isEnabled():
+            self.actions["actionCompleteness"].setChecked(True)
 
 
 class NewReportDialog(QObject):
