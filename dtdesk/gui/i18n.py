@@ -34,8 +34,13 @@ def language() -> str:
     return _language
 
 
+_unbound: list[QObject] = []  # trees loaded while showing the source language, bound on the first switch
+
+
 def set_language(code: str) -> None:
     global _language
+    if _language == "vi":
+        _bind_pending()  # their texts are still the Vietnamese sources: record them before they change
     _language = code if code in LANGUAGES else "vi"
 
 
@@ -70,7 +75,28 @@ def _texts(obj) -> dict[str, str]:
 
 
 def bind_tree(root: QObject) -> None:
-    """Bind every non-empty static text of a tree loaded from a .ui file."""
+    """Bind every non-empty static text of a tree loaded from a .ui file.
+
+    In Vietnamese (the .ui files' own language) nothing needs translating yet,
+    so the walk over every child waits for the first language switch; walking
+    a window's children wraps each one for Python, a good part of start-up.
+    """
+    if _language == "vi":
+        _unbound.append(root)
+    else:
+        _bind_now(root)
+
+
+def _bind_pending() -> None:
+    import shiboken6
+
+    while _unbound:
+        root = _unbound.pop()
+        if shiboken6.isValid(root):
+            _bind_now(root)
+
+
+def _bind_now(root: QObject) -> None:
     for obj in [root, *root.findChildren(QObject)]:
         for prop, value in _texts(obj).items():
             if value and obj.property(f"_i18n_{prop}") is None:

@@ -234,9 +234,14 @@ def test_language_switch_is_live(main):
     assert main.actions["actionUndo"].text() == "&Undo"
     assert main.outline.topLevelItem(0).text(0) == "Header"
     assert main.settings.value("language") == "en"
+    from PySide6.QtWidgets import QLabel
+
+    label = main.window.findChild(QLabel, "label_parent_body")  # the header form, built before the switch
+    assert label is not None and label.text() == "Parent body:"
     main.actions["actionVietnamese"].trigger()
     assert file_menu.title() == "&Tệp"
     assert main.actions["actionUndo"].text() == "&Hoàn tác"
+    assert label.text() == "Cơ quan chủ quản:"
 
 
 def test_recent_workspaces_are_remembered(main, demo_path):
