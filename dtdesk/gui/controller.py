@@ -10,6 +10,7 @@ the views re-read the session (totals, ratios, problems, sentences).
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -17,6 +18,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
 from dtdesk.store.session import Cell, ParseError, ReportSession, parse
+from dtdesk.store.workspace import WorkspaceError
 
 
 class _Step(QUndoCommand):
@@ -104,8 +106,22 @@ class Controller(QObject):
         self.last_refusal = message
         self.refused.emit(message)
 
+    def _read_only(self) -> bool:
+        """True (and ``refused`` with the reason) when this window may not write: the file is open elsewhere."""
+        ws = self.session.ws
+        if getattr(ws, "read_only", False):
+            self.refuse(getattr(ws, "notice", "") or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
+            return True
+        return False
+
+    def _store_failed(self, exc: Exception) -> bool:
+        self.refuse(tr("Không lưu được thay đổi: {reason}", reason=str(exc)))
+        return False
+
     def edit(self, cell: Cell, text, label: str = "") -> bool:
         """Parse and commit what the clerk typed as one undo step; False (and ``refused``) if refused."""
+        if self._read_only():
+            return False
         before = self.session.value(cell)
         try:
             new = parse(self.session.field(cell.key), text)
@@ -119,6 +135,8 @@ class Controller(QObject):
         except ParseError as exc:  # the session is the authority; same parse, same answer
             self.refuse(str(exc))
             return False
+        except (WorkspaceError, sqlite3.Error) as exc:  # disk full, file gone: say so, keep the window alive
+            return self._store_failed(exc)
         self.last_refusal = ""
         self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
         self.committed(cell)
@@ -126,11 +144,15 @@ class Controller(QObject):
 
     def set_cutoff(self, text: str, label: str = "") -> bool:
         """Change the cut-off date ("Tính đến ngày") as one undo step; False (and ``refused``) if refused."""
+        if self._read_only():
+            return False
         try:
             old, new = self.session.set_cutoff(text)
         except ParseError as exc:
             self.refuse(str(exc))
             return False
+        except (WorkspaceError, sqlite3.Error) as exc:
+            return self._store_failed(exc)
         if old != new:
             self.undo_stack.push(CutoffCommand(self, old, new, label or tr("Sửa ngày chốt số liệu")))
             self.committed(None)
@@ -138,6 +160,8 @@ class Controller(QObject):
 
     def put_many(self, values: dict[Cell, object], label: str = "") -> None:
         """Commit typed values (a pasted or cleared block) as one undo step."""
+        if self._read_only():
+            return
         old = {cell: self.session.value(cell) for cell in values}
         if all(old[c] == v for c, v in values.items()):
             return

@@ -5,17 +5,9 @@ pytest.importorskip("PySide6.QtWidgets")
 from PySide6.QtCore import QSettings  # noqa: E402
 
 from dtdesk.gui import i18n  # noqa: E402
-from dtdesk.store.demo import create_demo  # noqa: E402
 from dtdesk.store.reports import resolve  # noqa: E402
 from dtdesk.store.session import ReportSession  # noqa: E402
 from dtdesk.store.workspace import Workspace  # noqa: E402
-
-
-@pytest.fixture
-def demo_path(tmp_path):
-    path = tmp_path / "ws.sqlite"
-    create_demo(path).close()
-    return path
 
 
 @pytest.fixture

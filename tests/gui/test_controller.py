@@ -1,0 +1,42 @@
+"""The controller refuses edits it cannot store, with a sentence, instead of failing."""
+
+from dtdesk.gui.controller import Controller
+from dtdesk.store.reports import resolve
+from dtdesk.store.session import Cell, ReportSession
+from dtdesk.store.workspace import Workspace
+
+CELL = Cell("HA-TUPHAP", "chu_ky_so.total")
+
+
+def test_a_second_window_is_read_only_and_says_why(qtbot, demo_path):
+    first = Workspace.open(demo_path)
+    second = Workspace.open(demo_path)  # the file is in use: this one is read-only
+    try:
+        assert second.read_only and second.notice
+        controller = Controller(ReportSession(second, resolve(second)))
+        refusals = []
+        controller.refused.connect(refusals.append)
+        assert controller.edit(CELL, "70") is False
+        controller.put_many({CELL: 1})
+        assert refusals == [second.notice, second.notice]
+        assert controller.undo_stack.count() == 0
+        assert first.value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total") == 66
+    finally:
+        second.close()
+        first.close()
+
+
+def test_a_store_failure_is_a_refusal_not_a_crash(qtbot, demo_ws, monkeypatch):
+    import sqlite3
+
+    controller = Controller(ReportSession(demo_ws, resolve(demo_ws)))
+    refusals = []
+    controller.refused.connect(refusals.append)
+
+    def full(*args, **kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(demo_ws, "set_values", full)
+    assert controller.edit(CELL, "70") is False
+    assert refusals and "disk is full" in refusals[0]
+    assert controller.undo_stack.count() == 0
