@@ -79,11 +79,11 @@ class RatioChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         text = palette.color(QPalette.ColorRole.WindowText)
-        muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText)
+        muted = QColor("#5f6670")  # not sent yet: readable, but quieter than a submitted unit
         label_w, bar_w, value_w = self._columns()
         for i, bar in enumerate(self.bars):
             top = 2 + i * ROW
-            painter.setPen(text if bar.state == SUBMITTED else muted)
+            painter.setPen(text)  # the unit's name always reads plainly
             painter.drawText(QRectF(0, top, label_w - GAP, ROW), Qt.AlignmentFlag.AlignRight
                              | Qt.AlignmentFlag.AlignVCenter, bar.label)
             track = QRectF(label_w, top + 4, bar_w, ROW - 8)

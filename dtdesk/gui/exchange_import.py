@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
 
+from dtdesk.core.template import load_template
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, commit, expand_paths,
                                       plan_import)
@@ -47,6 +48,19 @@ def _shown(value) -> str:
     return text if len(text) <= 80 else text[:79] + "…"
 
 
+def _figure_label(template, key: str) -> tuple[str, str]:
+    """("3.2 — Tổng số văn bản …", tooltip) for a value key such as ``chu_ky_so.total``; the key when unknown."""
+    section_id, _, field_id = key.partition(".")
+    try:
+        section = template.section(section_id)
+        label = section.field(field_id).label
+    except Exception:  # unknown template, section or field (header keys, text points): the key is honest enough
+        return key, key
+    number = section.number if section.number and any(c.isdigit() for c in section.number) else ""
+    text = f"{number} — {label}" if number else label
+    return text, f"{number} {section.outline_title}".strip() + f" — {label} ({key})"
+
+
 class ImportDialog(QDialog):
     importedFiles = Signal(int)
     planned = Signal()  # every file added so far has been planned
@@ -58,6 +72,7 @@ class ImportDialog(QDialog):
         self.plans: list[FilePlan] = []
         self.imported = 0
         self._queue: list[Path] = []
+        self._templates: dict = {}
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._plan_next)
@@ -103,6 +118,7 @@ class ImportDialog(QDialog):
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(tr("Đóng"))
         self.import_button = QPushButton(tr("Nhập"))
         buttons.addButton(self.import_button, QDialogButtonBox.ButtonRole.AcceptRole)
         buttons.rejected.connect(self.reject)
@@ -265,13 +281,34 @@ class ImportDialog(QDialog):
                                              foreground=REJECTED_COLOUR if plan.status == REJECTED else None)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
+        if not plan.changes:
+            text = tr("Số liệu trong tệp giống hệt số liệu đang có; nhập tệp chỉ để ghi nhận đơn vị đã nộp.")
+            self.changes_model.set_rows([Row([text], tooltip=text)])
+            self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
+            return
+        template = self._template(plan)
+        names = {u.get("code"): u.get("name") for u in plan.submission.units or []}
         rows = []
-        tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
+        conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
         for change in sorted(plan.changes, key=lambda c: not c.conflict):  # conflicts first
             old = _shown(change.old) + (f" ({change.old_source})" if change.conflict else "")
-            cells = [change.unit, change.key, change.row, old, _shown(change.new)]
-            rows.append(Row(cells, background=CONFLICT, tooltip=tip) if change.conflict else Row(cells))
+            label, tip = _figure_label(template, change.key) if template else (change.key, change.key)
+            cells = [names.get(change.unit) or change.unit, label, change.row, old, _shown(change.new)]
+            row = Row(cells, tooltip=tip, payload=change)
+            if change.conflict:
+                row.background, row.tooltip = CONFLICT, f"{conflict_tip}\n{tip}"
+            rows.append(row)
         self.changes_model.set_rows(rows)
+
+    def _template(self, plan: FilePlan):
+        sub = plan.submission
+        key = (sub.template_id, sub.template_version)
+        if key not in self._templates:
+            try:
+                self._templates[key] = load_template(*key)
+            except Exception:  # a template this version of dtdesk does not know: keys are shown instead
+                self._templates[key] = None
+        return self._templates[key]
 
     # -- importing -------------------------------------------------------------------
     def do_import(self) -> int:

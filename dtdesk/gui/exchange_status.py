@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from dtdesk.core.formats import date_short, ratio
+from dtdesk.core.periods import parse_period
 from dtdesk.exchange.status import Completeness, UnitStatus, completeness
 from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
 from dtdesk.gui.i18n import tr
@@ -103,7 +104,7 @@ class CompletenessView(QWidget):
             return
         c = self.data
         self.title.setText(tr("Tình hình nộp báo cáo kỳ {period} của {unit} (hạn nộp {deadline})",
-                              period=c.period, unit=c.unit.name, deadline=date_short(c.deadline)))
+                              period=parse_period(c.period).label, unit=c.unit.name, deadline=date_short(c.deadline)))
         rows = []
         bars = []
         for r in c.rows:

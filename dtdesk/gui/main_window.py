@@ -635,7 +635,7 @@ class MainWindow(QObject):
             self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
             dock.visibilityChanged.connect(self._status_dock_visible)
             self.status_dock = dock
-            self.window.resizeDocks([dock], [560], Qt.Orientation.Horizontal)
+            self.window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
         else:
             self._reload_completeness()
         self.status_dock.show()

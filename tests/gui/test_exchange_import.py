@@ -112,7 +112,9 @@ def test_conflicts_are_marked_and_import_commits(qtbot, district, files):
     changes = dialog.changes_model
     QAbstractItemModelTester(changes, QAbstractItemModelTester.FailureReportingMode.Fatal)
     marked = [r for r in range(changes.rowCount()) if "(keyed)" in changes.text(r, 3)]
-    assert [changes.text(r, 1) for r in marked] == ["chu_ky_so.total"]
+    assert [changes.row(r).payload.key for r in marked] == ["chu_ky_so.total"]
+    assert changes.text(0, 1) == "3.2 — Tổng số văn bản đi trên phần mềm HP-eOffice"  # what the clerk reads
+    assert changes.text(0, 0) == "Phường Cát Bi" and "(chu_ky_so.total)" in changes.row(0).tooltip
     assert marked == [0]  # conflicts first
     assert changes.data(changes.index(0, 0), role=8) is not None  # a background marks the conflict
     dialog.keep_local.setChecked(True)
@@ -125,3 +127,12 @@ def test_conflicts_are_marked_and_import_commits(qtbot, district, files):
     dialog.replan()  # the same files again: already imported
     planned(qtbot, dialog)
     assert set(model.column_texts(3)) == {"Đã nhập trước đó", "Từ chối"}
+
+
+def test_a_file_changing_nothing_says_so(qtbot, demo_path, files):
+    with Workspace.open(demo_path) as ws:  # the demo already holds every ward's figures
+        dialog = planned(qtbot, ImportDialog(ws, [files[0] / "HA-CATBI_2022-Q1_r2.dtdesk.sqlite"]))
+        qtbot.addWidget(dialog)
+        assert dialog.files_model.column_texts(3) == ["Sẽ nhập"] and dialog.files_model.text(0, 4) == "0"
+        assert dialog.changes_model.rowCount() == 1 and dialog.changes.columnSpan(0, 0) == 5
+        assert dialog.changes_model.text(0, 0).startswith("Số liệu trong tệp giống hệt")
