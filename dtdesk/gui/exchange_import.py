@@ -210,7 +210,12 @@ class ImportDialog(QDialog):
             self.progress.setFormat(tr("Đã kiểm tra %v/%m tệp"))
         else:
             self.progress.setVisible(False)
-        self._refresh()
+        self._refresh(select=False)
+        if self.plans:  # open on what needs a decision: a file to import, conflicts first
+            first = min(range(len(self.plans)), key=lambda i: (self.plans[i].status != PLANNED,
+                                                               not self.plans[i].conflicts, i))
+            self.files.selectRow(first)
+            self._show_changes(first)
         if message:
             self.summary.setText(message)
         self.planned.emit()
@@ -291,7 +296,7 @@ class ImportDialog(QDialog):
         rows = []
         conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
         for change in sorted(plan.changes, key=lambda c: not c.conflict):  # conflicts first
-            old = _shown(change.old) + (f" ({change.old_source})" if change.conflict else "")
+            old = _shown(change.old) + (f" ({self._source(change.old_source)})" if change.conflict else "")
             label, tip = _figure_label(template, change.key) if template else (change.key, change.key)
             cells = [names.get(change.unit) or change.unit, label, change.row, old, _shown(change.new)]
             row = Row(cells, tooltip=tip, payload=change)
@@ -299,6 +304,12 @@ class ImportDialog(QDialog):
                 row.background, row.tooltip = CONFLICT, f"{conflict_tip}\n{tip}"
             rows.append(row)
         self.changes_model.set_rows(rows)
+
+    @staticmethod
+    def _source(source: str) -> str:
+        """Where the value being replaced came from, in the clerk's words."""
+        return {"keyed": tr("nhập tay từ bản giấy"), "load": tr("nạp từ tệp JSON"),
+                "local": tr("nhập tại đây")}.get(source, source)
 
     def _template(self, plan: FilePlan):
         sub = plan.submission

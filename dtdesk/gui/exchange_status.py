@@ -46,6 +46,10 @@ class CompletenessView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         table_defaults(self.table)
+        header = self.table.horizontalHeader()  # fit the dock: the state column gives way (full text in its tooltip)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(2, header.ResizeMode.Stretch)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.table.setColumnHidden(0, True)  # the code is in the tooltip; the name is what clerks know
         chart_box = QWidget()
         chart_layout = QVBoxLayout(chart_box)
@@ -115,7 +119,8 @@ class CompletenessView(QWidget):
                      r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "", timing,
                      "" if r.errors is None else str(r.errors)]
             colour = MISSING if not r.submitted else (LATE if r.on_time is False else DONE)
-            rows.append(Row(cells, background=colour, tooltip=f"{r.unit.name} ({r.unit.code})", payload=r.unit.code))
+            rows.append(Row(cells, background=colour, tooltip=f"{r.unit.name} ({r.unit.code})",
+                            cell_tooltip={2: cells[2]}, payload=r.unit.code))
             bars.append(self._bar(r))
         self.model.set_rows(rows)
         self.chart.set_bars(bars)

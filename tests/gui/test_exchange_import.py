@@ -111,7 +111,7 @@ def test_conflicts_are_marked_and_import_commits(qtbot, district, files):
     dialog.files.selectRow(row)
     changes = dialog.changes_model
     QAbstractItemModelTester(changes, QAbstractItemModelTester.FailureReportingMode.Fatal)
-    marked = [r for r in range(changes.rowCount()) if "(keyed)" in changes.text(r, 3)]
+    marked = [r for r in range(changes.rowCount()) if "(nhập tay từ bản giấy)" in changes.text(r, 3)]
     assert [changes.row(r).payload.key for r in marked] == ["chu_ky_so.total"]
     assert changes.text(0, 1) == "3.2 — Tổng số văn bản đi trên phần mềm HP-eOffice"  # what the clerk reads
     assert changes.text(0, 0) == "Phường Cát Bi" and "(chu_ky_so.total)" in changes.row(0).tooltip
