@@ -607,6 +607,7 @@ class MainWindow(QObject):
             info = self.controller.data.info if self.controller is not None else None
             current = self.outline.currentItem()
             section = (current.data(0, SECTION_ROLE) if current is not None else None) or "header"
+            self.close_workspace()  # the restored file is opened afresh, never beside the old connection
             self.open_workspace(path, info.unit if info else None, info.period if info else None, section)
             self.window.statusBar().showMessage(tr("Đã khôi phục bản sao lưu."), 10000)
         return dialog
