@@ -118,8 +118,11 @@ def write_submission(path: Path, manifest: dict, units: list[dict], reports: lis
 
 
 def target_path(out: str | Path, unit: str, period: str, revision: int) -> Path:
+    """``-o`` names a file, or a folder (existing, or written with a trailing "/") for the usual name."""
+    as_folder = str(out).endswith(("/", os.sep))  # before Path() drops the trailing separator
     out = Path(out)
-    if out.is_dir() or str(out).endswith(("/", os.sep)):
+    if as_folder or out.is_dir():
+        out.mkdir(parents=True, exist_ok=True)
         return out / mf.file_name(unit, period, revision)
     return out
 

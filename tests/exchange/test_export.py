@@ -109,3 +109,10 @@ def test_cli_export(demo, tmp_path, capsys):
     assert main(["export", str(demo), "--unit", "HA-CATBI", "--period", "2022-Q9", "-o", str(tmp_path)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and err.count("\n") == 2
+
+
+def test_a_new_folder_written_with_a_slash_gets_the_usual_name(demo_ws, tmp_path):
+    from dtdesk.exchange.export import export_report
+
+    result = export_report(demo_ws, "HA-CATBI", "2022-Q1", f"{tmp_path / 'gui'}/")
+    assert result.path.parent == tmp_path / "gui" and result.path.name.startswith("HA-CATBI_2022-Q1_r")
