@@ -131,6 +131,8 @@ class MainWindow(QObject):
         self.ws = ws
         self._remember(Path(path))
         self._update_exchange_actions()
+        if ws.read_only:  # open in another window: say so once, then every edit is refused
+            self._warn(ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
         try:
             info = resolve(ws, unit, period)
         except WorkspaceError as exc:
@@ -320,7 +322,10 @@ class MainWindow(QObject):
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
         self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.label))
         name = Path(self.ws.path).name if self.ws else ""
-        self.window.setWindowTitle(f"{data.unit.name} — {period.label} — {name}")
+        read_only = getattr(self.ws, "read_only", False)
+        self.saved_label.setText(tr("Chỉ đọc") if read_only else self.saved_label.text())
+        suffix = f" — {tr('Chỉ đọc')}" if read_only else ""
+        self.window.setWindowTitle(f"{data.unit.name} — {period.label} — {name}{suffix}")
 
     # -- navigation ----------------------------------------------------------------------
     def select_section(self, section_id: str) -> bool:

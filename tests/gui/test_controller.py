@@ -40,3 +40,17 @@ def test_a_store_failure_is_a_refusal_not_a_crash(qtbot, demo_ws, monkeypatch):
     assert controller.edit(CELL, "70") is False
     assert refusals and "disk is full" in refusals[0]
     assert controller.undo_stack.count() == 0
+
+
+def test_the_main_window_says_read_only(main, demo_path, qtbot):
+    from dtdesk.gui.main_window import MainWindow
+
+    other = MainWindow(main.settings)
+    qtbot.addWidget(other.window)
+    assert other.open_workspace(demo_path)  # the first window still holds the file
+    try:
+        assert other.ws.read_only
+        assert other.window.windowTitle().endswith("Chỉ đọc")
+        assert other.window.statusBar().currentMessage() == other.ws.notice
+    finally:
+        other.close_workspace()
