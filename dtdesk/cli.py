@@ -12,6 +12,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from dtdesk import __version__
@@ -40,6 +41,15 @@ def command(name: str):
         return func
 
     return register
+
+
+@contextmanager
+def writing(path):
+    """Writing an output file: a full disk or a missing folder is one sentence, not a traceback."""
+    try:
+        yield
+    except OSError as exc:
+        raise CommandError(f"Không ghi được tệp «{path}»: {exc.strerror}.") from None
 
 
 def open_workspace(path: str) -> Workspace:
@@ -83,10 +93,8 @@ def _render(args) -> int:
     info, data = read_report(args)
     document = compose(data)
     out = Path(args.output)
-    try:
+    with writing(out):
         pages = render_pdf(document, out)
-    except OSError as exc:
-        raise CommandError(f"Không ghi được tệp «{out}»: {exc.strerror}.") from None
     print(f"Đã in báo cáo {info.unit} kỳ {info.period} ra {out} ({pages} trang).")
     return 0
 
@@ -221,10 +229,8 @@ def _dump(args) -> int:
     with open_workspace(args.workspace) as ws:
         info = resolve(ws, args.unit, args.period)
         document = dump_document(ws, info.unit, info.period)
-    try:
+    with writing(args.output):
         write_document(document, Path(args.output))
-    except OSError as exc:
-        raise CommandError(f"Không ghi được tệp «{args.output}»: {exc.strerror}.") from None
     print(f"Đã ghi báo cáo {info.unit} kỳ {info.period} ra {args.output} ({len(document['values'])} số liệu).")
     return 0
 
