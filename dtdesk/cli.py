@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dtdesk import __version__
+from dtdesk.core.formats import os_reason
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 
@@ -49,7 +50,7 @@ def writing(path):
     try:
         yield
     except OSError as exc:
-        raise CommandError(f"Không ghi được tệp «{path}»: {exc.strerror}.") from None
+        raise CommandError(f"Không ghi được tệp «{path}»: {os_reason(exc)}.") from None
 
 
 def open_workspace(path: str) -> Workspace:

@@ -10,6 +10,7 @@ the decree: days below 10 and months 1–2 take a leading zero.
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 import unicodedata
 from functools import cache
@@ -66,6 +67,22 @@ def ratio(value: float | Decimal | None) -> str:
 def percent(part: float, whole: float) -> float:
     """part/whole × 100, with 0 when the whole is 0 (the seed prints "0" for 0/0)."""
     return 0.0 if not whole else part * 100.0 / whole
+
+
+_OS_REASONS = {
+    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
+    errno.EACCES: "không có quyền truy cập",
+    errno.EPERM: "không có quyền truy cập",
+    errno.ENOSPC: "ổ đĩa đã đầy",
+    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
+    errno.EISDIR: "đây là một thư mục",
+    errno.ENOTDIR: "đường dẫn không phải là thư mục",
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why a file operation failed, in Vietnamese when we know the case (else the system's words)."""
+    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
 
 
 class ParseError(ValueError):

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dtdesk import __version__
+from dtdesk.core.formats import os_reason
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, read_submission
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -176,7 +177,7 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
         conn.execute("COMMIT")
     except OSError as exc:
         conn.execute("ROLLBACK")
-        raise ExportError(f"Không ghi được tệp nộp: {exc.strerror or exc}.") from None
+        raise ExportError(f"Không ghi được tệp nộp: {os_reason(exc)}.") from None
     except BaseException:
         conn.execute("ROLLBACK")
         raise

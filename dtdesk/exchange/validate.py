@@ -32,6 +32,7 @@ import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dtdesk.core.formats import os_reason
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.template import TemplateError, load_template
 from dtdesk.core.units import KINDS
@@ -300,7 +301,7 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
             data = path.read_bytes()
             stamp = (st.st_size, st.st_mtime_ns)
         except OSError as exc:
-            raise Rejected(f"Không đọc được tệp «{name}»: {exc.strerror or exc}.") from None
+            raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
     _header_checks(name, data)
     try:
         conn = open_untrusted(path)

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 
-from dtdesk.core.formats import nfc
+from dtdesk.core.formats import nfc, os_reason
 from dtdesk.core.report import Key, ReportInfo
 from dtdesk.core.units import Hierarchy, Unit
 from dtdesk.store.lock import WorkspaceLock
@@ -36,7 +36,7 @@ def require_sqlite(path: Path, what: str) -> None:
         with open(path, "rb") as handle:
             magic = handle.read(16)
     except OSError as exc:
-        raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {exc.strerror}.") from None
+        raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {os_reason(exc)}.") from None
     if magic != b"SQLite format 3\x00":
         raise WorkspaceError(f"Tệp «{path.name}» không phải là {what} của dtdesk.")
 
