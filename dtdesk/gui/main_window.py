@@ -729,11 +729,8 @@ class NewReportDialog(QObject):
         self.period = d.findChild(QWidget, "period")
         self.cutoff = d.findChild(QWidget, "cutoff")
         self.message = d.findChild(QLabel, "message")
-        for unit in ws.hierarchy().walk():
-            self.unit.addItem(unit.name, unit.code)
-        own = self.unit.findData(ws.own_unit)
-        if own >= 0:
-            self.unit.setCurrentIndex(own)
+        self._fill_units(ws.own_unit)
+        d.findChild(QWidget, "newUnit").clicked.connect(self.new_unit)
         buttons = d.findChild(QDialogButtonBox, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(d.reject)
@@ -741,26 +738,31 @@ class NewReportDialog(QObject):
     def exec(self) -> int:
         return self.dialog.exec()
 
+    def _fill_units(self, current: str) -> None:
+        self.unit.clear()
+        for unit in self.ws.hierarchy().walk():
+            self.unit.addItem(unit.name, unit.code)
+        found = self.unit.findData(current)
+        if found >= 0:
+            self.unit.setCurrentIndex(found)
+
+    def new_unit(self) -> None:
+        from dtdesk.gui.unit_dialog import NewUnitDialog
+
+        dialog = NewUnitDialog(self.ws, self.dialog)
+        if dialog.exec() and dialog.unit is not None:
+            self._fill_units(dialog.unit.code)
+
     def accept(self) -> None:
-        from dtdesk.core.formats import ParseError, parse_date
-        from dtdesk.core.periods import PeriodError, parse_period
-        from dtdesk.core.report import ReportInfo
+        from dtdesk.store.reports import start_report
 
         code = self.unit.currentData()
         if not code:
-            self.message.setText(tr("Tệp chưa có danh sách đơn vị."))
+            self.message.setText(tr("Tệp chưa có đơn vị nào; bấm «Đơn vị mới…» để thêm đơn vị của mình."))
             return
         try:
-            period = parse_period(self.period.text().strip())
-            cutoff = parse_date(self.cutoff.text()) if self.cutoff.text().strip() else period.end
-        except (PeriodError, ParseError) as exc:
+            self.info = start_report(self.ws, code, self.period.text(), self.cutoff.text())
+        except WorkspaceError as exc:
             self.message.setText(str(exc))
             return
-        existing = self.ws.report(code, period.code)
-        if existing is None:
-            latest = self.ws.reports(code) or self.ws.reports()
-            template_id, version = (latest[-1].template_id, latest[-1].template_version) if latest else ("cds-quarterly", 1)
-            self.ws.ensure_report(ReportInfo(code, period.code, template_id, version, period.start, cutoff))
-            existing = self.ws.report(code, period.code)
-        self.info = existing
         self.dialog.accept()

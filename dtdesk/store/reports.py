@@ -1,11 +1,17 @@
-"""Finding a report in a workspace and seeing it through its template."""
+"""Reports and units in a workspace: finding, starting and defining them, and reading a report whole."""
 
 from __future__ import annotations
 
+import re
+
+from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template
+from dtdesk.core.units import KINDS, Unit
 from dtdesk.store.workspace import Workspace, WorkspaceError
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 
 
 def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -> ReportInfo:
@@ -33,3 +39,59 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
 def report_data(ws: Workspace, info: ReportInfo) -> ReportData:
     template = load_template(info.template_id, info.template_version)
     return ReportData(template, ws.hierarchy(), info, ws.values(info.period))
+
+
+DEFAULT_TEMPLATE = ("cds-quarterly", 1)
+
+
+def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> ReportInfo:
+    """The unit's report for a period, created if new (cut-off: typed "30/6/2022", or the period's end).
+
+    A new report takes the template version of the unit's latest report (or
+    the workspace's, or the built-in one), so next year's outline is chosen
+    once and then followed.
+    """
+    from dtdesk.core.formats import ParseError, date_short, parse_date
+
+    if unit not in ws.hierarchy():
+        raise WorkspaceError(f"Không có đơn vị mã «{unit}» trong tệp.")
+    try:
+        span = parse_period(period)
+        end = parse_date(cutoff) if cutoff.strip() else span.end
+    except (PeriodError, ParseError) as exc:
+        raise WorkspaceError(str(exc)) from None
+    if end < span.start:
+        raise WorkspaceError(f"Ngày chốt số liệu phải từ ngày đầu kỳ ({date_short(span.start)}) trở đi.")
+    existing = ws.report(unit, span.code)
+    if existing is not None:
+        return existing
+    latest = ws.reports(unit) or ws.reports()
+    template_id, version = (latest[-1].template_id, latest[-1].template_version) if latest else DEFAULT_TEMPLATE
+    ws.ensure_report(ReportInfo(unit, span.code, template_id, version, span.start, end))
+    return ws.report(unit, span.code)
+
+
+def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = "", short: str = "") -> Unit:
+    """Add a unit the clerk typed (their own ward, or a body of theirs); checks it first.
+
+    The first unit defined in an empty workspace becomes the workspace's own
+    unit: the one whose report opens by default and whose files go upward.
+    """
+    code, name, short, parent = (nfc(x).strip() for x in (code, name, short, parent))
+    hierarchy = ws.hierarchy()
+    if not _CODE.match(code):
+        raise WorkspaceError("Mã đơn vị chỉ gồm chữ không dấu, chữ số và dấu gạch ngang, ví dụ HA-CATBI.")
+    if code in hierarchy:
+        raise WorkspaceError(f"Đã có đơn vị mã «{code}».")
+    if not name:
+        raise WorkspaceError("Hãy nhập tên đơn vị, ví dụ «Phường Cát Bi».")
+    if kind not in KINDS:
+        raise WorkspaceError(f"Loại đơn vị «{kind}» không được hỗ trợ.")
+    if parent and parent not in hierarchy:
+        raise WorkspaceError(f"Không có đơn vị cấp trên mã «{parent}».")
+    siblings = hierarchy.children(parent or None)
+    unit = Unit(code, name, kind, parent or None, short, position=len(siblings) + 1)
+    ws.add_units([unit])
+    if not ws.own_unit:
+        ws.set_own_unit(code)
+    return unit

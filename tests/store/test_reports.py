@@ -1,0 +1,48 @@
+import pytest
+
+from dtdesk.store.reports import define_unit, resolve, start_report
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+
+@pytest.fixture
+def empty(tmp_path):
+    ws = Workspace.create(tmp_path / "new.sqlite")
+    yield ws
+    ws.close()
+
+
+def test_a_clerk_sets_up_an_empty_workspace(empty):
+    define_unit(empty, "HA", "Quận Hải An", "district", short="Hải An")
+    ward = define_unit(empty, "HA-CATBI", "Phường Ca\u0301t Bi", "ward", parent="HA", short="Cát Bi")
+    assert ward.name == "Phường Cát Bi" and ward.parent == "HA"
+    assert empty.own_unit == "HA"  # the first unit is the workspace's own
+    info = start_report(empty, "HA", "2023-Q2", "")
+    assert (info.period, info.cutoff.isoformat(), info.template_id) == ("2023-Q2", "2023-06-30", "cds-quarterly")
+    assert resolve(empty) == info
+    assert start_report(empty, "HA", "2023-q2", "30/6/2023") == info  # the same report, not a second one
+
+
+@pytest.mark.parametrize(
+    "args, fragment",
+    [
+        (("HA CATBI", "Phường Cát Bi", "ward"), "Mã đơn vị chỉ gồm"),
+        (("HA-X", "", "ward"), "Hãy nhập tên"),
+        (("HA-X", "Phường X", "planet"), "không được hỗ trợ"),
+        (("HA-X", "Phường X", "ward", "NOPE"), "cấp trên"),
+    ],
+)
+def test_bad_units_are_refused_with_a_sentence(empty, args, fragment):
+    with pytest.raises(WorkspaceError, match=fragment):
+        define_unit(empty, *args)
+    assert empty.hierarchy().units == {}
+
+
+def test_bad_periods_and_cutoffs(demo_ws):
+    with pytest.raises(WorkspaceError, match="không đúng dạng"):
+        start_report(demo_ws, "HA", "2022-Q9")
+    with pytest.raises(WorkspaceError, match="từ ngày đầu kỳ"):
+        start_report(demo_ws, "HA", "2022-Q2", "1/1/2022")
+    with pytest.raises(WorkspaceError, match="Không có đơn vị"):
+        start_report(demo_ws, "XX", "2022-Q2")
+    with pytest.raises(WorkspaceError, match="Đã có"):
+        define_unit(demo_ws, "HA-CATBI", "Phường Cát Bi", "ward", "HA")
