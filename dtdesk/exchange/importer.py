@@ -37,7 +37,6 @@ IMPORTED = "imported"
 DUPLICATE = "duplicate"
 REJECTED = "rejected"
 PLANNED = "planned"
-LOCAL_SOURCES_NOTE = "values whose source does not start with 'import:' count as kept locally"
 
 
 class Change(NamedTuple):
@@ -67,10 +66,6 @@ class FilePlan:
     @property
     def conflicts(self) -> list[Change]:
         return [c for c in self.changes if c.conflict]
-
-    @property
-    def accepted(self) -> bool:
-        return self.status in (PLANNED, IMPORTED)
 
 
 def source_tag(sha256: str) -> str:
@@ -236,17 +231,8 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool
         (r["unit"], r["period"], r["template_id"], r["template_version"], r["start"], r["cutoff"], r["revision"],
          r["illustrative"]),
     )
-    source = source_tag(sub.sha256)
-    period, user = sub.period, ws.user
-    applied = [c for c in plan.changes if not (keep_local and c.conflict)]
-    conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                     [(c.unit, period, c.key, c.row) for c in applied if c.new is None])
-    conn.executemany(
-        "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
-        [(c.unit, period, c.key, c.row, c.new, source, at) for c in applied if c.new is not None])
-    applied = [(at, user, c.unit, period, c.key, c.row, c.old, c.new, source) for c in applied]
-    conn.executemany(
-        "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)", applied)
+    applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
+    ws.write_changes(sub.period, applied, source_tag(sub.sha256), at)
     m = sub.manifest
     conn.execute(
         "INSERT INTO imports (sha256, content_sha256, filename, unit, period, revision, template_id,"

@@ -82,6 +82,12 @@ def _target(workspace: Path, kind: str) -> Path:
         time.sleep(0.002)
 
 
+def _open_ro(path: Path) -> sqlite3.Connection:
+    from dtdesk.store.workspace import connect_read_only  # workspace imports this module lazily too
+
+    return connect_read_only(path)
+
+
 def make_backup(source: sqlite3.Connection | str | Path, workspace: str | Path, kind: str = "manual",
                 keep: int = DEFAULT_KEEP) -> Path:
     """Copy the database consistently (even while it is being written) into backups/; returns the file.
@@ -144,10 +150,6 @@ def auto_backup(ws, keep: int = DEFAULT_KEEP, today: dt.date | None = None) -> P
     except (OSError, sqlite3.Error) as exc:
         ws.backup_error = str(exc)
         return None
-
-
-def _open_ro(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None)
 
 
 def check_backup(path: str | Path) -> int:

@@ -11,7 +11,7 @@ Format ``dtdesk/1``::
 Keys are ``section.field`` from the template (``header.number``,
 ``chu_ky_so.signed``); ``row`` is a fixed row id (``buu_chinh``) or "".
 Values keep their JSON type: integers, reals, text (NFC); a missing value is
-simply absent. Loading is one transaction: a bad document changes nothing.
+simply absent. Loading is one transaction, audited like any edit: a bad document changes nothing.
 
 :func:`dump_document` writes one report (``dtdesk dump``): ``units`` are the
 unit's ancestors (root first), the unit and its children (bodies and
@@ -60,14 +60,17 @@ def load_document(ws: Workspace, data: dict) -> int:
         values = [(v["unit"], v["period"], v["key"], v.get("row", ""), v["value"]) for v in data.get("values", [])]
     except (KeyError, TypeError, ValueError, UnitError) as exc:
         raise WorkspaceError(f"Tệp JSON không đúng cấu trúc: {exc}.") from None
+    ws._writable()
     conn = ws.conn
     at = now()
     with conn:
         conn.execute("BEGIN IMMEDIATE")
-        for unit in sorted(units, key=lambda u: u.parent is not None):
+        for unit in _parents_first(units):
             conn.execute(
-                "INSERT OR REPLACE INTO units (code, name, kind, parent, short, row_label, position, email)"
-                " VALUES (?,?,?,?,?,?,?,?)",
+                "INSERT INTO units (code, name, kind, parent, short, row_label, position, email)"
+                " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
+                " kind = excluded.kind, parent = excluded.parent, short = excluded.short,"
+                " row_label = excluded.row_label, position = excluded.position, email = excluded.email",
                 (unit.code, nfc(unit.name), unit.kind, unit.parent, nfc(unit.short), nfc(unit.row_label),
                  unit.position, unit.email),
             )
@@ -77,17 +80,29 @@ def load_document(ws: Workspace, data: dict) -> int:
                 (r.unit, r.period, r.template_id, r.template_version, r.start.isoformat(), r.cutoff.isoformat(),
                  r.revision, int(r.illustrative)),
             )
-        for unit, period, key, row, value in values:
-            if isinstance(value, str):
-                value = nfc(value)
-            conn.execute(
-                "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at)"
-                " VALUES (?,?,?,?,?,?,?)",
-                (unit, period, key, row, value, "load", at),
-            )
+        by_period: dict[str, list[tuple]] = {}
+        for unit, period, key, row, value in values:  # audited like any edit: what it replaced stays visible
+            value = nfc(value) if isinstance(value, str) else value
+            by_period.setdefault(period, []).append((unit, key, row, ws.value(unit, period, key, row), value))
+        for period, rows in by_period.items():
+            ws.write_changes(period, rows, "load", at)
         if data.get("own_unit") and not ws.own_unit:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (data["own_unit"],))
     return len(values)
+
+
+def _parents_first(units: list[Unit]) -> list[Unit]:
+    """Units ordered so each comes after its parent when both are in the document (foreign keys)."""
+    by_code = {u.code: u for u in units}
+
+    def depth(unit: Unit) -> int:
+        seen, d = set(), 0
+        while unit.parent in by_code and unit.code not in seen:
+            seen.add(unit.code)
+            unit, d = by_code[unit.parent], d + 1
+        return d
+
+    return sorted(units, key=depth)
 
 
 def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = False) -> dict:

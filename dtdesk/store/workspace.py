@@ -15,7 +15,6 @@ from collections.abc import Iterable
 from functools import cached_property
 from pathlib import Path
 
-
 from dtdesk.core.formats import nfc, os_reason
 from dtdesk.core.report import Key, ReportInfo
 from dtdesk.core.units import Hierarchy, Unit
@@ -27,6 +26,7 @@ class WorkspaceError(Exception):
     """A workspace cannot be used; the message is one sentence for the user."""
 
 
+AUDIT_SQL = "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)"
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
@@ -39,6 +39,19 @@ def require_sqlite(path: Path, what: str) -> None:
         raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {os_reason(exc)}.") from None
     if magic != b"SQLite format 3\x00":
         raise WorkspaceError(f"Tệp «{path.name}» không phải là {what} của dtdesk.")
+
+
+def connect_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write, for a file this process must not change (or may not lock)."""
+    return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=5.0)
+
+
+def _user() -> str:
+    """Who edits, for the audit; never fails (a PC without a login name still saves)."""
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises different errors per platform and version
+        return "clerk"
 
 
 def now() -> str:
@@ -62,14 +75,13 @@ class Workspace:
         self.lock = lock  # held while open for writing; None when read-only
         self.read_only = lock is None
         self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
-        self.user = getpass.getuser() if hasattr(getpass, "getuser") else "clerk"
+        self.user = _user()
 
     # -- opening ---------------------------------------------------------
     @staticmethod
     def _connect(path: Path, read_only: bool = False) -> sqlite3.Connection:
         if read_only:
-            conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=5.0)
-            return conn
+            return connect_read_only(path)
         conn = sqlite3.connect(path, isolation_level=None, timeout=5.0)
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA journal_mode = WAL")
@@ -124,7 +136,7 @@ class Workspace:
     def _open(cls, path: Path, lock: WorkspaceLock | None, notice: str, backup: bool) -> Workspace:
         # A newer file is refused by reading the header only: no WAL switch, nothing written.
         try:
-            probe = cls._connect(path, read_only=True)
+            probe = connect_read_only(path)
             try:
                 version = probe.execute("PRAGMA user_version").fetchone()[0]
             finally:
@@ -137,18 +149,12 @@ class Workspace:
             )
         try:
             conn = cls._connect(path, read_only=lock is None)
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
             app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if version else None
         except sqlite3.Error:
             raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
         if not app or app[0] != APP_ID:
             conn.close()
             raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
-        if version > SCHEMA_VERSION:
-            conn.close()
-            raise WorkspaceError(
-                f"Tệp «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này."
-            )
         if version < SCHEMA_VERSION:
             if lock is None:
                 conn.close()
@@ -258,7 +264,7 @@ class Workspace:
             for key, before, after in (("report.start", old.start, start), ("report.cutoff", old.cutoff, cutoff)):
                 if before != after:
                     self.conn.execute(
-                        "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)",
+                        AUDIT_SQL,
                         (now(), self.user, unit, period, key, "", before.isoformat(), after.isoformat(), "local"),
                     )
 
@@ -303,39 +309,38 @@ class Workspace:
         return self.set_values(unit, period, {(key, row): value}, source=source)[(key, row)]
 
     def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
-        """Store several values of one unit in one transaction (a paste, an import)."""
+        """Store several values of one unit in one transaction (a paste, an edit); returns the old values."""
         self._writable()
-        at = now()
         old: dict[tuple[str, str], object] = {}
         with self.conn:
             self.conn.execute("BEGIN IMMEDIATE")
+            rows = []
             for (key, row), value in changes.items():
                 value = _clean(value)
-                previous = self.conn.execute(
-                    "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                    (unit, period, key, row),
-                ).fetchone()
-                old[(key, row)] = previous[0] if previous else None
-                if previous and previous[0] == value:
-                    continue
-                if value is None or value == "":
-                    self.conn.execute(
-                        "DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                        (unit, period, key, row),
-                    )
-                else:
-                    self.conn.execute(
-                        "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at)"
-                        " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                        (unit, period, key, row, value, source, at),
-                    )
-                if previous is None and (value is None or value == ""):
-                    continue
-                self.conn.execute(
-                    "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)",
-                    (at, self.user, unit, period, key, row, old[(key, row)], value, source),
-                )
+                old[(key, row)] = self.value(unit, period, key, row)
+                rows.append((unit, key, row, old[(key, row)], value))
+            self.write_changes(period, rows, source)
         return old
+
+    def write_changes(self, period: str, rows: list[tuple], source: str, at: str | None = None) -> int:
+        """Write (unit, key, row, old, new) rows whose old value the caller read, each with its audit row.
+
+        The one place values are written: edits, imports and JSON loads all come
+        here, inside a transaction the caller holds. An empty new value deletes;
+        rows that change nothing are skipped. Returns how many changed.
+        """
+        at = at or now()
+        changed = [(u, k, r, o, None if n == "" else n) for u, k, r, o, n in rows]
+        changed = [c for c in changed if not (c[3] == c[4] and type(c[3]) is type(c[4]))]
+        self.conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                              [(u, period, k, r) for u, k, r, _o, n in changed if n is None])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
+            [(u, period, k, r, n, source, at) for u, k, r, _o, n in changed if n is not None])
+        self.conn.executemany(
+            AUDIT_SQL,
+            [(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed])
+        return len(changed)
 
     def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
         where, args = "unit = ? AND period = ?", [unit, period]
