@@ -33,7 +33,7 @@ class Problem:
 
 
 def _where(section: Section, row_label: str = "", field: Field | None = None) -> str:
-    parts = [f"Mục {section.number} «{section.outline_title}»" if section.number and section.number != "0"
+    parts = [f"Mục {section.number} «{section.outline_title}»" if section.number
              else f"Mục «{section.outline_title}»"]
     if row_label:
         parts.append(f"dòng «{row_label}»")

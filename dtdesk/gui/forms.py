@@ -37,7 +37,7 @@ def section_label(section: Section, data=None) -> str:
     title = section.outline_title
     if data is not None:
         title = fill(title, data.words)
-    if section.number and section.number not in ("0",) and any(ch.isdigit() for ch in section.number):
+    if any(ch.isdigit() for ch in section.number):
         return f"{section.number}. {title}"
     return title
 

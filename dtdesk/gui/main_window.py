@@ -249,8 +249,9 @@ class MainWindow(QObject):
             item = QTreeWidgetItem([label])
             item.setData(0, SECTION_ROLE, section.id)
             item.setToolTip(0, label)
-            parent = sub if (sub is not None and "." in section.number or section.number == "0" and sub is not None) else top
-            if parent is None or (top is None):
+            # "3.2" (and an unnumbered section) sit under the current "3." heading; "1", "II" under the part
+            parent = sub if sub is not None and (not section.number or "." in section.number) else top
+            if parent is None:
                 self.outline.addTopLevelItem(item)
             else:
                 parent.addChild(item)

@@ -31,14 +31,20 @@ class Cell:
     row: str = ""
 
 
+_MARKS = {"": None, "x": 1, "có": 1, "1": 1, "0": 0, "không": 0}  # what a clerk types in a checklist cell
+
+
 def parse(field: Field, text) -> object:
     """A typed value from what the clerk entered; raises ParseError with a sentence."""
     if field.type == "int":
         return formats.parse_int(text)
     if field.type == "bool":
-        if isinstance(text, str):
-            return {"": None, "x": 1, "có": 1, "1": 1, "0": 0, "không": 0}.get(formats.nfc(text).strip().lower(), 1)
-        return None if text is None else int(bool(text))
+        if not isinstance(text, str):
+            return None if text is None else int(bool(text))
+        typed = formats.nfc(text).strip().lower()
+        if typed not in _MARKS:
+            raise ParseError(f"«{text}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).")
+        return _MARKS[typed]
     if field.type == "date":
         if text in (None, ""):
             return None
@@ -80,7 +86,7 @@ class ReportSession:
     def set_cutoff(self, text) -> tuple[str, str]:
         """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
         cutoff = formats.parse_date(text) if isinstance(text, str) else text
-        if not (self.info.start <= cutoff):
+        if cutoff < self.info.start:
             raise ParseError(f"Ngày chốt số liệu phải từ {formats.date_short(self.info.start)} trở đi.")
         old = self.info.cutoff
         self.ws.set_report_dates(self.info.unit, self.info.period, self.info.start, cutoff)
@@ -95,9 +101,6 @@ class ReportSession:
         file) instead of every value of the period; :meth:`refresh` still reloads all.
         """
         values = self.data.values
-        if not isinstance(values, dict):
-            self.refresh()
-            return
         for cell in cells:
             stored = self.ws.value(cell.unit, self.info.period, cell.key, cell.row)
             if stored is None:

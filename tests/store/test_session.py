@@ -51,3 +51,15 @@ def test_the_cutoff_date_is_editable_and_audited(session):
         session.set_cutoff("1/1/2021")
     with pytest.raises(ParseError):
         session.set_cutoff("hôm qua")
+
+
+@pytest.mark.parametrize("typed, stored", [("x", 1), ("X", 1), ("có", 1), ("", None), ("không", 0)])
+def test_checklist_marks(session, typed, stored):
+    session.edit(Cell("HA-CATBI", "trien_khai.portal_section"), typed)
+    assert session.ws.value("HA-CATBI", "2022-Q1", "trien_khai.portal_section") == stored
+
+
+def test_an_unknown_mark_is_refused(session):
+    with pytest.raises(ParseError, match="dấu đánh"):
+        session.edit(Cell("HA-CATBI", "trien_khai.portal_section"), "?")
+    assert session.ws.value("HA-CATBI", "2022-Q1", "trien_khai.portal_section") == 0
