@@ -102,6 +102,12 @@ class Controller(QObject):
         self.changed.emit()
         self.saved.emit(cell)
 
+    def reload(self) -> None:
+        """Re-read everything after the store changed under the session (an import); nothing to undo."""
+        self.session.refresh()
+        self._problems = None
+        self.changed.emit()
+
     def refuse(self, message: str) -> None:
         self.last_refusal = message
         self.refused.emit(message)

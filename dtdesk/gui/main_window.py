@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDia
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QTreeWidget,
                                QTreeWidgetItem, QWidget)
 
+from dtdesk.core.formats import os_reason
 from dtdesk.gui import i18n
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.forms import HeaderPage, Page, make_page, section_label
@@ -133,6 +134,8 @@ class MainWindow(QObject):
         self._update_exchange_actions()
         if ws.read_only:  # open in another window: say so once, then every edit is refused
             self._warn(ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
+        elif ws.backup_error:
+            self._warn(tr("Không tạo được bản sao lưu tự động hôm nay: {reason}", reason=ws.backup_error))
         try:
             info = resolve(ws, unit, period)
         except WorkspaceError as exc:
@@ -469,7 +472,7 @@ class MainWindow(QObject):
         from dtdesk.gui.preview import PreviewDialog
 
         if self.preview is None:
-            self.preview = PreviewDialog(self.window, tr, self.print_report, self.export_pdf)
+            self.preview = PreviewDialog(self.window, tr, self._print_previewed, self._save_previewed)
             self.preview.ready.connect(self.preview_ready)
             geometry = self.window.geometry()
             self.preview.resize(min(900, geometry.width()), geometry.height())
@@ -477,6 +480,27 @@ class MainWindow(QObject):
         self.preview.show()
         self.preview.raise_()
         self._render(self.preview.show_pdf)
+
+    def _print_previewed(self) -> None:
+        """The preview's "In…": the pages already shown, not a second rendering."""
+        if self.preview.pdf_bytes:
+            self._print_bytes(self.preview.pdf_bytes)
+        else:
+            self.print_report()
+
+    def _save_previewed(self) -> None:
+        if not self.preview.pdf_bytes:
+            self.export_pdf()
+            return
+        path = self._ask_pdf_path()
+        if path:
+            self._write_pdf(path, self.preview.pdf_bytes)
+
+    def _ask_pdf_path(self) -> str:
+        data = self.controller.data
+        suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
+        return path
 
     def print_report(self) -> None:
         if self.controller is None:
@@ -501,19 +525,16 @@ class MainWindow(QObject):
     def export_pdf(self, path: str | None = None) -> None:
         if self.controller is None:
             return
+        path = path or self._ask_pdf_path()
         if not path:
-            data = self.controller.data
-            suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
-            path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
-            if not path:
-                return
+            return
         self._render(lambda data, p=path: self._write_pdf(p, data))
 
     def _write_pdf(self, path: str, data: bytes) -> None:
         try:
             Path(path).write_bytes(data)
         except OSError as exc:
-            self._warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=exc.strerror))
+            self._warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=os_reason(exc)))
             return
         self.window.statusBar().showMessage(tr("Đã lưu PDF vào {path}", path=path), 8000)
 
@@ -566,7 +587,7 @@ class MainWindow(QObject):
             return None
         except OSError as exc:  # the .eml draft could not be written (the submission file is)
             QApplication.restoreOverrideCursor()
-            self._warn(tr("Không ghi được thư nháp: {error}.", error=exc.strerror or str(exc)))
+            self._warn(tr("Không ghi được thư nháp: {error}.", error=os_reason(exc)))
             return None
         QApplication.restoreOverrideCursor()
         if result.eml is not None:
@@ -593,8 +614,7 @@ class MainWindow(QObject):
 
     def _imported(self, count: int) -> None:
         if self.controller is not None:
-            self.controller.session.refresh()
-            self._changed()  # the same refresh as after an undo: pages, problems, outline marks
+            self.controller.reload()  # pages, problems and outline marks follow through ``changed``
         self._reload_completeness()
         self.window.statusBar().showMessage(tr("Đã nhập {n} tệp nộp.", n=count), 10000)
 

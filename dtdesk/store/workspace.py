@@ -75,6 +75,7 @@ class Workspace:
         self.lock = lock  # held while open for writing; None when read-only
         self.read_only = lock is None
         self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
+        self.backup_error = ""  # why today's automatic backup failed, if it did
         self.user = _user()
 
     # -- opening ---------------------------------------------------------

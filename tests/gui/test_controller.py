@@ -54,3 +54,23 @@ def test_the_main_window_says_read_only(main, demo_path, qtbot):
         assert other.window.statusBar().currentMessage() == other.ws.notice
     finally:
         other.close_workspace()
+
+
+def test_problems_follow_an_import(main, tmp_path):
+    """After an import the problems panel is recomputed, not the cached list of before."""
+    ws = main.ws
+    assert not main.controller.problems()
+    ws.set_value("HA-TUPHAP", "2022-Q1", "chu_ky_so.signed", 99)  # as an import writes: not through the session
+    main._imported(1)
+    assert any(p.unit == "HA-TUPHAP" for p in main.controller.problems())
+    assert main.problems_list.count() >= 1 and "Phòng Tư pháp" in main.problems_list.item(0).text()
+
+
+def test_the_preview_prints_and_saves_what_it_shows(main, qtbot, tmp_path, monkeypatch):
+    main.show_preview()
+    qtbot.waitUntil(lambda: bool(main.preview.pdf_bytes), timeout=20000)
+    rendered = []
+    monkeypatch.setattr(main, "_render", lambda on_done: rendered.append(on_done))
+    monkeypatch.setattr(main, "_ask_pdf_path", lambda: str(tmp_path / "saved.pdf"))
+    main._save_previewed()
+    assert rendered == [] and (tmp_path / "saved.pdf").read_bytes() == main.preview.pdf_bytes
