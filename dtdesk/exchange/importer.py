@@ -83,8 +83,8 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     return out
 
 
-class _Context:
-    """What the checks need to know about the workspace, read once per batch."""
+class ImportContext:
+    """What the checks need to know about the workspace, read once per batch (the CLI's or the dialog's)."""
 
     def __init__(self, ws: Workspace):
         self.own = ws.own_unit
@@ -93,7 +93,7 @@ class _Context:
         self.units: Hierarchy = ws.hierarchy()
         if self.own not in self.units:
             raise WorkspaceError(f"Tệp dữ liệu không có đơn vị «{self.own}» của mình.")
-        self.snapshot: tuple[int, int] | None = None
+        self.snapshot = _snapshot(ws.conn)  # planning writes nothing, so one snapshot serves the batch
         self.templates = {p: (t, v) for p, t, v in ws.conn.execute(
             "SELECT period, template_id, template_version FROM reports WHERE unit = ?", (self.own,))}
 
@@ -120,7 +120,7 @@ def _imported(conn: sqlite3.Connection, sub: Submission) -> str | None:
     return None
 
 
-def _check_place(ctx: _Context, sub: Submission) -> None:
+def _check_place(ctx: ImportContext, sub: Submission) -> None:
     name, units, own = sub.path.name, ctx.units, ctx.own
     own_name = units[own].name
     if sub.unit == own:
@@ -171,7 +171,7 @@ def _new_units(conn: sqlite3.Connection, sub: Submission) -> list[dict]:
     return sorted((u for u in sub.units if u["code"] not in known), key=lambda u: u["code"] != sub.unit)
 
 
-def plan_file(ws: Workspace, ctx: _Context, path: Path) -> FilePlan:
+def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan = FilePlan(Path(path))
     try:
         sub = read_submission(path)
@@ -189,7 +189,7 @@ def plan_file(ws: Workspace, ctx: _Context, path: Path) -> FilePlan:
         return plan
     plan.new_units = _new_units(ws.conn, sub)
     plan.changes = _diff(ws.conn, sub)
-    plan.snapshot = _snapshot(ws.conn) if ctx.snapshot is None else ctx.snapshot
+    plan.snapshot = ctx.snapshot
     return plan
 
 
@@ -200,8 +200,7 @@ def _snapshot(conn: sqlite3.Connection) -> tuple[int, int]:
 
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     """Validate and preview every file; writes nothing."""
-    ctx = _Context(ws)
-    ctx.snapshot = _snapshot(ws.conn)  # planning writes nothing, so one snapshot serves the batch
+    ctx = ImportContext(ws)
     return [plan_file(ws, ctx, p) for p in expand_paths(paths)]
 
 

@@ -1,7 +1,7 @@
 """The import dialog: pick submission files, see what each would change, import.
 
 Self-contained: ``ImportDialog(ws, paths=None, parent=None).exec()``. The
-dialog plans the files (:func:`dtdesk.exchange.importer.plan_import`, nothing
+dialog plans the files (:func:`dtdesk.exchange.importer.plan_file`, nothing
 written), lists one row per file (unit, revision, outcome, number of changes
 and conflicts) and, for the selected file, every change old → new with the
 conflicts marked. "Nhập" commits the accepted files in one transaction
@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 
 from dtdesk.core.template import load_template
 from dtdesk.exchange import manifest as mf
-from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, commit, expand_paths,
-                                      plan_import)
+from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
+                                      expand_paths, plan_file)
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -165,6 +165,12 @@ class ImportDialog(QDialog):
         self._timer.stop()
         self.plans = []
         self._queue = expand_paths(self.paths) if self.paths else []
+        try:
+            self._context = ImportContext(self.ws) if self._queue else None  # read once, not per file
+        except WorkspaceError as exc:  # the workspace itself cannot take imports
+            self._queue = []
+            self._finish(str(exc))
+            return
         self.progress.setRange(0, max(1, len(self._queue)))
         self.progress.setValue(0)
         self.progress.setFormat(tr("Đang kiểm tra tệp %v/%m"))
@@ -182,13 +188,7 @@ class ImportDialog(QDialog):
         if not self._queue:
             self._finish()
             return
-        path = self._queue.pop(0)
-        try:
-            self.plans += plan_import(self.ws, [path])
-        except WorkspaceError as exc:  # the workspace itself cannot take imports: stop here
-            self._queue = []
-            self._finish(str(exc))
-            return
+        self.plans.append(plan_file(self.ws, self._context, self._queue.pop(0)))
         self.progress.setValue(len(self.plans))
         self._refresh(select=False)
         if not self._queue:
