@@ -152,6 +152,9 @@ class Template:
     header: tuple[Field, ...]
     sections: tuple[Section, ...]
     drafts: dict[str, Draft] = field(default_factory=dict)
+    # the one ratio the level above compares across its units ("section.field"), and its caption
+    key_ratio: str = ""
+    key_ratio_label: str = ""
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -234,6 +237,9 @@ def _validate(template: Template) -> None:
         for draft_id in section.drafts:
             if draft_id not in template.drafts:
                 raise TemplateError(f"section {section.id}: unknown draft {draft_id}")
+    if template.key_ratio:
+        section_id, _, field_id = template.key_ratio.partition(".")
+        template.section(section_id).field(field_id)
     for draft in template.drafts.values():
         names = {f.id for f in template.section(draft.section).fields}
         if unknown := draft.where.names - names:
@@ -253,6 +259,8 @@ def parse_template(raw: dict) -> Template:
             sections=tuple(_section(s) for s in raw["sections"]),
             drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]))
                     for d in raw.get("drafts", [])},
+            key_ratio=raw.get("key_ratio", {}).get("field", ""),
+            key_ratio_label=raw.get("key_ratio", {}).get("label", ""),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, TemplateError):

@@ -38,7 +38,7 @@ class UnitStatus:
     imported_at: dt.datetime | None = None
     on_time: bool | None = None
     errors: int | None = None
-    online_ratio: float | None = None  # % of dossiers handled online (section 'dvc', the unit's own figures)
+    key_ratio: float | None = None  # the template's key ratio from the unit's own figures (3.1: % handled online)
 
 
 @dataclass(frozen=True)
@@ -47,6 +47,7 @@ class Completeness:
     period: str
     deadline: dt.date
     rows: list[UnitStatus]
+    key_ratio_label: str = ""
 
     @property
     def submitted(self) -> int:
@@ -69,16 +70,12 @@ def _when(text: str | None) -> dt.datetime | None:
     return value.astimezone(VIETNAM)
 
 
-def _online_ratio(data: ReportData) -> float | None:
-    """The unit's own share of dossiers handled online (section 3.1 'dvc'), or None when it has no such figure."""
-    try:
-        section = data.template.section("dvc")
-    except KeyError:
+def _key_ratio(data: ReportData) -> float | None:
+    """The template's key ratio ("section.field") from the unit's own figures, or None when not entered."""
+    if not data.template.key_ratio:
         return None
-    figures = data.figures(section, "self") or {}
-    if figures.get("received") in (None, "") or figures.get("online") in (None, ""):
-        return None
-    value = figures.get("online_ratio")
+    section_id, _, field_id = data.template.key_ratio.partition(".")
+    value = data.figures(data.template.section(section_id), "self").get(field_id)
     return float(value) if isinstance(value, (int, float)) else None
 
 
@@ -107,22 +104,22 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     rows = []
     for sub in units.subunits(own):
         info = ws.report(sub.code, period)
-        errors = online = None
+        errors = key = None
         has_values = sub.code in sources
         if info is not None and (sub.code in latest or has_values):
             data = ReportData(load_template(info.template_id, info.template_version), units, info, values)
             errors = sum(p.is_error for p in check(data))
-            online = _online_ratio(data)
+            key = _key_ratio(data)
         if sub.code in latest:
             revision, exported, imported = latest[sub.code]
             exported_at = _when(exported)
             on_time = exported_at.date() <= deadline if exported_at else None
             rows.append(UnitStatus(sub, True, False, has_values, revision, exported_at, _when(imported), on_time,
-                                   errors, online))
+                                   errors, key))
         else:
             rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors,
-                                   online_ratio=online))
-    return Completeness(units[own], period, deadline, rows)
+                                   key_ratio=key))
+    return Completeness(units[own], period, deadline, rows, template.key_ratio_label)
 
 
 def format_status(c: Completeness) -> list[str]:

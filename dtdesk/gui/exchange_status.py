@@ -94,7 +94,6 @@ class CompletenessView(QWidget):
         return tr("Chưa nộp")
 
     def reload(self) -> None:
-        self.chart_title.setText(tr("Tỷ lệ hồ sơ giải quyết trực tuyến (mục 3.1) của từng đơn vị"))
         self.legend.setText(tr("Thanh màu xanh: đơn vị đã nộp tệp. Thanh xám: số liệu có sẵn tại đây, đơn vị chưa "
                                "nộp tệp. «—»: chưa có số liệu."))
         try:
@@ -107,6 +106,7 @@ class CompletenessView(QWidget):
             self.summary.setText("")
             return
         c = self.data
+        self.chart_title.setText(tr("{label} của từng đơn vị", label=c.key_ratio_label))
         self.title.setText(tr("Tình hình nộp báo cáo kỳ {period} của {unit} (hạn nộp {deadline})",
                               period=parse_period(c.period).label, unit=c.unit.name, deadline=date_short(c.deadline)))
         rows = []
@@ -130,11 +130,11 @@ class CompletenessView(QWidget):
 
     def _bar(self, r: UnitStatus) -> Bar:
         label = r.unit.short or r.unit.name
-        if r.online_ratio is None:
+        if r.key_ratio is None:
             return Bar(label, None, "—", EMPTY, tr("{unit}: chưa có số liệu.", unit=r.unit.name))
-        text = ratio(r.online_ratio) + "%"
+        text = ratio(r.key_ratio) + "%"
         state = SUBMITTED if r.submitted else LOCAL
         tip = tr("{unit}: {ratio} hồ sơ giải quyết trực tuyến", unit=r.unit.name, ratio=text)
         if not r.submitted:
             tip += " " + tr("(số liệu có sẵn tại đây, đơn vị chưa nộp tệp)")
-        return Bar(label, r.online_ratio, text, state, tip)
+        return Bar(label, r.key_ratio, text, state, tip)

@@ -52,3 +52,9 @@ def test_a_broken_template_fails_on_load(mutate, message):
 def test_unknown_template_version():
     with pytest.raises(TemplateError, match="phiên bản 99"):
         load_template("cds-quarterly", 99)
+
+
+def test_the_key_ratio_names_a_field_of_the_template():
+    assert load_template().key_ratio == "dvc.online_ratio"
+    with pytest.raises(TemplateError, match="unknown reference"):
+        parse_template(_broken(lambda d: d["key_ratio"].update(field="dvc.nope")))
