@@ -325,7 +325,7 @@ class TablePage(Page):
         checklist = all(f.type == "bool" for f in section.inputs)
         if checklist:
             layout.addWidget(_hint("Đánh dấu các việc mỗi đơn vị đã làm (bấm vào ô hoặc nhấn phím cách). "
-                                   "Bảng này không in ra; các câu tự động và cột đánh dấu của bảng 3.5 lấy từ đây."))
+                                   "Bảng này không in ra; các câu tự động và các cột đánh dấu của bảng in lấy từ đây."))
         else:
             layout.addWidget(_hint("Gõ số rồi nhấn Enter (xuống dòng) hoặc Tab (sang phải). Được gõ «1.671». "
                                    "Dán một khối ô từ Excel bằng Ctrl+V. Ô xám tự tính; ô đỏ có lỗi (rê chuột để xem)."))

@@ -5,8 +5,8 @@ The lock is taken with ``fcntl.flock`` (POSIX) or ``msvcrt.locking``
 own byte-range locks there). The operating system drops the lock when the
 process ends, however it ends (crash, kill, power loss), so there is no stale
 lock to clean up. The side file also holds ``pid``, host and time of the
-holder, for the message shown to the second window; its content is only
-informative, the OS lock is what counts.
+holder (:meth:`WorkspaceLock.holder`), for whoever looks at the file; its
+content is only informative, the OS lock is what counts.
 
 The side file is left in place on release: deleting it would let two processes
 lock two different files of the same name.
@@ -69,10 +69,6 @@ class WorkspaceLock:
     def __init__(self, workspace: str | Path):
         self.path = lock_path(workspace)
         self._handle = None
-
-    @property
-    def held(self) -> bool:
-        return self._handle is not None
 
     def acquire(self) -> bool:
         """Take the lock if nobody holds it; True on success. Never waits."""
