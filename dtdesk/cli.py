@@ -53,8 +53,9 @@ def writing(path):
         raise CommandError(f"Không ghi được tệp «{path}»: {os_reason(exc)}.") from None
 
 
-def open_workspace(path: str) -> Workspace:
-    return Workspace.open(Path(path))
+def open_workspace(path: str, *, read_only: bool = False) -> Workspace:
+    """Commands that only read open read-only: no lock, no daily backup, and they work beside an open app."""
+    return Workspace.open(Path(path), read_only=read_only)
 
 
 # -- commands ---------------------------------------------------------------
@@ -71,7 +72,7 @@ def _demo(args) -> int:
 
 @command("units")
 def _units(args) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, read_only=True) as ws:
         for unit in ws.hierarchy().walk():
             print(f"{unit.code}\t{unit.name}\t{unit.kind}\t{unit.parent or ''}")
     return 0
@@ -81,7 +82,7 @@ def read_report(args):
     """The report named by --unit/--period (defaults: own unit, latest period), read whole."""
     from dtdesk.store.reports import report_data, resolve
 
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
         return info, report_data(ws, info)
 
@@ -215,7 +216,7 @@ def _import(args) -> int:
 def _status(args) -> int:
     from dtdesk.exchange.status import completeness, format_status
 
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, read_only=True) as ws:
         lines = format_status(completeness(ws, args.period))
     for line in lines:
         print(line)
@@ -227,7 +228,7 @@ def _dump(args) -> int:
     from dtdesk.store.jsonio import dump_document, write_document
     from dtdesk.store.reports import resolve
 
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
         document = dump_document(ws, info.unit, info.period)
     with writing(args.output):

@@ -159,7 +159,8 @@ class Workspace:
         if version < SCHEMA_VERSION:
             if lock is None:
                 conn.close()
-                raise WorkspaceError(f"Tệp «{path.name}» cần được nâng cấp nhưng đang được mở ở máy/cửa sổ khác.")
+                where = "đang được mở ở máy/cửa sổ khác" if notice else "đang được mở ở chế độ chỉ đọc"
+                raise WorkspaceError(f"Tệp «{path.name}» cần được nâng cấp nhưng {where}; hãy mở tệp trong ứng dụng.")
             from dtdesk.store.backup import make_backup
 
             try:
