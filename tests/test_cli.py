@@ -106,3 +106,15 @@ def test_huge_and_zero_denominators_print(ws_path, tmp_path):
     lines = {" ".join(l.split()) for l in pdftext.lines(out.read_bytes())}
     assert "2 Phòng Tư pháp 999.999.999 65 63 0" in lines
     assert "3 Phòng Quản lý đô thị 0 37 05 0" in lines
+
+
+def test_reading_commands_run_beside_the_open_app_and_take_no_backup(ws_path, tmp_path):
+    import shutil
+
+    shutil.rmtree(ws_path.parent / "backups", ignore_errors=True)
+    with Workspace.open(ws_path, backup=False) as app:  # the app holds the file for writing
+        assert not app.read_only
+        for args in (["units", ws_path], ["check", ws_path], ["render", ws_path, "-o", tmp_path / "r.pdf"]):
+            result = run(*args)
+            assert result.returncode == 0, result.stderr
+    assert not (ws_path.parent / "backups").exists()
