@@ -57,30 +57,22 @@ def _type_problem(field: Field, value) -> str:
 
 def _check_values(section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
     problems = []
-    typed_ok = True
     for field in section.inputs:
         value = values.get(field.id)
-        if value is None:
-            continue
-        if message := _type_problem(field, value):
-            typed_ok = False
+        if value is not None and (message := _type_problem(field, value)):
             problems.append(Problem("error", section.id, f"{_where(section, label, field)}: {message}.", unit, row, field.id))
-    if not typed_ok:
+    if problems:  # rules over a wrongly typed value would only add noise
         return problems
-    names = dict(values)
     for rule in section.rules:
         try:
-            ok = rule.check.evaluate(names)
-        except Missing:
+            if rule.check.evaluate(values):
+                continue
+        except Missing:  # not all entered yet
             continue
-        except TypeError:
-            continue
-        if not ok:
-            field = section.field(rule.field)
-            shown = ", ".join(f"{section.field(n).number or section.field(n).label} = {names[n]}"
-                              for n in sorted(rule.check.names & {f.id for f in section.fields}, key=lambda n: [f.id for f in section.fields].index(n)))
-            problems.append(Problem(rule.level, section.id, f"{_where(section, label, field)}: {rule.message} (đang là {shown}).",
-                                    unit, row, rule.field))
+        shown = ", ".join(f"{f.number or f.label} = {values[f.id]}" for f in section.fields if f.id in rule.check.names)
+        problems.append(Problem(rule.level, section.id,
+                                f"{_where(section, label, section.field(rule.field))}: {rule.message} (đang là {shown}).",
+                                unit, row, rule.field))
     return problems
 
 
