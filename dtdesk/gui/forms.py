@@ -22,7 +22,7 @@ from dtdesk.core.rules import Problem
 from dtdesk.core.show import show
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.i18n import bind, bind_tree, tr
+from dtdesk.gui.i18n import bind, tr
 from dtdesk.gui.table_model import ReportTableModel
 from dtdesk.gui.table_view import ReportTableView
 from dtdesk.store.session import Cell, ParseError, parse
@@ -164,7 +164,6 @@ class HeaderPage(Page):
     def __init__(self, controller: Controller, form: QWidget, parent=None):
         super().__init__(controller, parent)
         self.form = form
-        bind_tree(form)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()

@@ -40,7 +40,6 @@ class MainWindow(QObject):
         self.settings = settings or QSettings()
         self.window: QMainWindow = load_ui("main_window.ui")
         self.window.setObjectName("MainWindow")
-        i18n.bind_tree(self.window)
         w = self.window
         self.outline: QTreeWidget = w.findChild(QTreeWidget, "outline")
         self.stack: QStackedWidget = w.findChild(QStackedWidget, "stack")
@@ -744,7 +743,6 @@ class NewReportDialog(QObject):
         self.ws = ws
         self.info = None
         self.dialog: QDialog = load_ui("new_report.ui", parent)
-        i18n.bind_tree(self.dialog)
         d = self.dialog
         self.unit = d.findChild(QWidget, "unit")
         self.period = d.findChild(QWidget, "period")

@@ -9,7 +9,10 @@ from dtdesk.paths import ui_file
 
 
 def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+    """The widget tree of ``ui/<name>``, its texts bound for translation (see :func:`i18n.bind_tree`)."""
     from PySide6.QtUiTools import QUiLoader
+
+    from dtdesk.gui.i18n import bind_tree
 
     path = ui_file(name)
     handle = QFile(str(path))
@@ -21,4 +24,5 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
         handle.close()
     if widget is None:
         raise RuntimeError(f"{path.name} is not a valid Qt Designer file")
+    bind_tree(widget)
     return widget

@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from dtdesk.core.units import KINDS
-from dtdesk.gui import i18n
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.uiload import load_ui
 from dtdesk.store.reports import define_unit
@@ -23,7 +22,6 @@ class NewUnitDialog(QObject):
         self.ws = ws
         self.unit = None
         self.dialog: QDialog = load_ui("new_unit.ui", parent)
-        i18n.bind_tree(self.dialog)
         find = self.dialog.findChild
         self.name, self.short, self.code = (find(QLineEdit, n) for n in ("name", "short", "code"))
         self.kind, self.parent = find(QComboBox, "kind"), find(QComboBox, "parent")
