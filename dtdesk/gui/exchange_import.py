@@ -31,14 +31,14 @@ from dtdesk.core.template import load_template
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
                                       expand_paths, plan_file)
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 CONFLICT = QColor("#fde2e1")
 REJECTED_COLOUR = QColor("#a61b1b")
-FILE_COLUMNS = ("Tệp", "Đơn vị", "Lần nộp", "Kết quả", "Thay đổi", "Xung đột")
-CHANGE_COLUMNS = ("Đơn vị", "Số liệu", "Dòng", "Hiện có", "Trong tệp")
+FILE_COLUMNS = (N_("Tệp"), N_("Đơn vị"), N_("Lần nộp"), N_("Kết quả"), N_("Thay đổi"), N_("Xung đột"))
+CHANGE_COLUMNS = (N_("Đơn vị"), N_("Số liệu"), N_("Dòng"), N_("Hiện có"), N_("Trong tệp"))
 
 
 def _shown(value) -> str:

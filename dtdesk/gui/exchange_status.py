@@ -20,7 +20,7 @@ from dtdesk.core.formats import date_short, ratio
 from dtdesk.core.periods import parse_period
 from dtdesk.exchange.status import Completeness, UnitStatus, completeness
 from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
@@ -30,7 +30,7 @@ DONE = QColor("#e3f4e1")
 
 
 class CompletenessView(QWidget):
-    COLUMNS = ("Mã", "Đơn vị", "Tình trạng", "Lần nộp", "Xuất lúc", "Thời hạn", "Lỗi")
+    COLUMNS = (N_("Mã"), N_("Đơn vị"), N_("Tình trạng"), N_("Lần nộp"), N_("Xuất lúc"), N_("Thời hạn"), N_("Lỗi"))
 
     def __init__(self, ws: Workspace, period: str, parent=None):
         super().__init__(parent)

@@ -1,7 +1,10 @@
 """One translation mechanism for every visible string of the app.
 
-Source strings are the Vietnamese ones (the clerk's language and the default);
-``resources/i18n/<lang>.json`` maps them to another language. A widget's text
+Source strings are the Vietnamese ones (the clerk's language and the default).
+Other languages are Babel message catalogs,
+``resources/i18n/<lang>/LC_MESSAGES/dtdesk.po``, compiled to the ``.mo`` beside
+them by ``scripts/catalogs.py``; the app reads the ``.mo`` with the standard
+library's :mod:`gettext`, which is all it needs at run time. A widget's text
 is *bound* to its source string (stored as a dynamic property), so switching
 language re-applies :func:`tr` to every bound text of a window, live.
 Template wording (section titles, column labels) is report content, printed in
@@ -10,7 +13,7 @@ Vietnamese, and is not translated.
 
 from __future__ import annotations
 
-import json
+import gettext
 from functools import cache
 
 from PySide6.QtCore import QObject
@@ -23,11 +26,12 @@ _language = "vi"
 
 
 @cache
-def catalog(language: str) -> dict[str, str]:
-    if language == "vi":
-        return {}
-    path = resource("i18n", f"{language}.json")
-    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+def catalog(language: str) -> gettext.NullTranslations:
+    path = resource("i18n", language, "LC_MESSAGES", "dtdesk.mo")
+    if language == "vi" or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
 
 
 def language() -> str:
@@ -46,8 +50,13 @@ def set_language(code: str) -> None:
 
 def tr(text: str, **words) -> str:
     """The text in the current language; ``{name}`` placeholders are filled from ``words``."""
-    out = catalog(_language).get(text, text)
+    out = catalog(_language).gettext(text)
     return out.format(**words) if words else out
+
+
+def N_(text: str) -> str:
+    """Marks a message for the catalog where it is defined (a column title); :func:`tr` translates it where shown."""
+    return text
 
 
 def bind(obj: QObject, prop: str, source: str) -> None:

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import os
-import re
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +14,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog  # noqa: E402
 
 from dtdesk.exchange.export import export_report  # noqa: E402
 from dtdesk.exchange.validate import read_submission  # noqa: E402
-from dtdesk.gui import i18n  # noqa: E402
 from dtdesk.gui.backup_dialog import BackupDialog  # noqa: E402
 from dtdesk.gui.exchange_import import ImportDialog  # noqa: E402
 from dtdesk.store.demo import create_demo  # noqa: E402
@@ -25,7 +21,6 @@ from dtdesk.store.workspace import Workspace  # noqa: E402
 
 ACTIONS = ("actionExportSubmission", "actionExportSubmissionEml", "actionImportSubmissions", "actionBackup",
            "actionCompleteness")
-ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_actions_are_in_the_menus_and_follow_the_workspace(main):
@@ -122,31 +117,3 @@ def test_dock_toggles_and_follows_language(main):
     assert main.completeness_view().model.headerData(1, Qt.Orientation.Horizontal) == "Unit"
     action.setChecked(False)
     assert not main.status_dock.isVisible()
-
-
-def test_exchange_strings_have_english():
-    catalog = json.loads((ROOT / "resources" / "i18n" / "en.json").read_text(encoding="utf-8"))
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "dtdesk" / "gui").glob("*.py"))
-    missing = []
-    for name in sources:
-        text = (ROOT / name).read_text(encoding="utf-8")
-        for literal in re.findall(r'(?:tr|bind)\((?:[^,()]*, *"[a-zA-Z]+", *)?"((?:[^"\\]|\\.)*)"(?: *\n? *"((?:[^"\\]|\\.)*)")?',
-                                  text):
-            source = literal[0] + literal[1]
-            if source and source not in catalog:
-                missing.append(source)
-    assert missing == []
-    for heading in ("Mã", "Đơn vị", "Tình trạng", "Tệp", "Lần nộp", "Kết quả", "Thay đổi", "Xung đột", "Số liệu",
-                    "Dòng", "Hiện có", "Trong tệp", "Xuất lúc", "Thời hạn", "Lỗi"):
-        assert heading in catalog
-
-
-def test_every_ui_file_text_has_english():
-    catalog = json.loads((ROOT / "resources" / "i18n" / "en.json").read_text(encoding="utf-8"))
-    missing = []
-    for ui in (ROOT / "ui").glob("*.ui"):
-        for text in re.findall(r"<string>([^<]+)</string>", ui.read_text(encoding="utf-8")):
-            text = text.replace("&amp;", "&")
-            if re.search(r"[À-ỹ]", text) and text not in catalog and text not in i18n.LANGUAGES.values():
-                missing.append(f"{ui.name}: {text}")
-    assert missing == []

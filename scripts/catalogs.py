@@ -1,0 +1,98 @@
+"""The translation catalogs under ``resources/i18n``, kept with Babel.
+
+    python scripts/catalogs.py          # extract, update the .po files, compile the .mo files
+
+Messages are the Vietnamese source strings: the literal first argument of
+``tr(...)`` and the third of ``bind(widget, prop, ...)`` in ``dtdesk/gui``, and
+every ``<string>`` with Vietnamese letters in ``ui/*.ui``. The .po file is what
+a translator edits; the .mo file beside it is what the app reads (with the
+standard library's ``gettext``, so Babel is not loaded at start-up).
+tests/gui/test_catalogs.py checks that every message has a translation and
+that each .mo is the compiled form of its .po.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.extract import extract
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parents[1]
+I18N = ROOT / "resources" / "i18n"
+DOMAIN = "dtdesk"
+KEYWORDS = {"tr": None, "tr_": None, "N_": None, "_hint": None, "bind": (3,)}
+_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
+NOT_MESSAGES = {"Tiếng Việt"}  # the language menu names each language in itself
+
+
+def _ui_strings(fileobj, keywords, comment_tags, options):
+    """A Babel extraction method for Qt Designer files: (line, funcname, message, comments)."""
+    for number, line in enumerate(fileobj.read().decode("utf-8").splitlines(), 1):
+        for text in re.findall(r"<string>([^<]+)</string>", line):
+            text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+            if _VIETNAMESE.search(text) and text not in NOT_MESSAGES:
+                yield number, None, text, []
+
+
+def messages() -> dict[str, list[tuple[str, int]]]:
+    """Every message of the app and where it is used (file, line)."""
+    found: dict[str, list[tuple[str, int]]] = {}
+    sources = [(p, "python") for p in sorted((ROOT / "dtdesk" / "gui").glob("*.py"))]
+    sources += [(p, _ui_strings) for p in sorted((ROOT / "ui").glob("*.ui"))]
+    for path, method in sources:
+        with path.open("rb") as handle:
+            for line, message, _comments, _context in extract(method, handle, KEYWORDS):
+                if isinstance(message, tuple):
+                    message = message[0]
+                if message:
+                    found.setdefault(message, []).append((path.relative_to(ROOT).as_posix(), line))
+    return found
+
+
+def po_path(language: str) -> Path:
+    return I18N / language / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def read_catalog(language: str) -> Catalog:
+    with po_path(language).open("rb") as handle:
+        return read_po(handle, locale=language, domain=DOMAIN)
+
+
+def compiled(catalog: Catalog) -> bytes:
+    out = io.BytesIO()
+    write_mo(out, catalog)
+    return out.getvalue()
+
+
+def update(language: str) -> list[str]:
+    """Add new messages (untranslated), drop unused ones, rewrite the .po and the .mo; returns the untranslated."""
+    template = Catalog(locale=language, domain=DOMAIN, project="dtdesk")
+    for message, places in messages().items():
+        template.add(message, locations=places)
+    catalog = read_catalog(language) if po_path(language).is_file() else Catalog(locale=language, domain=DOMAIN)
+    catalog.update(template, no_fuzzy_matching=True, update_creation_date=False)
+    catalog.obsolete.clear()
+    catalog.fuzzy = False
+    with po_path(language).open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=False)
+    po_path(language).with_suffix(".mo").write_bytes(compiled(catalog))
+    return [m.id for m in catalog if m.id and not m.string]
+
+
+def main() -> int:
+    missing = []
+    for folder in sorted(p for p in I18N.iterdir() if p.is_dir()):
+        missing += [f"{folder.name}: {m}" for m in update(folder.name)]
+    for line in missing:
+        print("untranslated", line)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
