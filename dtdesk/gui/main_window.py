@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
                                QListWidgetItem, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QTreeWidget,
@@ -55,6 +55,8 @@ class MainWindow(QObject):
         self.preview = None
         self._jobs = []
         self._after_render = None
+        self._painted = False  # the window has painted once: rules may run (see _schedule_checks)
+        self.checks_pending = False
         self._build_status()
         self._build_empty_page()
         self._connect()
@@ -188,7 +190,7 @@ class MainWindow(QObject):
         for name in ("actionPreview", "actionPrint", "actionExportPdf"):
             self.actions[name].setEnabled(True)
         self._build_outline()
-        self._refresh_problems()
+        self._schedule_checks()
         self._update_title()
         self.saved_label.setText(tr("Đã lưu"))
         if not self.select_section(section):
@@ -259,7 +261,22 @@ class MainWindow(QObject):
                 parent.addChild(item)
             self.items[section.id] = item
         self.outline.expandAll()
-        self._mark_outline()
+
+    def _schedule_checks(self) -> None:
+        """Run the rules (problems panel, outline marks) now, or just after the window first paints.
+
+        At start-up the form is what the clerk waits for; the rules over the
+        whole report come a moment later, once the window is on screen.
+        """
+        self.checks_pending = True
+        if self._painted:
+            self._run_checks()
+
+    def _run_checks(self) -> None:
+        if self.checks_pending and self.controller is not None:
+            self.checks_pending = False
+            self._refresh_problems()
+            self._mark_outline()
 
     def _mark_outline(self) -> None:
         style = self.window.style()
@@ -389,8 +406,8 @@ class MainWindow(QObject):
                 page.refresh()
             else:
                 self._dirty.add(section_id)
-        self._refresh_problems()
-        self._mark_outline()
+        self.checks_pending = True
+        self._run_checks()
 
     def _saved(self, cell) -> None:
         self.saved_label.setText(tr("Đã lưu lúc {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
@@ -703,7 +720,7 @@ class MainWindow(QObject):
             self.outline.blockSignals(False)
             if current_id in self.items:
                 self.outline.setCurrentItem(self.items[current_id])
-            self._refresh_problems()
+            self._schedule_checks()
             self.saved_label.setText(tr("Đã lưu"))
         self._update_title()
         if self.preview is not None:
@@ -714,6 +731,9 @@ class MainWindow(QObject):
 
     # -- window events ----------------------------------------------------------------------------
     def eventFilter(self, obj, event):
+        if obj is self.window and event.type() == QEvent.Type.Paint and not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_checks)
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.settings.setValue("geometry", self.window.saveGeometry())
             self.close_workspace()

@@ -25,6 +25,7 @@ def main(qtbot, demo_path, settings):
     assert window.open_workspace(demo_path)
     window.window.show()
     qtbot.waitExposed(window.window)
+    qtbot.waitUntil(lambda: not window.checks_pending)  # the rules run just after the first paint
     yield window
     window.close_workspace()
     i18n.set_language("vi")

@@ -315,3 +315,20 @@ def test_cutoff_is_edited_in_the_header_form_and_undoable(main, demo_path):
     page.cutoff.setText("1/1/2020")  # before the period starts
     page.cutoff.editingFinished.emit()
     assert page.cutoff.toolTip() and main.controller.undo_stack.index() == 0
+
+
+def test_rules_run_just_after_the_first_paint(qtbot, demo_path, settings):
+    from dtdesk.gui.main_window import MainWindow
+
+    main = MainWindow(settings)
+    qtbot.addWidget(main.window)
+    main.open_workspace(demo_path, section="chu_ky_so")
+    mark = Qt.ItemDataRole.UserRole + 1
+    assert main.checks_pending and main.items["chu_ky_so"].data(0, mark) is None  # the form first
+    assert main.problems_list.count() == 0
+    main.window.show()
+    qtbot.waitUntil(lambda: not main.checks_pending)
+    problems = list(main.controller.problems())
+    assert main.problems_list.count() == max(1, len(problems))  # "no errors" is a line of its own
+    assert all(main.items[s].data(0, mark) in ("", "warning", "error") for s in main.items)  # every section marked
+    main.close_workspace()
