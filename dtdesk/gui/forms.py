@@ -13,8 +13,6 @@ from PySide6.QtGui import QColor, QKeySequence, QSyntaxHighlighter, QTextCharFor
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
-from dtdesk.core.compose import compose_section
-from dtdesk.core.document import Paragraph
 from dtdesk.core.drafts import TOKEN, drafts_for
 from dtdesk.core.formats import date_short
 from dtdesk.core.report import fill
@@ -482,6 +480,9 @@ class FiguresPage(Page):
                 edit.setToolTip("" if problem is None else problem.message)
             if subs is not None and field.id in self.sums:
                 self.sums[field.id].setText(show(field, subs.get(field.id), "…"))
+        from dtdesk.core.compose import compose_section  # loaded with the first figures page, not at start-up
+        from dtdesk.core.document import Paragraph
+
         paragraphs = [b.text for b in compose_section(self.section, data) if isinstance(b, Paragraph)]
         self.preview.setText("\n\n".join(paragraphs[1:] if len(paragraphs) > 1 else paragraphs))
 

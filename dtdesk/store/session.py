@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dtdesk.core import formats
-from dtdesk.core.compose import compose
-from dtdesk.core.document import Document
 from dtdesk.core.formats import ParseError
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.rules import Problem, check
 from dtdesk.core.template import Field
 from dtdesk.store.reports import report_data
 from dtdesk.store.workspace import Workspace
+
+if TYPE_CHECKING:
+    from dtdesk.core.document import Document
 
 
 @dataclass(frozen=True)
@@ -130,6 +132,8 @@ class ReportSession:
         return check(self.data)
 
     def document(self) -> Document:
+        from dtdesk.core.compose import compose  # the document model is for printing, not for the first window
+
         return compose(self.data)
 
 
