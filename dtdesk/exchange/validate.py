@@ -4,11 +4,14 @@
 exactly what the format allows, or raises :class:`Rejected` carrying one
 Vietnamese sentence that says why. The checks, in order:
 
-1. size bounds, the SQLite header, rollback-journal mode (a WAL file would make
-   SQLite create side files next to it);
-2. open read-only (``file:…?mode=ro``) with ``trusted_schema=OFF``,
-   ``cell_size_check=ON``, ``mmap_size=0``, ``query_only=ON``, a length limit
-   and a step budget;
+1. size bounds (the file is read once, at most one byte past the limit), the
+   SQLite header, rollback-journal mode (the format never uses WAL);
+2. the bytes already read are loaded into an in-memory database
+   (``deserialize``), not the file opened a second time, so the bytes
+   validated are by construction the bytes hashed and kept: nothing can change
+   between the check and the use, and SQLite never touches the file or its
+   folder. The connection has ``trusted_schema=OFF``, ``cell_size_check=ON``,
+   ``query_only=ON``, a length limit and a step budget;
 3. ``PRAGMA quick_check`` (any exception or a row other than "ok" rejects);
 4. ``application_id`` / ``user_version``, then ``sqlite_master`` compared with
    the exact expected schema: no trigger, view or index, no extra or missing
@@ -28,7 +31,6 @@ import hashlib
 import math
 import os
 import sqlite3
-import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,7 +50,8 @@ _LIMIT_LENGTH = 0  # sqlite3.SQLITE_LIMIT_LENGTH
 _KIND_OK = set(KINDS)
 
 
-_PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA mmap_size = 0; PRAGMA query_only = ON;"
+# Flags of the connection, set before the bytes are loaded; they hold for the database deserialized into it.
+_PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA query_only = ON;"
 
 
 class Rejected(Exception):
@@ -95,22 +98,23 @@ class Submission:
         return f"{self.unit} kỳ {self.period} lần nộp r{self.revision}"
 
 
-def _uri(path: Path) -> str:
-    return "file:" + urllib.parse.quote(os.path.abspath(path).replace(os.sep, "/")) + "?mode=ro"
+def open_untrusted(data: bytes) -> sqlite3.Connection:
+    """A query-only, distrustful in-memory connection over a copy of bytes that came from outside."""
+    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+    try:
+        conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
+        conn.executescript(_PRAGMAS)
+        steps = [0]
 
+        def budget() -> int:
+            steps[0] += 1
+            return 1 if steps[0] > MAX_STEPS // 1000 else 0
 
-def open_untrusted(path: Path) -> sqlite3.Connection:
-    """A read-only, distrustful connection to a file that came from outside."""
-    conn = sqlite3.connect(_uri(path), uri=True, isolation_level=None, check_same_thread=False)
-    conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
-    conn.executescript(_PRAGMAS)
-    steps = [0]
-
-    def budget() -> int:
-        steps[0] += 1
-        return 1 if steps[0] > MAX_STEPS // 1000 else 0
-
-    conn.set_progress_handler(budget, 1000)
+        conn.set_progress_handler(budget, 1000)
+        conn.deserialize(data)
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 
@@ -292,20 +296,19 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
     path = Path(path)
     name = path.name
-    stamp = None
     if data is None:
         try:
-            st = path.stat()
-            if st.st_size > MAX_FILE_BYTES:
-                raise Rejected(f"Tệp «{name}» quá lớn ({st.st_size // 1024} KB) so với một tệp nộp báo cáo.")
-            data = path.read_bytes()
-            stamp = (st.st_size, st.st_mtime_ns)
+            with open(path, "rb") as f:
+                data = f.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    size = max(os.fstat(f.fileno()).st_size, len(data))
+                    raise Rejected(f"Tệp «{name}» quá lớn ({size // 1024} KB) so với một tệp nộp báo cáo.")
         except OSError as exc:
             raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
     _header_checks(name, data)
     try:
-        conn = open_untrusted(path)
-    except sqlite3.Error:
+        conn = open_untrusted(data)
+    except (sqlite3.Error, OverflowError, MemoryError):
         raise Rejected(f"Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.") from None
     try:
         try:
@@ -323,16 +326,6 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
             raise Rejected(f"Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.") from None
     finally:
         conn.close()
-    if stamp is not None:  # the bytes kept must be the bytes checked: refuse a file that changed meanwhile
-        try:
-            st = path.stat()
-            changed = (st.st_size, st.st_mtime_ns) != stamp or len(data) != stamp[0]
-        except OSError:
-            changed = True
-    else:
-        changed = False
-    if changed:
-        raise Rejected(f"Tệp «{name}» đã thay đổi trong lúc đang đọc; hãy nhập lại khi tệp đã ghi xong.")
     manifest = _check_manifest(name, manifest_rows)
     _check_content(name, manifest, units, reports, values)
     try:

@@ -373,3 +373,28 @@ def test_cli_exit_1_when_a_file_is_rejected_and_others_still_import(tmp_path, st
     assert out[0].startswith("Từ chối: Tệp «bad.dtdesk.sqlite»")
     assert out[1].startswith("Đã nhập «HA-THANHTO_2022-Q1_r2.dtdesk.sqlite»")
     assert out[-1] == "Tổng: 2 tệp: 1 đã nhập, 0 đã nhập trước đó, 1 bị từ chối."
+
+
+def test_the_bytes_validated_are_the_bytes_hashed_and_kept(tmp_path, base_file):
+    from hashlib import sha256
+
+    from dtdesk.exchange.validate import Rejected, read_submission
+
+    data = base_file.read_bytes()
+    decoy = tmp_path / "decoy.dtdesk.sqlite"
+    decoy.write_bytes(b"\x00" * 4096)  # what is on disk under that name is never opened when the bytes are given
+    sub = read_submission(decoy, data)
+    assert sub.original == data and sub.sha256 == sha256(data).hexdigest()
+    with pytest.raises(Rejected):
+        read_submission(base_file, data[:5000])
+    assert not list(tmp_path.glob("*-journal")) and not list(base_file.parent.glob("*-journal"))
+
+
+def test_a_folder_named_like_a_submission_is_refused_with_one_sentence(tmp_path):
+    from dtdesk.exchange.validate import Rejected, read_submission
+
+    folder = tmp_path / "x.dtdesk.sqlite"
+    folder.mkdir()
+    with pytest.raises(Rejected) as exc:
+        read_submission(folder)
+    assert one_sentence(str(exc.value))
