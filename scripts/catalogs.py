@@ -3,8 +3,9 @@
     python scripts/catalogs.py          # extract, update the .po files, compile the .mo files
 
 Messages are the Vietnamese source strings: the literal first argument of
-``tr(...)`` and the third of ``bind(widget, prop, ...)`` in ``dtdesk/gui``, and
-every ``<string>`` with Vietnamese letters in ``ui/*.ui``. The .po file is what
+``tr(...)``, ``N_(...)`` and ``_hint(...)`` and the third of
+``bind(widget, prop, ...)`` in ``dtdesk/gui``, and every user-visible text
+property in ``ui/*.ui``. The .po file is what
 a translator edits; the .mo file beside it is what the app reads (with the
 standard library's ``gettext``, so Babel is not loaded at start-up).
 tests/gui/test_catalogs.py checks that every message has a translation and
@@ -14,9 +15,10 @@ that each .mo is the compiled form of its .po.
 from __future__ import annotations
 
 import io
-import re
 import sys
 from pathlib import Path
+from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
@@ -27,17 +29,26 @@ ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 DOMAIN = "dtdesk"
 KEYWORDS = {"tr": None, "tr_": None, "N_": None, "_hint": None, "bind": (3,)}
-_VIETNAMESE = re.compile(r"[À-ỹĐđ]")
-NOT_MESSAGES = {"Tiếng Việt"}  # the language menu names each language in itself
+UI_TEXT_PROPERTIES = {"text", "title", "windowTitle", "toolTip", "statusTip", "placeholderText", "whatsThis"}
+NOT_MESSAGES = {"Tiếng Việt", "English"}  # the language menu names each language in itself
 
 
 def _ui_strings(fileobj, keywords, comment_tags, options):
-    """A Babel extraction method for Qt Designer files: (line, funcname, message, comments)."""
-    for number, line in enumerate(fileobj.read().decode("utf-8").splitlines(), 1):
-        for text in re.findall(r"<string>([^<]+)</string>", line):
-            text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
-            if _VIETNAMESE.search(text) and text not in NOT_MESSAGES:
-                yield number, None, text, []
+    """A Babel extraction method for Qt Designer files: (line, funcname, message, comments).
+
+    Every string of a property the user reads (text, title, tool tip…), unless
+    Designer's "translatable" box is off (``notr="true"``).
+    """
+    data = fileobj.read().decode("utf-8")
+    lines = data.splitlines()
+    for prop in ElementTree.fromstring(data).iter("property"):
+        string = prop.find("string")
+        if prop.get("name") not in UI_TEXT_PROPERTIES or string is None or string.get("notr") == "true":
+            continue
+        text = string.text or ""
+        if text and text not in NOT_MESSAGES:
+            escaped = escape(text)
+            yield next((n for n, line in enumerate(lines, 1) if escaped in line), 0), None, text, []
 
 
 def messages() -> dict[str, list[tuple[str, int]]]:

@@ -30,7 +30,7 @@ def test_every_message_of_code_and_ui_files_has_english(english):
                if not (english.get(m) and english.get(m).string)]
     assert missing == []
     # what the extraction must see: a tr() call, a bind(), a column title marked N_(), a .ui text, a hint
-    for message in ("Báo cáo chuyển đổi số", "Câu tự động từ số liệu", "Trong tệp", "&Báo cáo mới…", "{n} trang"):
+    for message in ("Báo cáo chuyển đổi số", "Câu tự động từ số liệu", "Trong tệp", "&Báo cáo mới…", "{n} trang", "&Xem"):
         assert message in found
 
 
