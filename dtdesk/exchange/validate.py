@@ -181,17 +181,24 @@ def _int(value, name: str, what: str) -> int:
     return value
 
 
+_SELECT = {  # each read stops one row past its table's limit; the full count is taken only to word a refusal
+    "manifest": f"SELECT key, value FROM manifest LIMIT {MAX_ROWS['manifest'] + 1}",
+    "units": f"SELECT {', '.join(mf.UNIT_COLUMNS)} FROM units LIMIT {MAX_ROWS['units'] + 1}",
+    "reports": f"SELECT {', '.join(mf.REPORT_COLUMNS)} FROM reports LIMIT {MAX_ROWS['reports'] + 1}",
+    "vals": f"SELECT {', '.join(mf.VALUE_COLUMNS)} FROM vals LIMIT {MAX_ROWS['vals'] + 1}",
+}
+
+
 def _read_rows(conn: sqlite3.Connection, name: str):
-    counts = conn.execute("SELECT " + ", ".join(f"(SELECT count(*) FROM {t})" for t in MAX_ROWS)).fetchone()
-    for (table, limit), count in zip(MAX_ROWS.items(), counts):
-        if count > limit:
+    rows = {}
+    for table, limit in MAX_ROWS.items():
+        rows[table] = conn.execute(_SELECT[table]).fetchall()
+        if len(rows[table]) > limit:
+            count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             raise Rejected(f"Tệp «{name}» có {count} dòng trong bảng «{table}», vượt giới hạn {limit}.")
-    manifest_rows = conn.execute("SELECT key, value FROM manifest").fetchall()
-    units = [dict(zip(mf.UNIT_COLUMNS, r)) for r in conn.execute(f"SELECT {', '.join(mf.UNIT_COLUMNS)} FROM units")]
-    reports = [dict(zip(mf.REPORT_COLUMNS, r))
-               for r in conn.execute(f"SELECT {', '.join(mf.REPORT_COLUMNS)} FROM reports")]
-    values = conn.execute("SELECT unit, period, key, row, value FROM vals").fetchall()
-    return manifest_rows, units, reports, values
+    units = [dict(zip(mf.UNIT_COLUMNS, r)) for r in rows["units"]]
+    reports = [dict(zip(mf.REPORT_COLUMNS, r)) for r in rows["reports"]]
+    return rows["manifest"], units, reports, rows["vals"]
 
 
 def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
