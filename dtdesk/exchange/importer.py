@@ -152,16 +152,20 @@ def _diff(conn: sqlite3.Connection, sub: Submission) -> list[Change]:
     old = {(u, k, r): (v, s) for u, k, r, v, s in conn.execute(
         f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({','.join('?' * len(codes))})",
         [sub.period, *codes])}
-    new = {(u, k, r): (nfc(v) if isinstance(v, str) else v) for u, _p, k, r, v in sub.values}
+    new = {}
+    for u, _p, k, r, v in sub.values:
+        if type(v) is str:
+            v = nfc(v) or None  # an empty text is no value
+        new[u, k, r] = v
+    if not old:  # nothing here yet (a unit's first import): every value is new
+        return [Change(*cell, None, after) for cell, after in sorted(new.items()) if after is not None]
     changes = []
     for cell in sorted(old.keys() | new.keys()):
         before, source = old.get(cell, (None, ""))
         after = new.get(cell)
-        if after == "":
-            after = None
         if before == after and type(before) is type(after):
             continue
-        changes.append(Change(cell[0], cell[1], cell[2], before, after, source))
+        changes.append(Change(*cell, before, after, source))
     return changes
 
 

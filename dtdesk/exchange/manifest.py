@@ -74,6 +74,11 @@ def file_name(unit: str, period: str, revision: int) -> str:
     return f"{unit}_{period}_r{revision}{SUFFIX}"
 
 
+# allow_nan=False: a non-finite number cannot be hashed, so such a file is refused. One encoder for every
+# call (it keeps no state between calls); the same options as json.dumps(doc, sort_keys=True, …).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+
 def _cell(value: tuple) -> tuple:
     return value[:4]
 
@@ -85,9 +90,7 @@ def canonical_bytes(manifest: dict, units: list[dict], reports: list[dict], valu
         "reports": sorted(({c: r[c] for c in REPORT_COLUMNS} for r in reports), key=lambda r: (r["unit"], r["period"])),
         "values": sorted(values, key=_cell),
     }
-    # allow_nan=False: a non-finite number cannot be hashed, so such a file is refused
-    return json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      allow_nan=False).encode("utf-8")
+    return _CANONICAL.encode(doc).encode("utf-8")
 
 
 def content_hash(manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> str:
