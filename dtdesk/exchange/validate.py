@@ -4,8 +4,8 @@
 exactly what the format allows, or raises :class:`Rejected` carrying one
 Vietnamese sentence that says why. The checks, in order:
 
-1. size bounds (the file is read once, at most one byte past the limit), the
-   SQLite header, rollback-journal mode (the format never uses WAL);
+1. size bounds (the file is read once, never more than one byte past the
+   limit), the SQLite header, rollback-journal mode (the format never uses WAL);
 2. the bytes already read are loaded into an in-memory database
    (``deserialize``), not the file opened a second time, so the bytes
    validated are by construction the bytes hashed and kept: nothing can change
@@ -306,10 +306,12 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     if data is None:
         try:
             with open(path, "rb") as f:
-                data = f.read(MAX_FILE_BYTES + 1)
-                if len(data) > MAX_FILE_BYTES:
-                    size = max(os.fstat(f.fileno()).st_size, len(data))
+                size = os.fstat(f.fileno()).st_size
+                if size > MAX_FILE_BYTES:
                     raise Rejected(f"Tệp «{name}» quá lớn ({size // 1024} KB) so với một tệp nộp báo cáo.")
+                data = f.read(size + 1)  # a buffer of the file's size, not of the limit
+                if len(data) > size:  # it grew meanwhile: read on, never past the limit (the header checks refuse)
+                    data += f.read(MAX_FILE_BYTES + 1 - len(data))
         except OSError as exc:
             raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
     _header_checks(name, data)
