@@ -398,3 +398,17 @@ def test_a_folder_named_like_a_submission_is_refused_with_one_sentence(tmp_path)
     with pytest.raises(Rejected) as exc:
         read_submission(folder)
     assert one_sentence(str(exc.value))
+
+
+def test_the_untrusted_connection_distrusts_the_schema_and_writes_nothing(ward_files):
+    from dtdesk.exchange.validate import open_untrusted
+
+    conn = open_untrusted(next(iter(ward_files.values())).read_bytes())
+    try:
+        flags = {p: conn.execute(f"PRAGMA {p}").fetchone()[0] for p in ("trusted_schema", "cell_size_check", "query_only")}
+        assert flags == {"trusted_schema": 0, "cell_size_check": 1, "query_only": 1}
+        with pytest.raises(sqlite3.OperationalError):
+            conn.execute("CREATE TABLE extra (x)")
+        assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'extra'").fetchone()[0] == 0
+    finally:
+        conn.close()
