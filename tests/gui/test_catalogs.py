@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -35,8 +36,6 @@ def test_every_message_of_code_and_ui_files_has_english(english):
 
 
 def test_placeholders_survive_translation(english):
-    import re
-
     for message in english:
         if message.id and message.string:
             assert set(re.findall(r"{\w+}", message.id)) == set(re.findall(r"{\w+}", message.string)), message.id
