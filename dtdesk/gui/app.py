@@ -2,6 +2,12 @@
 
 Imports stay lean until the window is up: ReportLab and the PDF engine are
 loaded the first time a preview or a print is asked for.
+
+The core is imported *before* PySide6. Once ``PySide6.QtCore`` is loaded,
+shiboken's import hook reads the source of every module imported after it (it
+looks for ``from __feature__ import ...``), which costs about as much as
+importing the modules themselves. The core never uses PySide6, so it has
+nothing to gain from that check.
 """
 
 from __future__ import annotations
@@ -12,6 +18,18 @@ from collections.abc import Callable
 from pathlib import Path
 
 DEFAULT_NAME = "dtdesk.sqlite"
+
+# What the first window needs and does not import Qt; tests/gui/test_app.py checks the list is whole.
+CORE_FIRST = ("dtdesk.store.session", "dtdesk.store.reports", "dtdesk.store.backup", "dtdesk.core.rules",
+              "dtdesk.core.drafts", "dtdesk.core.show", "dtdesk.paths", "gettext", "getpass")
+
+
+def import_core_first() -> None:
+    """Import the Qt-free modules of the first window before PySide6 (see the module's docstring)."""
+    import importlib
+
+    for name in CORE_FIRST:
+        importlib.import_module(name)
 
 
 def default_workspace() -> Path:
@@ -66,6 +84,7 @@ def application():
 
 def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | None = None):
     """The application and a shown main window on ``workspace`` (or the default one)."""
+    import_core_first()
     app = application()
     from dtdesk.gui.main_window import MainWindow
 

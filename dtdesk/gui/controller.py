@@ -94,7 +94,9 @@ class Controller(QObject):
         return self._problems
 
     def problems_of(self, section_id: str) -> list[Problem]:
-        return [p for p in self.problems() if p.section == section_id]
+        if self._problems is None:  # a page needs its own section's rules only (the first window waits for no more)
+            return self.session.problems_of(section_id)
+        return [p for p in self._problems if p.section == section_id]
 
     # -- writing ---------------------------------------------------------------
     def committed(self, cell: Cell | None = None) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
-from PySide6.QtGui import QColor, QKeySequence, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QKeySequence, QSyntaxHighlighter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -121,6 +121,8 @@ class TokenHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document):
         super().__init__(document)
+        from PySide6.QtGui import QColor, QTextCharFormat  # text formats are not needed before the first narrative
+
         self.format = QTextCharFormat()
         self.format.setBackground(QColor("#dbe8ff"))
         self.format.setForeground(QColor("#1a4d99"))

@@ -13,9 +13,8 @@ from pathlib import Path
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
-from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QLabel, QListWidget,
-                               QListWidgetItem, QMainWindow, QMenu, QMessageBox, QStackedWidget, QStyle, QTreeWidget,
-                               QTreeWidgetItem, QWidget)
+from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget,
+                               QTreeWidget, QTreeWidgetItem, QWidget)
 
 from dtdesk.core.formats import os_reason
 from dtdesk.gui import i18n
@@ -279,9 +278,7 @@ class MainWindow(QObject):
             self._mark_outline()
 
     def _mark_outline(self) -> None:
-        style = self.window.style()
-        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        error_icon, warning_icon = self._problem_icons()
         levels: dict[str, list] = {}
         for p in self.controller.problems():
             levels.setdefault(p.section, []).append(p)
@@ -300,6 +297,13 @@ class MainWindow(QObject):
                 tip += "\n" + tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(found) - errors)
             item.setToolTip(0, tip)
 
+    def _problem_icons(self):
+        from PySide6.QtWidgets import QStyle
+
+        style = self.window.style()
+        return (style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+                style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+
     def _blank_icon(self):
         if not hasattr(self, "_blank"):
             from PySide6.QtGui import QIcon, QPixmap
@@ -311,9 +315,7 @@ class MainWindow(QObject):
 
     def _refresh_problems(self) -> None:
         self.problems_list.clear()
-        style = self.window.style()
-        error_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        warning_icon = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        error_icon, warning_icon = self._problem_icons()
         self._problems = list(self.controller.problems())
         for problem in self._problems:
             prefix = tr("Lỗi") if problem.is_error else tr("Cảnh báo")
@@ -426,9 +428,13 @@ class MainWindow(QObject):
         if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
             self.window.statusBar().showMessage(message, 10000)
             return
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(self.window, tr("Báo cáo chuyển đổi số"), message)
 
     def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Mở tệp dữ liệu"), "",
                                               tr("Tệp dữ liệu dtdesk (*.sqlite);;Mọi tệp (*)"))
         if path:
@@ -462,7 +468,7 @@ class MainWindow(QObject):
             self._warn(tr("Hãy mở một tệp dữ liệu trước."))
             return
         dialog = NewReportDialog(self.ws, self.window)
-        if dialog.exec() == QDialog.DialogCode.Accepted and dialog.info is not None:
+        if dialog.exec() and dialog.info is not None:
             self.load_report(dialog.info)
 
     # -- preview, print, PDF -------------------------------------------------------------------
@@ -515,6 +521,8 @@ class MainWindow(QObject):
     def _ask_pdf_path(self) -> str:
         data = self.controller.data
         suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
         return path
 
@@ -525,6 +533,7 @@ class MainWindow(QObject):
 
     def _print_bytes(self, data: bytes) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
 
         from dtdesk.gui.preview import load_pdf, print_pdf
 
@@ -576,6 +585,8 @@ class MainWindow(QObject):
     def _inform(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 15000)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self.window, tr("Báo cáo chuyển đổi số"), message)
 
     def export_submission(self, eml: bool = False) -> Path | None:
@@ -586,6 +597,8 @@ class MainWindow(QObject):
 
         self.flush()
         start = str(self.settings.value("exportFolder", "") or "")
+        from PySide6.QtWidgets import QFileDialog
+
         folder = QFileDialog.getExistingDirectory(self.window, tr("Chọn thư mục để lưu tệp nộp"), start)
         if not folder:
             return None
@@ -762,7 +775,7 @@ class NewReportDialog(QObject):
         super().__init__(parent)
         self.ws = ws
         self.info = None
-        self.dialog: QDialog = load_ui("new_report.ui", parent)
+        self.dialog = load_ui("new_report.ui", parent)
         d = self.dialog
         self.unit = d.findChild(QWidget, "unit")
         self.period = d.findChild(QWidget, "period")
@@ -770,7 +783,7 @@ class NewReportDialog(QObject):
         self.message = d.findChild(QLabel, "message")
         self._fill_units(ws.own_unit)
         d.findChild(QWidget, "newUnit").clicked.connect(self.new_unit)
-        buttons = d.findChild(QDialogButtonBox, "buttons")
+        buttons = d.findChild(QWidget, "buttons")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(d.reject)
 

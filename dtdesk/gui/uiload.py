@@ -1,28 +1,26 @@
-"""Loading Qt Designer files from ``ui/`` (found by :func:`dtdesk.paths.ui_file`)."""
+"""Building the widget trees designed in ``ui/*.ui``.
+
+The ``.ui`` files are the source; ``scripts/compile_ui.py`` compiles each into
+``dtdesk/gui/uic/<name>.py`` with Qt's uic (a test keeps the two in sync).
+Compiled code is used rather than ``QUiLoader`` because it starts faster: the
+loader wraps every named child for Python, which makes PySide6 build every
+widget class of QtWidgets and their enums, and needs the QtUiTools module.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QFile, QIODevice
-from PySide6.QtWidgets import QWidget
+import importlib
 
-from dtdesk.paths import ui_file
+from PySide6 import QtWidgets
+
+from dtdesk.gui.i18n import bind_tree
 
 
-def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
+def load_ui(name: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QWidget:
     """The widget tree of ``ui/<name>``, its texts bound for translation (see :func:`i18n.bind_tree`)."""
-    from PySide6.QtUiTools import QUiLoader
-
-    from dtdesk.gui.i18n import bind_tree
-
-    path = ui_file(name)
-    handle = QFile(str(path))
-    if not handle.open(QIODevice.OpenModeFlag.ReadOnly):
-        raise FileNotFoundError(f"cannot read {path.name}")
-    try:
-        widget = QUiLoader().load(handle, parent)
-    finally:
-        handle.close()
-    if widget is None:
-        raise RuntimeError(f"{path.name} is not a valid Qt Designer file")
+    module = importlib.import_module(f"dtdesk.gui.uic.{name.removesuffix('.ui')}")
+    widget = getattr(QtWidgets, module.WIDGET_CLASS)(parent)
+    form = next(value for key, value in vars(module).items() if key.startswith("Ui_"))
+    form().setupUi(widget)
     bind_tree(widget)
     return widget

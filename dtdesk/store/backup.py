@@ -52,7 +52,8 @@ def backup_dir(workspace: str | Path) -> Path:
 
 def _pattern(workspace: Path) -> re.Pattern:
     return re.compile(
-        re.escape(workspace.stem) + r"-(\d{8}-\d{6})-(\d{3})-([a-z]+)" + re.escape(workspace.suffix) + "$"
+        re.escape(workspace.stem) + r"-(\d{4})(\d\d)(\d\d)-(\d\d)(\d\d)(\d\d)-(\d{3})-([a-z]+)"
+        + re.escape(workspace.suffix) + "$"
     )
 
 
@@ -66,9 +67,14 @@ def list_backups(workspace: str | Path) -> list[Backup]:
     found = []
     for path in folder.iterdir():
         match = pattern.match(path.name)
-        if match:
-            stamp = dt.datetime.strptime(match[1], _STAMP).replace(microsecond=int(match[2]) * 1000)
-            found.append(Backup(path, stamp, match[3]))
+        if not match:
+            continue
+        *stamp, milliseconds, kind = match.groups()
+        try:  # read by hand: strptime's first call costs more than the whole list, at every start
+            taken_at = dt.datetime(*map(int, stamp), int(milliseconds) * 1000)
+        except ValueError:  # a stray file whose name looks like a backup's but holds no real date
+            continue
+        found.append(Backup(path, taken_at, kind))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
 
 

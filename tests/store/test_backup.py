@@ -45,6 +45,16 @@ def test_a_new_day_takes_a_new_backup(path):
     assert len(bk.list_backups(path)) == 2
 
 
+def test_backup_times_are_read_from_the_names_and_stray_files_are_passed_over(path):
+    folder = bk.backup_dir(path)
+    folder.mkdir()
+    (folder / "ws-20220330-081502-250-manual.sqlite").write_bytes(b"")
+    (folder / "ws-20221340-081502-250-auto.sqlite").write_bytes(b"")  # month 13: not a date
+    (folder / "notes-20220330-081502-250-auto.sqlite").write_bytes(b"")  # another workspace's
+    (found,) = bk.list_backups(path)
+    assert (found.taken_at, found.kind) == (dt.datetime(2022, 3, 30, 8, 15, 2, 250000), "manual")
+
+
 def test_a_read_only_open_takes_no_backup(path):
     with Workspace.open(path, backup=False), Workspace.open(path) as second:
         assert second.read_only

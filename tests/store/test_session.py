@@ -63,3 +63,15 @@ def test_an_unknown_mark_is_refused(session):
     with pytest.raises(ParseError, match="dấu đánh"):
         session.edit(Cell("HA-CATBI", "trien_khai.portal_section"), "?")
     assert session.ws.value("HA-CATBI", "2022-Q1", "trien_khai.portal_section") == 0
+
+
+def test_one_sections_problems_are_those_of_the_whole_check(session):
+    # A page asks for its own section's problems before the full check has run (at start-up).
+    session.edit(Cell("HA-TUPHAP", "chu_ky_so.signed"), "70")  # an error in 3.2
+    session.edit(Cell("HA", "header.abstract"), "")  # a warning in the header
+    session.edit(Cell("HA", "so_hoa.text"), "")  # and one in a narrative
+    sections = ["header", *(s.id for s in session.template.sections)]
+    every = session.problems()
+    assert {p.section for p in every} >= {"header", "chu_ky_so", "so_hoa"}
+    for section_id in sections:
+        assert session.problems_of(section_id) == [p for p in every if p.section == section_id], section_id

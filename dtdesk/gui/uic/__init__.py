@@ -1,0 +1,1 @@
+"""Python modules compiled from ui/*.ui by scripts/compile_ui.py."""
