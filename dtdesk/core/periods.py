@@ -7,7 +7,6 @@ only the default.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -56,5 +55,5 @@ def parse_period(code: str) -> Period:
         first = last = int(part[1:])
     else:
         first, last = (1, 6) if part == "H1" else (7, 12)
-    end = dt.date(year, last, calendar.monthrange(year, last)[1])
+    end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)  # the day before the next month
     return Period(match.group(0), dt.date(year, first, 1), end)

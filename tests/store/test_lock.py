@@ -32,12 +32,13 @@ def test_the_lock_is_exclusive_and_released(tmp_path):
 
 def test_the_lock_file_says_who_holds_it(tmp_path):
     import os
+    import socket
 
     lock = WorkspaceLock(tmp_path / "w.sqlite")
     assert lock.acquire()
     assert lock.path == lock_path(tmp_path / "w.sqlite") == tmp_path / "w.sqlite.lock"
     assert lock.holder()["pid"] == str(os.getpid())
-    assert lock.holder()["host"]
+    assert lock.holder()["host"] == socket.gethostname()
     lock.release()
 
 
