@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _PATTERN = re.compile(r"^(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?$")
 
@@ -18,8 +18,7 @@ class PeriodError(ValueError):
     pass
 
 
-@dataclass(frozen=True, order=True)
-class Period:
+class Period(NamedTuple):
     code: str
     start: dt.date
     end: dt.date

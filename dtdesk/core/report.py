@@ -11,7 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 from functools import cached_property
 
 from dtdesk.core.expr import Missing
@@ -22,8 +23,7 @@ from dtdesk.core.units import Hierarchy, Unit
 Key = tuple[str, str, str]  # unit, key, row
 
 
-@dataclass(frozen=True)
-class ReportInfo:
+class ReportInfo(NamedTuple):
     unit: str
     period: str
     template_id: str
@@ -34,8 +34,7 @@ class ReportInfo:
     illustrative: bool = False
 
 
-@dataclass(frozen=True)
-class TableRow:
+class TableRow(NamedTuple):
     """A row of a table section as shown and printed.
 
     ``unit`` is set for unit rows, ``row`` for fixed rows; group and total rows
@@ -47,7 +46,7 @@ class TableRow:
     kind: str = "data"  # data | group | total
     unit: str = ""
     row: str = ""
-    values: dict[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = MappingProxyType({})
 
 
 def _number(value) -> bool:

@@ -10,7 +10,7 @@ can find the cell; the GUI jumps to it from (section, unit, row, field).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import MAX_INT
@@ -18,8 +18,7 @@ from dtdesk.core.report import ReportData, fill
 from dtdesk.core.template import Field, Section
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     level: str  # "error" | "warning"
     section: str
     message: str

@@ -3,15 +3,20 @@ what the report contains, in order, and drives storage keys, forms, rules,
 roll-up and the PDF. Loading validates it: every formula and rule is parsed
 (safely, see :mod:`dtdesk.core.expr`) and every reference resolved, so a broken
 template fails when it is loaded, not when a clerk prints.
+
+The records are immutable named tuples (``typing.NamedTuple``), not frozen
+dataclasses: they are built and read the same way, but creating the classes
+costs a fraction as much, and this module is imported at every start of the app.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from types import MappingProxyType
+from typing import Literal, NamedTuple
 
 from dtdesk.core.expr import Expr, compile_expr
 from dtdesk.paths import resource
@@ -23,8 +28,7 @@ class TemplateError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """A number, flag, text or computed value: a table column or a figure."""
 
     id: str
@@ -43,16 +47,14 @@ class Field:
         return self.formula is not None or bool(self.ref)
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     check: Expr
     message: str
     field: str
     level: Literal["error", "warning"] = "error"
 
 
-@dataclass(frozen=True)
-class RowSpec:
+class RowSpec(NamedTuple):
     """Rows of a unit table: the units a selector yields, optionally under a group row."""
 
     units: tuple[str, ...]  # selectors: self, bodies, subunits
@@ -60,20 +62,17 @@ class RowSpec:
     label: str = ""  # row label pattern for a lone unit, e.g. "Cổng thông tin điện tử {kind}"
 
 
-@dataclass(frozen=True)
-class FixedRow:
+class FixedRow(NamedTuple):
     id: str
     label: str
 
 
-@dataclass(frozen=True)
-class Variant:
+class Variant(NamedTuple):
     text: str
     when: Expr | None = None
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(NamedTuple):
     """One lettered point of a figures section: figures of a scope, or a free text."""
 
     label: str
@@ -81,8 +80,7 @@ class Point:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class Draft:
+class Draft(NamedTuple):
     """A counting sentence drafted from the data ("Có 1/8 phường (…) đã …")."""
 
     id: str
@@ -92,8 +90,7 @@ class Draft:
     variants: tuple[Variant, ...]
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(NamedTuple):
     id: str
     kind: SectionKind
     heading: str = ""
@@ -141,8 +138,7 @@ class Section:
         return f"{self.id}.{field_id}"
 
 
-@dataclass(frozen=True)
-class Template:
+class Template(NamedTuple):
     id: str
     version: int
     name: str
@@ -151,7 +147,7 @@ class Template:
     cutoff_line: str
     header: tuple[Field, ...]
     sections: tuple[Section, ...]
-    drafts: dict[str, Draft] = field(default_factory=dict)
+    drafts: Mapping[str, Draft] = MappingProxyType({})
     # the one ratio the level above compares across its units ("section.field"), and its caption
     key_ratio: str = ""
     key_ratio_label: str = ""

@@ -312,7 +312,5 @@ def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str,
         base = ws.report(own, period)
         if base is None:
             raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
-        from dataclasses import replace
-
-        ws.ensure_report(replace(base, unit=unit, revision=0, illustrative=False))
+        ws.ensure_report(base._replace(unit=unit, revision=0, illustrative=False))
     return ws.set_values(unit, period, changes, source="keyed")

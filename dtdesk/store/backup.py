@@ -25,7 +25,7 @@ import os
 import re
 import sqlite3
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 DEFAULT_KEEP = 10
@@ -33,8 +33,7 @@ FOLDER = "backups"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-@dataclass(frozen=True)
-class Backup:
+class Backup(NamedTuple):
     path: Path
     taken_at: dt.datetime  # local time
     kind: str

@@ -9,8 +9,7 @@ letters are refused with a sentence), then the value is committed at once.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from dtdesk.core import formats
 from dtdesk.core.formats import ParseError
@@ -24,8 +23,7 @@ if TYPE_CHECKING:
     from dtdesk.core.document import Document
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """Where a value lives: (unit, period are the session's) key and row."""
 
     unit: str
