@@ -18,6 +18,10 @@ Cases (interleaved, so all see the same machine state):
 
 Prints the median of each and its ratio to bare (goal: dtdesk ≤ 1.5 × bare).
 Uses the offscreen platform unless DISPLAY is set and --platform is given.
+
+``--split`` also times the stages of the dtdesk launch inside its process
+(medians): the Qt-free core, PySide6 and the QApplication, the GUI modules,
+the main window, opening the demo on the header form, the first paint.
 """
 
 from __future__ import annotations
@@ -33,13 +37,22 @@ from pathlib import Path
 
 CHILD = r"""
 import sys, time
+marks = [("start", time.perf_counter())]
+if sys.argv[1] == "split":
+    from dtdesk.gui import app as gui_app
+    gui_app.import_core_first()
+    marks.append(("core", time.perf_counter()))
+    application = gui_app.application()
+    marks.append(("PySide6 + QApplication", time.perf_counter()))
 from PySide6.QtCore import QObject, QEvent, QTimer
 KIND, WS = sys.argv[1], sys.argv[2]
 
 class FirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            print("painted", flush=True)
+            marks.append(("first paint", time.perf_counter()))
+            print("painted", " ".join(f"{name.replace(' ', '_')}={1000 * (t - prev):.2f}"
+                                      for (_, prev), (name, t) in zip(marks, marks[1:])), flush=True)
             QTimer.singleShot(0, lambda: sys.exit(0) if False else app.exit(0))
             obj.removeEventFilter(self)
         return False
@@ -99,6 +112,15 @@ elif KIND == "skeleton":
             menu.addAction(f"Lệnh {i}")
     window.statusBar().addPermanentWidget(QLabel("Đã lưu"))
     target = window
+elif KIND == "split":
+    from dtdesk.gui.main_window import MainWindow
+    marks.append(("GUI modules", time.perf_counter()))
+    main = MainWindow()
+    marks.append(("main window", time.perf_counter()))
+    main.open_workspace(WS, section="header")
+    marks.append(("demo opened", time.perf_counter()))
+    app, window = application, main.window
+    target = window
 else:
     import os
     if KIND == "dtdesk-3.2":
@@ -118,6 +140,10 @@ CASES = {"bare": "bare PySide6 window", "skeleton": "PySide6 skeleton (no dtdesk
 
 
 def once(kind: str, ws: Path, env: dict) -> float:
+    return child(kind, ws, env)[0]
+
+
+def child(kind: str, ws: Path, env: dict) -> tuple[float, str]:
     start = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-c", CHILD, kind, str(ws)], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, env=env, text=True)
@@ -126,13 +152,14 @@ def once(kind: str, ws: Path, env: dict) -> float:
     proc.wait(timeout=30)
     if "painted" not in line:
         raise SystemExit(f"{kind}: the window never painted")
-    return elapsed
+    return elapsed, line
 
 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default="offscreen")
+    parser.add_argument("--split", action="store_true", help="also time the stages of the dtdesk launch")
     args = parser.parse_args()
     from dtdesk.store.demo import create_demo
 
@@ -152,12 +179,21 @@ def main() -> None:
         for _ in range(args.runs):  # interleaved, so all see the same machine state
             for kind in CASES:
                 times[kind].append(once(kind, ws, env))
+        stages: dict[str, list[float]] = {}
+        for _ in range(args.runs if args.split else 0):
+            for pair in child("split", ws, env)[1].split()[1:]:
+                name, ms = pair.split("=")
+                stages.setdefault(name.replace("_", " "), []).append(float(ms))
     bare = statistics.median(times["bare"])
     for kind, label in CASES.items():
         median = statistics.median(times[kind])
         ratio = "" if kind == "bare" else f"   ratio {median / bare:.2f}"
         print(f"{label + ':':<34} median {median * 1000:.0f} ms over {args.runs} runs{ratio}")
     print("goal: dtdesk with demo ≤ 1.5 × bare")
+    if stages:
+        print("stages of the dtdesk launch (medians, in its process, after the interpreter started):")
+        for name, values in stages.items():
+            print(f"  {name:<24} {statistics.median(values):6.1f} ms")
 
 
 if __name__ == "__main__":

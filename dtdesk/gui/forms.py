@@ -21,8 +21,6 @@ from dtdesk.core.show import show
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.i18n import bind, tr
-from dtdesk.gui.table_model import ReportTableModel
-from dtdesk.gui.table_view import ReportTableView
 from dtdesk.store.session import Cell, ParseError, parse
 
 IDLE_MS = 1200  # a narrative is committed after this much quiet typing
@@ -328,6 +326,9 @@ class TablePage(Page):
         else:
             layout.addWidget(_hint("Gõ số rồi nhấn Enter (xuống dòng) hoặc Tab (sang phải). Được gõ «1.671». "
                                    "Dán một khối ô từ Excel bằng Ctrl+V. Ô xám tự tính; ô đỏ có lỗi (rê chuột để xem)."))
+        from dtdesk.gui.table_model import ReportTableModel  # loaded with the first table shown, not at start-up
+        from dtdesk.gui.table_view import ReportTableView
+
         self.model = ReportTableModel(controller, section, self)
         self.view = ReportTableView(self.model)
         self.view.setObjectName(f"table_{section.id}")
