@@ -32,10 +32,11 @@ IMPORT = re.compile(r"^from (\S+) import \(?([^)]*?)\)?\n(?=\S|\n)", re.MULTILIN
 
 
 def uic_binary() -> Path:
+    """Qt's uic as PySide6 ships it (where ``pyside6-uic`` finds it: libexec, or beside the package on Windows)."""
     import PySide6
 
-    name = "uic.exe" if sys.platform == "win32" else "uic"
-    return Path(PySide6.__file__).parent / "Qt" / "libexec" / name
+    package = Path(PySide6.__file__).parent
+    return package / "uic.exe" if sys.platform == "win32" else package / "Qt" / "libexec" / "uic"
 
 
 def _prune_imports(code: str) -> str:
