@@ -37,3 +37,17 @@ def test_a_changed_ui_file_is_reported_stale(tmp_path, monkeypatch, capsys):
 def test_imports_keep_only_the_names_used():
     code = "from PySide6.QtGui import (QBrush, QColor,\n    QFont)\nfrom PySide6.QtCore import Qt\n\nx = QColor()\n"
     assert compile_ui._prune_imports(code) == "from PySide6.QtGui import QColor\n\nx = QColor()\n"
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in compile_ui.UI.glob("*.ui")))
+def test_the_compiled_form_looks_exactly_like_the_ui_file(qtbot, name):
+    """What the clerk sees is what Qt Designer shows: same pixels as Qt's own loader builds from the .ui."""
+    from PySide6.QtUiTools import QUiLoader
+
+    from dtdesk.gui.uiload import load_ui
+
+    designed, compiled = QUiLoader().load(str(compile_ui.UI / f"{name}.ui")), load_ui(f"{name}.ui")
+    for widget in (designed, compiled):
+        qtbot.addWidget(widget)
+        widget.resize(900, 600)
+    assert compiled.grab().toImage() == designed.grab().toImage()
