@@ -1,8 +1,8 @@
-"""Where ``resources/`` and ``ui/`` are, whichever way dtdesk was installed.
+"""Where ``resources/`` is, whichever way dtdesk was installed.
 
 Three layouts exist: a source checkout (folders beside the package), a wheel
-(``pyproject.toml`` maps them inside the package) and a PyInstaller bundle
-(``build.spec`` puts them under ``sys._MEIPASS``). One function hides that.
+(``pyproject.toml`` maps it inside the package) and a PyInstaller bundle
+(``build.spec`` puts it under ``sys._MEIPASS``). One function hides that.
 """
 
 from __future__ import annotations
@@ -29,8 +29,3 @@ def _base(name: str) -> Path:
 def resource(*parts: str) -> Path:
     """Path of a file under ``resources/``."""
     return _base("resources").joinpath(*parts)
-
-
-def ui_file(name: str) -> Path:
-    """Path of a Qt Designer file under ``ui/``."""
-    return _base("ui") / name

@@ -519,10 +519,10 @@ class MainWindow(QObject):
             self._write_pdf(path, self.preview.pdf_bytes)
 
     def _ask_pdf_path(self) -> str:
-        data = self.controller.data
-        suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
         from PySide6.QtWidgets import QFileDialog
 
+        data = self.controller.data
+        suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
         return path
 
@@ -593,12 +593,12 @@ class MainWindow(QObject):
         """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
         if self.ws is None or self.controller is None:
             return None
+        from PySide6.QtWidgets import QFileDialog
+
         from dtdesk.exchange.export import export_report
 
         self.flush()
         start = str(self.settings.value("exportFolder", "") or "")
-        from PySide6.QtWidgets import QFileDialog
-
         folder = QFileDialog.getExistingDirectory(self.window, tr("Chọn thư mục để lưu tệp nộp"), start)
         if not folder:
             return None

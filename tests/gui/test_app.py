@@ -2,7 +2,6 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
 from dtdesk.gui.app import first_run
 from dtdesk.gui.uiload import load_ui
-from dtdesk.paths import ui_file
 from dtdesk.store.workspace import Workspace
 
 
@@ -21,7 +20,6 @@ def test_ui_files_load(qtbot):
     for field in ("parent_body", "issuing_body", "number", "place", "date", "abstract", "closing",
                   "authority", "signer_title", "signer_name", "recipients"):
         assert form.findChild(QWidget, field) is not None, field
-    assert ui_file("main_window.ui").is_file()
 
 
 def test_first_run_offers_the_demo(tmp_path):
