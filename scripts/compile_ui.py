@@ -12,7 +12,8 @@ their enums) and needs the QtUiTools module. Two changes are made to Qt's
 - the imports keep only the names the code uses (each PySide6 class named in
   an import is built, with its enums, when the module loads);
 - the banner with uic's version is replaced by a line saying where the module
-  comes from, and ``WIDGET_CLASS`` names the top widget's class.
+  comes from; ``WIDGET_CLASS`` names the top widget's class and ``FORM`` the
+  class that builds the tree on it.
 
 tests/gui/test_compiled_ui.py runs ``--check``.
 """
@@ -59,7 +60,8 @@ def compile_ui(path: Path) -> str:
     top = ElementTree.parse(path).getroot().find("widget")
     head = (f"# Compiled from ui/{path.name} by scripts/compile_ui.py (Qt's uic); edit the .ui file, not this one.\n"
             f"# ruff: noqa\n\n")
-    return head + _prune_imports(code).rstrip() + f'\n\n\nWIDGET_CLASS = "{top.get("class")}"\n'
+    tail = f'\n\n\nWIDGET_CLASS = "{top.get("class")}"\nFORM = Ui_{top.get("name")}\n'
+    return head + _prune_imports(code).rstrip() + tail
 
 
 def main(argv: list[str]) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Mapping
+from functools import cached_property
 from types import MappingProxyType
 from typing import NamedTuple
-from functools import cached_property
 
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_short, day_month

@@ -20,7 +20,6 @@ def load_ui(name: str, parent: QtWidgets.QWidget | None = None) -> QtWidgets.QWi
     """The widget tree of ``ui/<name>``, its texts bound for translation (see :func:`i18n.bind_tree`)."""
     module = importlib.import_module(f"dtdesk.gui.uic.{name.removesuffix('.ui')}")
     widget = getattr(QtWidgets, module.WIDGET_CLASS)(parent)
-    form = next(value for key, value in vars(module).items() if key.startswith("Ui_"))
-    form().setupUi(widget)
+    module.FORM().setupUi(widget)
     bind_tree(widget)
     return widget

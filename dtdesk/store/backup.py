@@ -25,8 +25,8 @@ import os
 import re
 import sqlite3
 import time
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 DEFAULT_KEEP = 10
 FOLDER = "backups"

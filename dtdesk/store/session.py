@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from dtdesk.core import formats
 from dtdesk.core.formats import ParseError
 from dtdesk.core.report import ReportData, ReportInfo
-from dtdesk.core.rules import Problem, check, check_header, check_section
+from dtdesk.core.rules import Problem, check, check_part
 from dtdesk.core.template import Field
 from dtdesk.store.reports import report_data
 from dtdesk.store.workspace import Workspace
@@ -130,10 +130,7 @@ class ReportSession:
         return check(self.data)
 
     def problems_of(self, section_id: str) -> list[Problem]:
-        """The problems of one section (``"header"`` included): the same as ``problems()`` filtered, checked alone."""
-        if section_id == "header":
-            return check_header(self.data)
-        return check_section(self.data, self.template.section(section_id))
+        return check_part(self.data, section_id)
 
     def document(self) -> Document:
         from dtdesk.core.compose import compose  # the document model is for printing, not for the first window

@@ -194,3 +194,4 @@ class Ui_HeaderForm(object):
 
 
 WIDGET_CLASS = "QWidget"
+FORM = Ui_HeaderForm

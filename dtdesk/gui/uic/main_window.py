@@ -208,3 +208,4 @@ class Ui_MainWindow(object):
 
 
 WIDGET_CLASS = "QMainWindow"
+FORM = Ui_MainWindow

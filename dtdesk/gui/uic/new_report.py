@@ -92,3 +92,4 @@ class Ui_NewReportDialog(object):
 
 
 WIDGET_CLASS = "QDialog"
+FORM = Ui_NewReportDialog

@@ -99,3 +99,4 @@ class Ui_NewUnitDialog(object):
 
 
 WIDGET_CLASS = "QDialog"
+FORM = Ui_NewUnitDialog
