@@ -2,13 +2,17 @@
 
 Each page shows what the session holds and hands what the clerk typed to the
 controller; none of them computes anything.
+
+The header form is the first page a clerk sees, so the code it runs before
+the first paint does not name PySide6's ``Qt`` namespace (see
+:mod:`dtdesk.gui.main_window`); the other pages import ``Qt`` where they use it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence, QSyntaxHighlighter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
@@ -82,6 +86,8 @@ class TextCommitter(QObject):
                 self.commit()
                 stack.undo()
                 return True
+            from PySide6.QtCore import Qt
+
             if event.matches(QKeySequence.StandardKey.Redo) or (
                     event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
                 self.commit()
@@ -242,6 +248,8 @@ class HeaderPage(Page):
 
 class NarrativePage(Page):
     def __init__(self, controller: Controller, section: Section, parent=None):
+        from PySide6.QtCore import Qt
+
         super().__init__(controller, parent)
         self.section = section
         self.section_id = section.id
@@ -348,6 +356,8 @@ class FiguresPage(Page):
     """Figures of the unit (editable), of its subunits (summed, read-only), the free point, the sentences."""
 
     def __init__(self, controller: Controller, section: Section, parent=None):
+        from PySide6.QtCore import Qt
+
         super().__init__(controller, parent)
         self.section = section
         self.section_id = section.id

@@ -2,6 +2,12 @@
 
 The window itself comes from ``ui/main_window.ui``; this class wires its
 signals to the :class:`~dtdesk.gui.controller.Controller` of the open report.
+
+Nothing before the first paint names PySide6's ``Qt`` namespace: PySide6
+builds it whole, about a hundred Python enums (some 45 ms), on first use. The
+code that needs it imports ``Qt`` where it runs, after the window is on screen
+(problem marks, the outline's headings, extra shortcuts); roles are plain ints.
+tests/gui/test_app.py checks it.
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ import os
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
@@ -25,7 +31,8 @@ from dtdesk.gui.uiload import load_ui
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 RECENT_MAX = 8
-SECTION_ROLE = Qt.ItemDataRole.UserRole
+SECTION_ROLE = 0x0100  # Qt.ItemDataRole.UserRole: the section id of an outline item
+MARK_ROLE = SECTION_ROLE + 1  # "error", "warning" or "": its problem mark (for tests and screen readers)
 
 
 class MainWindow(QObject):
@@ -43,7 +50,8 @@ class MainWindow(QObject):
         self.outline: QTreeWidget = w.findChild(QTreeWidget, "outline")
         self.stack: QStackedWidget = w.findChild(QStackedWidget, "stack")
         self.problems_list: QListWidget = w.findChild(QListWidget, "problemsList")
-        self.problems_dock = w.findChild(QWidget, "problemsDock")
+        self.problems_panel = w.findChild(QWidget, "problemsPanel")
+        self.problems_title: QLabel = w.findChild(QLabel, "problemsTitle")
         self.actions = {a.objectName(): a for a in w.findChildren(QAction) if a.objectName()}
         self.menus = {m.objectName(): m for m in w.menuBar().findChildren(QMenu)}
         self.ws: Workspace | None = None
@@ -64,7 +72,9 @@ class MainWindow(QObject):
         splitter = w.findChild(QWidget, "splitter")
         splitter.setSizes([340, 940])
         splitter.setStretchFactor(1, 1)
-        w.resizeDocks([self.problems_dock], [110], Qt.Orientation.Vertical)
+        main_splitter = w.findChild(QWidget, "mainSplitter")
+        main_splitter.setSizes([600, 120])
+        main_splitter.setStretchFactor(0, 1)
         self._refresh_recent()
 
     # -- building --------------------------------------------------------------------
@@ -80,7 +90,7 @@ class MainWindow(QObject):
 
     def _build_empty_page(self) -> None:
         self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setProperty("alignment", "AlignCenter")  # by name: see the module's docstring
         self.empty.setWordWrap(True)
         bind(self.empty, "text", "Chưa mở báo cáo nào. Chọn Tệp → Báo cáo mới… hoặc Tệp → Mở tệp dữ liệu….")
         self.stack.addWidget(self.empty)
@@ -95,8 +105,6 @@ class MainWindow(QObject):
         a["actionQuit"].triggered.connect(self.window.close)
         a["actionUndo"].triggered.connect(self.undo)
         a["actionRedo"].triggered.connect(self.redo)
-        a["actionUndo"].setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        a["actionRedo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         for name in ("actionUndo", "actionRedo", "actionPreview", "actionPrint", "actionExportPdf"):
             a[name].setEnabled(False)
         a["actionExportSubmission"].triggered.connect(lambda: self.export_submission())
@@ -107,8 +115,7 @@ class MainWindow(QObject):
         self.status_dock = None
         self._status_wanted = False
         self._update_exchange_actions()
-        a["actionProblems"].toggled.connect(self.problems_dock.setVisible)
-        self.problems_dock.visibilityChanged.connect(a["actionProblems"].setChecked)
+        a["actionProblems"].toggled.connect(self.problems_panel.setVisible)
         group = QActionGroup(self)
         for name, code in (("actionVietnamese", "vi"), ("actionEnglish", "en")):
             group.addAction(a[name])
@@ -226,6 +233,7 @@ class MainWindow(QObject):
         bold = QFont(self.outline.font())
         bold.setBold(True)
         self.items: dict[str, QTreeWidgetItem] = {}
+        self._headings: list[QTreeWidgetItem] = []  # made unselectable with the marks, after the paint
         header = QTreeWidgetItem([tr("Phần đầu")])
         header.setData(0, SECTION_ROLE, "header")
         self.outline.addTopLevelItem(header)
@@ -236,7 +244,7 @@ class MainWindow(QObject):
             if section.kind == "heading":
                 item = QTreeWidgetItem([section_label(section, data)])
                 item.setFont(0, bold)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                self._headings.append(item)
                 if section.number and any(c.isdigit() for c in section.number) and top is not None:
                     top.addChild(item)
                     sub = item
@@ -278,6 +286,11 @@ class MainWindow(QObject):
             self._mark_outline()
 
     def _mark_outline(self) -> None:
+        """Each section's problem mark; headings become unselectable (both need ``Qt``, so after the paint)."""
+        from PySide6.QtCore import Qt
+
+        for heading in self._headings:
+            heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
         error_icon, warning_icon = self._problem_icons()
         levels: dict[str, list] = {}
         for p in self.controller.problems():
@@ -291,7 +304,7 @@ class MainWindow(QObject):
                 item.setIcon(0, warning_icon)
             else:
                 item.setIcon(0, self._blank_icon())  # keeps titles aligned with marked ones
-            item.setData(0, Qt.ItemDataRole.UserRole + 1, "error" if errors else ("warning" if found else ""))
+            item.setData(0, MARK_ROLE, "error" if errors else ("warning" if found else ""))
             tip = item.text(0)
             if found:
                 tip += "\n" + tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(found) - errors)
@@ -306,6 +319,7 @@ class MainWindow(QObject):
 
     def _blank_icon(self):
         if not hasattr(self, "_blank"):
+            from PySide6.QtCore import Qt
             from PySide6.QtGui import QIcon, QPixmap
 
             pixmap = QPixmap(16, 16)
@@ -324,8 +338,10 @@ class MainWindow(QObject):
         errors = sum(p.is_error for p in self._problems)
         counts = tr("{errors} lỗi, {warnings} cảnh báo", errors=errors, warnings=len(self._problems) - errors)
         title = tr("Lỗi và cảnh báo") + (f" ({counts})" if self._problems else "")
-        self.problems_dock.setWindowTitle(title)
+        self.problems_title.setText(title)
         if not self._problems:
+            from PySide6.QtCore import Qt
+
             item = QListWidgetItem(tr("Không có lỗi hay cảnh báo nào."))
             item.setFlags(Qt.ItemFlag.NoItemFlags)
             self.problems_list.addItem(item)
@@ -606,6 +622,8 @@ class MainWindow(QObject):
             self._warn(tr("Không có thư mục «{folder}» để ghi tệp nộp.", folder=folder))
             return None
         self.settings.setValue("exportFolder", folder)
+        from PySide6.QtCore import Qt
+
         info = self.controller.data.info
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
@@ -677,6 +695,7 @@ class MainWindow(QObject):
         if self.ws is None or self.controller is None:
             self.actions["actionCompleteness"].setChecked(False)
             return
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QDockWidget
 
         from dtdesk.gui.exchange_status import CompletenessView
@@ -746,11 +765,16 @@ class MainWindow(QObject):
     def eventFilter(self, obj, event):
         if obj is self.window and event.type() == QEvent.Type.Paint and not self._painted:
             self._painted = True
-            QTimer.singleShot(0, self._run_checks)
+            QTimer.singleShot(0, self._after_first_paint)
         if obj is self.window and event.type() == QEvent.Type.Close:
             self.settings.setValue("geometry", self.window.saveGeometry())
             self.close_workspace()
         return False
+
+    def _after_first_paint(self) -> None:
+        """What waits until the window is on screen: the rules, and Redo's second shortcut (it needs ``Qt``)."""
+        self.actions["actionRedo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        self._run_checks()
 
     def show(self) -> None:
         geometry = self.settings.value("geometry")

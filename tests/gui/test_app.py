@@ -9,7 +9,7 @@ def test_ui_files_load(qtbot):
     window = load_ui("main_window.ui")
     qtbot.addWidget(window)
     assert isinstance(window, QMainWindow)
-    for name in ("outline", "stack", "problemsList", "problemsDock"):
+    for name in ("outline", "stack", "problemsPanel", "problemsTitle", "problemsList"):
         assert window.findChild(QWidget, name) is not None, name
     dialog = load_ui("new_report.ui")
     qtbot.addWidget(dialog)
@@ -70,10 +70,37 @@ from dtdesk.gui import app
 app.import_core_first()
 before = set(sys.modules)
 application, window = app.build(sys.argv[2])
+if sys.argv[1] == "paint":  # was PySide6's Qt namespace built by the time the window first painted?
+    from PySide6 import QtCore
+
+    class FirstPaint(QtCore.QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QtCore.QEvent.Type.Paint:
+                print(json.dumps("Qt" in vars(QtCore)), flush=True)
+                application.exit(0)
+            return False
+
+    first_paint = FirstPaint()
+    window.window.installEventFilter(first_paint)
+    raise SystemExit(application.exec())
 application.processEvents()
 late = [name for name in set(sys.modules) - before if str(getattr(sys.modules[name], "__file__", "")).endswith(".py")]
 print(json.dumps(sorted(late)))
 """
+
+
+def launch(tmp_path, *args):
+    """What STARTUP prints last (JSON), run in a fresh interpreter with settings under ``tmp_path``."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    out = subprocess.run([sys.executable, "-c", STARTUP, *map(str, args)], capture_output=True, text=True,
+                         env=env, timeout=120, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
 
 
 def test_the_core_is_imported_before_pyside6(demo_path, tmp_path):
@@ -82,20 +109,32 @@ def test_the_core_is_imported_before_pyside6(demo_path, tmp_path):
     PySide6 reads the source of each module imported after it (see dtdesk.gui.app); a module missing from
     the list still works, only slower, so this test is what keeps the list whole.
     """
-    import json
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path))
-
-    def modules(*args):
-        out = subprocess.run([sys.executable, "-c", STARTUP, *args], capture_output=True, text=True, env=env,
-                             timeout=120, check=True).stdout
-        return set(json.loads(out.strip().splitlines()[-1]))
-
-    pyside_own = modules("qt-only")
-    late = modules("app", str(demo_path)) - pyside_own
+    late = set(launch(tmp_path, "app", demo_path)) - set(launch(tmp_path, "qt-only"))
     assert late, "the GUI modules themselves load after PySide6"
     assert {m for m in late if not m.startswith(("dtdesk.gui", "PySide6", "shiboken6"))} == set()
+
+
+def test_the_first_paint_comes_before_pyside6_builds_its_qt_namespace(demo_path, tmp_path):
+    """PySide6 builds the whole ``Qt`` namespace (about a hundred enums, some 45 ms) the first time it is used.
+
+    The clerk's first window, the demo on its header form, paints without it (see dtdesk.gui.main_window):
+    this fails as soon as code on that path names ``Qt`` or a compiled form does (scripts/compile_ui.py).
+    """
+    assert launch(tmp_path, "paint", demo_path) is False
+
+
+def test_what_waits_for_the_first_paint_is_in_place_after_it(main):
+    from PySide6.QtCore import Qt
+
+    from dtdesk.gui.main_window import MARK_ROLE, SECTION_ROLE
+
+    assert (SECTION_ROLE, MARK_ROLE) == (Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1)
+    headings = [main.outline.topLevelItem(i) for i in range(main.outline.topLevelItemCount())]
+    headings = [item for item in headings if item.data(0, SECTION_ROLE) is None]
+    assert headings and all(item.flags() == Qt.ItemFlag.ItemIsEnabled for item in headings)  # not selectable
+    assert [s.toString() for s in main.actions["actionRedo"].shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
+    assert main.problems_title.text().startswith("Lỗi và cảnh báo")
+    main.actions["actionProblems"].setChecked(False)
+    assert not main.problems_panel.isVisible()
+    main.actions["actionProblems"].setChecked(True)
+    assert main.problems_panel.isVisible()

@@ -51,3 +51,20 @@ def test_the_compiled_form_looks_exactly_like_the_ui_file(qtbot, name):
         qtbot.addWidget(widget)
         widget.resize(900, 600)
     assert compiled.grab().toImage() == designed.grab().toImage()
+
+
+def test_the_compiled_code_never_names_the_qt_namespace():
+    """uic's uses of ``Qt`` go through Qt's property system by name (why: scripts/compile_ui.py)."""
+    code = ("        self.split = QSplitter(self.central)\n"
+            "        self.split.setOrientation(Qt.Orientation.Vertical)\n"
+            "        self.label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)\n"
+            "        self.actionOpen.setShortcut(QCoreApplication.translate(\"MainWindow\", u\"Ctrl+O\", None))\n"
+            "        self.layout = QVBoxLayout(self.central)\n")
+    assert compile_ui._spare_qt_namespace(code) == (
+        "        self.split = QSplitter(parent=self.central)\n"
+        "        self.split.setProperty(\"orientation\", \"Vertical\")\n"
+        "        self.label.setProperty(\"alignment\", \"AlignRight|AlignVCenter\")\n"
+        "        self.actionOpen.setProperty(\"shortcut\", QCoreApplication.translate(\"MainWindow\", u\"Ctrl+O\", None))\n"
+        "        self.layout = QVBoxLayout(self.central)\n")
+    for module in compile_ui.OUT.glob("*.py"):
+        assert "Qt." not in module.read_text(encoding="utf-8"), module.name
