@@ -8,7 +8,7 @@ about Hải An: the demo is only data.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 # kind → (Vietnamese word used in sentences, administrative?)
 KINDS: dict[str, tuple[str, bool]] = {
@@ -32,8 +32,7 @@ class UnitError(ValueError):
     pass
 
 
-@dataclass(frozen=True)
-class Unit:
+class _UnitFields(NamedTuple):
     code: str
     name: str  # as printed in a table: "Phường Cát Bi", "Phòng Tư pháp"
     kind: str
@@ -43,9 +42,22 @@ class Unit:
     position: int = 0
     email: str = ""
 
-    def __post_init__(self):
-        if self.kind not in KINDS:
-            raise UnitError(f"Loại đơn vị «{self.kind}» không được hỗ trợ.")
+
+class Unit(_UnitFields):
+    """A unit, refused when its kind is unknown (units come from imported files too).
+
+    A named tuple like the template's records (see dtdesk.core.template for why
+    not a dataclass); the check lives in ``__new__``, which a NamedTuple's own
+    body may not define.
+    """
+
+    __slots__ = ()
+
+    def __new__(cls, *args, **kwargs):
+        unit = super().__new__(cls, *args, **kwargs)
+        if unit.kind not in KINDS:
+            raise UnitError(f"Loại đơn vị «{unit.kind}» không được hỗ trợ.")
+        return unit
 
     @property
     def word(self) -> str:

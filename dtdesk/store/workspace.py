@@ -9,7 +9,6 @@ table *is* the ward's own value, whoever keyed or imported it.
 from __future__ import annotations
 
 import datetime as dt
-import getpass
 import sqlite3
 from collections.abc import Iterable
 from functools import cached_property
@@ -48,6 +47,8 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
 
 def _user() -> str:
     """Who edits, for the audit; never fails (a PC without a login name still saves)."""
+    import getpass  # with termios and pwd, off the start-up path: see Workspace.user
+
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - getpass raises different errors per platform and version
@@ -76,7 +77,11 @@ class Workspace:
         self.read_only = lock is None
         self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
         self.backup_error = ""  # why today's automatic backup failed, if it did
-        self.user = _user()
+
+    @cached_property
+    def user(self) -> str:
+        """Who edits, for the audit; asked at the first edit, not at opening (start-up time)."""
+        return _user()
 
     # -- opening ---------------------------------------------------------
     @staticmethod
