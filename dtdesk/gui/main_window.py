@@ -27,7 +27,7 @@ from dtdesk.gui import i18n
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.forms import HeaderPage, Page, make_page, section_label
 from dtdesk.gui.i18n import bind, tr
-from dtdesk.gui.uiload import load_ui
+from dtdesk.gui.uiload import load_form, load_ui
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 RECENT_MAX = 8
@@ -44,16 +44,15 @@ class MainWindow(QObject):
     def __init__(self, settings: QSettings | None = None):
         super().__init__()
         self.settings = settings or QSettings()
-        self.window: QMainWindow = load_ui("main_window.ui")
-        self.window.setObjectName("MainWindow")
-        w = self.window
-        self.outline: QTreeWidget = w.findChild(QTreeWidget, "outline")
-        self.stack: QStackedWidget = w.findChild(QStackedWidget, "stack")
-        self.problems_list: QListWidget = w.findChild(QListWidget, "problemsList")
-        self.problems_panel = w.findChild(QWidget, "problemsPanel")
-        self.problems_title: QLabel = w.findChild(QLabel, "problemsTitle")
-        self.actions = {a.objectName(): a for a in w.findChildren(QAction) if a.objectName()}
-        self.menus = {m.objectName(): m for m in w.menuBar().findChildren(QMenu)}
+        window, named = load_form("main_window.ui")
+        self.window: QMainWindow = window
+        self.outline: QTreeWidget = named["outline"]
+        self.stack: QStackedWidget = named["stack"]
+        self.problems_list: QListWidget = named["problemsList"]
+        self.problems_panel: QWidget = named["problemsPanel"]
+        self.problems_title: QLabel = named["problemsTitle"]
+        self.actions: dict[str, QAction] = {k: v for k, v in named.items() if isinstance(v, QAction)}
+        self.menus: dict[str, QMenu] = {k: v for k, v in named.items() if isinstance(v, QMenu)}
         self.ws: Workspace | None = None
         self.controller: Controller | None = None
         self.pages: dict[str, Page] = {}
@@ -69,13 +68,12 @@ class MainWindow(QObject):
         self._connect()
         self.window.installEventFilter(self)
         self.window.resize(1280, 720)
-        splitter = w.findChild(QWidget, "splitter")
+        splitter = named["splitter"]
         splitter.setSizes([340, 940])
         splitter.setStretchFactor(1, 1)
-        main_splitter = w.findChild(QWidget, "mainSplitter")
+        main_splitter = named["mainSplitter"]
         main_splitter.setSizes([600, 120])
         main_splitter.setStretchFactor(0, 1)
-        self._refresh_recent()
 
     # -- building --------------------------------------------------------------------
     def _build_status(self) -> None:
@@ -121,6 +119,7 @@ class MainWindow(QObject):
             group.addAction(a[name])
             a[name].setChecked(i18n.language() == code)
             a[name].triggered.connect(lambda _=False, c=code: self.set_language(c))
+        self.menus["menuFile"].aboutToShow.connect(self._refresh_recent)
         self.outline.currentItemChanged.connect(self._outline_changed)
         self.problems_list.itemClicked.connect(self._problem_clicked)
         self.problems_list.itemActivated.connect(self._problem_clicked)
@@ -459,7 +458,6 @@ class MainWindow(QObject):
     def _remember(self, path: Path) -> None:
         recent = [str(path.resolve())] + [p for p in self._recent() if p != str(path.resolve())]
         self.settings.setValue("recent", recent[:RECENT_MAX])
-        self._refresh_recent()
 
     def _recent(self) -> list[str]:
         value = self.settings.value("recent", [])
@@ -468,9 +466,8 @@ class MainWindow(QObject):
         return [str(v) for v in value or []]
 
     def _refresh_recent(self) -> None:
-        menu = self.menus.get("menuRecent")
-        if menu is None:
-            return
+        """Fill File → recent workspaces; run as the File menu opens, so always current and never at start-up."""
+        menu = self.menus["menuRecent"]
         menu.clear()
         recent = self._recent()
         for i, path in enumerate(recent, start=1):

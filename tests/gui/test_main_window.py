@@ -244,9 +244,20 @@ def test_language_switch_is_live(main):
     assert label.text() == "Cơ quan chủ quản:"
 
 
-def test_recent_workspaces_are_remembered(main, demo_path):
+def test_recent_workspaces_are_remembered(main, demo_path, tmp_path):
+    main.menus["menuFile"].aboutToShow.emit()  # the list is read as the File menu opens
     recent = main.menus["menuRecent"].actions()
-    assert recent and recent[0].toolTip() == str(demo_path.resolve())
+    assert [a.toolTip() for a in recent] == [str(demo_path.resolve())] and main.menus["menuRecent"].isEnabled()
+    from dtdesk.store.demo import create_demo
+
+    other = tmp_path / "other.sqlite"
+    create_demo(other).close()
+    assert main.open_workspace(other)
+    main.menus["menuFile"].aboutToShow.emit()
+    recent = main.menus["menuRecent"].actions()
+    assert [a.toolTip() for a in recent] == [str(other.resolve()), str(demo_path.resolve())]
+    recent[1].trigger()
+    assert main.ws.path.resolve() == demo_path.resolve()
 
 
 def test_table_models_pass_the_model_tester(session, qtbot):
