@@ -5,8 +5,6 @@ date (the seed's Q1 report counts to 30/3/2022, not 31/3), so the span here is
 only the default.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import NamedTuple

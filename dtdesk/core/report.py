@@ -6,8 +6,6 @@ stored keys; the PDF, the rules, the drafts and the GUI's table models all ask
 it, so what is printed is what is checked is what is edited.
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from collections.abc import Mapping

@@ -8,8 +8,6 @@ Vietnamese sentence naming the section, the row and the column, so a clerk
 can find the cell; the GUI jumps to it from (section, unit, row, field).
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 from dtdesk.core.expr import Missing

@@ -7,9 +7,10 @@ template fails when it is loaded, not when a clerk prints.
 The records are immutable named tuples (``typing.NamedTuple``), not frozen
 dataclasses: they are built and read the same way, but creating the classes
 costs a fraction as much, and this module is imported at every start of the app.
+For the same reason the modules that define records do not use
+``from __future__ import annotations``: ``typing`` would compile each field's
+annotation, kept as a string, into a ``ForwardRef`` when creating the class.
 """
-
-from __future__ import annotations
 
 import json
 from collections.abc import Mapping

@@ -6,8 +6,6 @@ reports upward; bodies are rows in their parent's tables. Nothing here knows
 about Hải An: the demo is only data.
 """
 
-from __future__ import annotations
-
 from typing import NamedTuple
 
 # kind → (Vietnamese word used in sentences, administrative?)

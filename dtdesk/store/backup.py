@@ -18,8 +18,6 @@ file with a backup name is always a complete, standalone database (journal
 mode DELETE: no ``-wal`` beside it).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 import os
 import re
