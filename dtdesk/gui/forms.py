@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence, QSyntaxHighlighter
+from PySide6.QtGui import QSyntaxHighlighter
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
                                QPlainTextEdit, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -80,14 +80,15 @@ class TextCommitter(QObject):
         if event.type() == QEvent.Type.FocusOut:
             self.commit()
         elif event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtCore import Qt
+            from PySide6.QtGui import QKeySequence
+
             # Ctrl+Z / Ctrl+Y here mean the app's one history: commit what was typed, then step it.
             stack = self.controller.undo_stack
             if event.matches(QKeySequence.StandardKey.Undo):
                 self.commit()
                 stack.undo()
                 return True
-            from PySide6.QtCore import Qt
-
             if event.matches(QKeySequence.StandardKey.Redo) or (
                     event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
                 self.commit()

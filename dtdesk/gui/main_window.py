@@ -18,7 +18,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QFont, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QFont
 from PySide6.QtWidgets import (QApplication, QLabel, QListWidget, QListWidgetItem, QMainWindow, QMenu, QStackedWidget,
                                QTreeWidget, QTreeWidgetItem, QWidget)
 
@@ -770,6 +770,8 @@ class MainWindow(QObject):
 
     def _after_first_paint(self) -> None:
         """What waits until the window is on screen: the rules, and Redo's second shortcut (it needs ``Qt``)."""
+        from PySide6.QtGui import QKeySequence
+
         self.actions["actionRedo"].setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self._run_checks()
 
