@@ -2,7 +2,7 @@
 # ruff: noqa
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QMenu, QMenuBar, QSplitter, QStackedWidget, QStatusBar, QTreeWidget, QVBoxLayout, QWidget
 
 class Ui_MainWindow(object):
@@ -78,6 +78,9 @@ class Ui_MainWindow(object):
         self.problemsLayout.setContentsMargins(0, 2, 0, 2)
         self.problemsTitle = QLabel(self.problemsPanel)
         self.problemsTitle.setObjectName(u"problemsTitle")
+        font = QFont()
+        font.setBold(True)
+        self.problemsTitle.setFont(font)
 
         self.problemsLayout.addWidget(self.problemsTitle)
 
