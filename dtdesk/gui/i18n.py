@@ -4,8 +4,7 @@ Source strings are the Vietnamese ones (the clerk's language and the default).
 Other languages are Babel message catalogs,
 ``resources/i18n/<lang>/LC_MESSAGES/dtdesk.po``, compiled to the ``.mo`` beside
 them by ``scripts/catalogs.py``; the app reads the ``.mo`` with the standard
-library's :mod:`gettext`, which is all it needs at run time (and only once a
-language other than Vietnamese is chosen: Vietnamese needs no catalog). A widget's text
+library's :mod:`gettext`, which is all it needs at run time. A widget's text
 is *bound* to its source string (stored as a dynamic property), so switching
 language re-applies :func:`tr` to every bound text of a window, live.
 Template wording (section titles, column labels) is report content, printed in
@@ -14,6 +13,7 @@ Vietnamese, and is not translated.
 
 from __future__ import annotations
 
+import gettext
 from functools import cache
 
 from PySide6.QtCore import QObject
@@ -26,13 +26,10 @@ _language = "vi"
 
 
 @cache
-def catalog(language: str):
-    """The language's compiled catalog (a ``gettext.GNUTranslations``); None for the source language or none found."""
+def catalog(language: str) -> gettext.NullTranslations:
     path = resource("i18n", language, "LC_MESSAGES", "dtdesk.mo")
     if language == "vi" or not path.is_file():
-        return None
-    import gettext
-
+        return gettext.NullTranslations()
     with path.open("rb") as handle:
         return gettext.GNUTranslations(handle)
 
@@ -53,8 +50,7 @@ def set_language(code: str) -> None:
 
 def tr(text: str, **words) -> str:
     """The text in the current language; ``{name}`` placeholders are filled from ``words``."""
-    translations = catalog(_language)
-    out = text if translations is None else translations.gettext(text)
+    out = catalog(_language).gettext(text)
     return out.format(**words) if words else out
 
 

@@ -606,6 +606,7 @@ class MainWindow(QObject):
         """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
         if self.ws is None or self.controller is None:
             return None
+        from PySide6.QtCore import Qt
         from PySide6.QtWidgets import QFileDialog
 
         from dtdesk.exchange.export import export_report
@@ -619,8 +620,6 @@ class MainWindow(QObject):
             self._warn(tr("Không có thư mục «{folder}» để ghi tệp nộp.", folder=folder))
             return None
         self.settings.setValue("exportFolder", folder)
-        from PySide6.QtCore import Qt
-
         info = self.controller.data.info
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
