@@ -8,8 +8,9 @@ Cases (interleaved, so all see the same machine state):
 - ``bare``: a bare ``QMainWindow`` (the baseline);
 - ``skeleton``: plain PySide6 building, in code, the widget classes of our
   first window (tree, stacked pages, a form of line and text edits in a
-  scroll area, a table over a Python ``QAbstractTableModel``, a dock with a
-  list, menus, a status bar) with no dtdesk code and no data: the share of the
+  scroll area, a table over a Python ``QAbstractTableModel``, a list in a
+  pane below, menus, a status bar) with no dtdesk code and no data, written
+  the plain way (naming ``Qt``'s enums): the share of the
   gap that is PySide6's own (each widget class's Python type and enums are
   created on first use);
 - ``dtdesk``: the app on the demo, opening on the header form as a clerk's
@@ -66,7 +67,7 @@ if KIND == "bare":
 elif KIND == "skeleton":
     # The widget classes of dtdesk's first window (ui/main_window.ui and ui/header_form.ui), in plain code.
     from PySide6.QtCore import QAbstractTableModel, Qt
-    from PySide6.QtWidgets import (QApplication, QDockWidget, QFormLayout, QLabel, QLineEdit, QListWidget,
+    from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit, QListWidget,
                                    QMainWindow, QPlainTextEdit, QScrollArea, QSplitter, QStackedWidget, QTableView,
                                    QTreeWidget, QTreeWidgetItem, QWidget)
 
@@ -102,10 +103,10 @@ elif KIND == "skeleton":
     stack.addWidget(table)
     splitter.addWidget(tree)
     splitter.addWidget(stack)
-    window.setCentralWidget(splitter)
-    dock = QDockWidget("Lỗi và cảnh báo")
-    dock.setWidget(QListWidget())
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    outer = QSplitter(Qt.Orientation.Vertical)
+    outer.addWidget(splitter)
+    outer.addWidget(QListWidget())
+    window.setCentralWidget(outer)
     for name in ("Tệp", "Sửa", "Xem", "Ngôn ngữ", "Trợ giúp"):
         menu = window.menuBar().addMenu(name)
         for i in range(5):
