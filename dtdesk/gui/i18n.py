@@ -9,6 +9,9 @@ is *bound* to its source string (stored as a dynamic property), so switching
 language re-applies :func:`tr` to every bound text of a window, live.
 Template wording (section titles, column labels) is report content, printed in
 Vietnamese, and is not translated.
+
+Qt's own texts (the standard buttons: OK, Cancel, Yes, No…) come with no
+Vietnamese catalog in Qt, so :class:`QtTexts` gives them in Vietnamese.
 """
 
 from __future__ import annotations
@@ -16,13 +19,38 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTranslator
 
 from dtdesk.paths import resource
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 PROPS = ("text", "title", "windowTitle", "placeholderText", "toolTip")
 _language = "vi"
+
+
+# Qt's standard button texts (context "QPlatformTheme"), as Vietnamese Windows words them.
+QT_TEXTS_VI = {
+    "OK": "Đồng ý", "Cancel": "Hủy", "&Yes": "&Có", "&No": "&Không", "Yes to &All": "Có với &tất cả",
+    "N&o to All": "K&hông với tất cả", "Close": "Đóng", "Save": "Lưu", "Save All": "Lưu tất cả", "Open": "Mở",
+    "Apply": "Áp dụng", "Discard": "Không lưu", "Help": "Trợ giúp", "Reset": "Đặt lại",
+    "Restore Defaults": "Khôi phục mặc định", "Abort": "Hủy bỏ", "Retry": "Thử lại", "Ignore": "Bỏ qua",
+}
+
+
+class QtTexts(QTranslator):
+    """Qt's standard button texts in the app's language (installed once on the application).
+
+    Buttons take their text when they are made, so a dialog opened after a
+    language switch shows the new one; none of them stays open across a switch.
+    """
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
+        if _language == "vi" and context == "QPlatformTheme":
+            return QT_TEXTS_VI.get(source)
+        return None  # Qt's own English text
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 @cache
