@@ -3,7 +3,7 @@
     python scripts/catalogs.py          # extract, update the .po files, compile the .mo files
 
 Messages are the Vietnamese source strings: the literal first argument of
-``tr(...)``, ``N_(...)`` and ``_hint(...)`` and the third of
+``tr(...)``, ``N_(...)`` and ``hint_label(...)`` and the third of
 ``bind(widget, prop, ...)`` in ``dtdesk/gui``, and every user-visible text
 property in ``ui/*.ui``. The .po file is what
 a translator edits; the .mo file beside it is what the app reads (with the
@@ -28,7 +28,7 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 DOMAIN = "dtdesk"
-KEYWORDS = {"tr": None, "tr_": None, "N_": None, "_hint": None, "bind": (3,)}
+KEYWORDS = {"tr": None, "tr_": None, "N_": None, "hint_label": None, "bind": (3,)}
 UI_TEXT_PROPERTIES = {"text", "title", "windowTitle", "toolTip", "statusTip", "placeholderText", "whatsThis"}
 NOT_MESSAGES = {"Tiếng Việt", "English"}  # the language menu names each language in itself
 
