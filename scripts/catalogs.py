@@ -10,12 +10,19 @@ a translator edits; the .mo file beside it is what the app reads (with the
 standard library's ``gettext``, so Babel is not loaded at start-up).
 tests/gui/test_catalogs.py checks that every message has a translation and
 that each .mo is the compiled form of its .po.
+
+Qt's own texts (the standard buttons: OK, Cancel, Yes, No…) have no
+Vietnamese catalog in Qt, so ``resources/i18n/qtbase_vi.ts`` gives them, in Qt
+Linguist's format; this script compiles it to the ``.qm`` beside it with the
+``lrelease`` that PySide6 ships, and the test checks that too.
 """
 
 from __future__ import annotations
 
 import io
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from xml.etree import ElementTree
 from xml.sax.saxutils import escape
@@ -96,7 +103,28 @@ def update(language: str) -> list[str]:
     return [m.id for m in catalog if m.id and not m.string]
 
 
+def lrelease() -> Path:
+    """Qt's lrelease as PySide6 ships it (what ``pyside6-lrelease`` runs)."""
+    import PySide6
+
+    return Path(PySide6.__file__).parent / ("lrelease.exe" if sys.platform == "win32" else "lrelease")
+
+
+def compiled_qt(ts: Path) -> bytes:
+    """The .qm that Qt's lrelease makes of a Qt Linguist file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / ts.with_suffix(".qm").name
+        subprocess.run([str(lrelease()), "-silent", str(ts), "-qm", str(out)], check=True)
+        return out.read_bytes()
+
+
+def qt_catalogs() -> list[Path]:
+    return sorted(I18N.glob("qtbase_*.ts"))
+
+
 def main() -> int:
+    for ts in qt_catalogs():
+        ts.with_suffix(".qm").write_bytes(compiled_qt(ts))
     missing = []
     for folder in sorted(p for p in I18N.iterdir() if p.is_dir()):
         missing += [f"{folder.name}: {m}" for m in update(folder.name)]

@@ -77,8 +77,6 @@ def application():
     QCoreApplication.setOrganizationName("dtdesk")
     QCoreApplication.setApplicationName("dtdesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    if not any(isinstance(child, i18n.QtTexts) for child in app.children()):
-        app.installTranslator(i18n.QtTexts(app))
     language = QSettings().value("language", "vi")
     i18n.set_language(str(language))
     return app

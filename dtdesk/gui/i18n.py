@@ -11,7 +11,10 @@ Template wording (section titles, column labels) is report content, printed in
 Vietnamese, and is not translated.
 
 Qt's own texts (the standard buttons: OK, Cancel, Yes, No…) come with no
-Vietnamese catalog in Qt, so :class:`QtTexts` gives them in Vietnamese.
+Vietnamese catalog in Qt: ``resources/i18n/qtbase_vi.qm`` (compiled from the
+``.ts`` beside it by ``scripts/catalogs.py``) is installed on the application
+while the language is Vietnamese. A Python ``QTranslator`` would do the same
+but be called for every text Qt translates, some 20 ms at start-up.
 """
 
 from __future__ import annotations
@@ -19,38 +22,14 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-from PySide6.QtCore import QObject, QTranslator
+from PySide6.QtCore import QObject
 
 from dtdesk.paths import resource
 
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 PROPS = ("text", "title", "windowTitle", "placeholderText", "toolTip")
 _language = "vi"
-
-
-# Qt's standard button texts (context "QPlatformTheme"), as Vietnamese Windows words them.
-QT_TEXTS_VI = {
-    "OK": "Đồng ý", "Cancel": "Hủy", "&Yes": "&Có", "&No": "&Không", "Yes to &All": "Có với &tất cả",
-    "N&o to All": "K&hông với tất cả", "Close": "Đóng", "Save": "Lưu", "Save All": "Lưu tất cả", "Open": "Mở",
-    "Apply": "Áp dụng", "Discard": "Không lưu", "Help": "Trợ giúp", "Reset": "Đặt lại",
-    "Restore Defaults": "Khôi phục mặc định", "Abort": "Hủy bỏ", "Retry": "Thử lại", "Ignore": "Bỏ qua",
-}
-
-
-class QtTexts(QTranslator):
-    """Qt's standard button texts in the app's language (installed once on the application).
-
-    Buttons take their text when they are made, so a dialog opened after a
-    language switch shows the new one; none of them stays open across a switch.
-    """
-
-    def translate(self, context: str, source: str, disambiguation: str | None = None, n: int = -1) -> str | None:
-        if _language == "vi" and context == "QPlatformTheme":
-            return QT_TEXTS_VI.get(source)
-        return None  # Qt's own English text
-
-    def isEmpty(self) -> bool:
-        return False
+_qt_texts = None  # (language, installed QTranslator) of Qt's own texts
 
 
 @cache
@@ -74,6 +53,24 @@ def set_language(code: str) -> None:
     if _language == "vi":
         _bind_pending()  # their texts are still the Vietnamese sources: record them before they change
     _language = code if code in LANGUAGES else "vi"
+    _install_qt_texts()
+
+
+def _install_qt_texts() -> None:
+    """Qt's own texts in the current language, from ``resources/i18n/qtbase_<language>.qm`` when there is one."""
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    global _qt_texts
+    app = QCoreApplication.instance()
+    if app is None or (_qt_texts is not None and _qt_texts[0] == _language):
+        return
+    if _qt_texts is not None:
+        app.removeTranslator(_qt_texts[1])
+        _qt_texts = None
+    translator = QTranslator()  # kept alive by _qt_texts while installed
+    if translator.load(str(resource("i18n", f"qtbase_{_language}.qm"))):
+        app.installTranslator(translator)
+        _qt_texts = (_language, translator)
 
 
 def tr(text: str, **words) -> str:

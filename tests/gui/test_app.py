@@ -139,32 +139,3 @@ def test_what_waits_for_the_first_paint_is_in_place_after_it(main):
     main.actions["actionProblems"].setChecked(True)
     assert main.problems_panel.isVisible()
 
-
-def test_qt_standard_buttons_speak_the_app_language(qtbot):
-    """Qt has no Vietnamese catalog: its Yes/No/OK/Cancel come from i18n.QtTexts, installed by application()."""
-    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
-
-    from dtdesk.gui import i18n
-    from dtdesk.gui.app import application
-
-    app = application()
-    application()  # installed once however often the application is asked for
-    installed = [child for child in app.children() if isinstance(child, i18n.QtTexts)]
-    assert len(installed) == 1
-    try:
-        def texts():
-            box = QMessageBox()
-            box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
-            buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-            return [box.button(QMessageBox.StandardButton.Yes).text(), box.button(QMessageBox.StandardButton.No).text(),
-                    buttons.button(QDialogButtonBox.StandardButton.Ok).text(),
-                    buttons.button(QDialogButtonBox.StandardButton.Cancel).text()]
-
-        i18n.set_language("vi")
-        assert texts() == ["&Có", "&Không", "Đồng ý", "Hủy"]
-        i18n.set_language("en")
-        assert texts() == ["&Yes", "&No", "OK", "Cancel"]
-    finally:
-        i18n.set_language("vi")
-        app.removeTranslator(installed[0])
-        installed[0].deleteLater()

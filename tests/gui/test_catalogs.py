@@ -31,7 +31,9 @@ def test_every_message_of_code_and_ui_files_has_english(english):
                if not (english.get(m) and english.get(m).string)]
     assert missing == []
     # what the extraction must see: a tr() call, a bind(), a column title marked N_(), a .ui text, a hint
-    for message in ("Báo cáo chuyển đổi số", "Câu tự động từ số liệu", "Trong tệp", "&Báo cáo mới…", "{n} trang", "&Xem"):
+    for message in ("Báo cáo chuyển đổi số", "Câu tự động từ số liệu", "Trong tệp", "&Báo cáo mới…", "{n} trang", "&Xem",
+                    "Mỗi dòng là một đoạn văn; dòng bắt đầu bằng «- » là một gạch đầu dòng. "
+                    "Nội dung được lưu ngay khi bạn ngừng gõ."):
         assert message in found
 
 
@@ -44,6 +46,31 @@ def test_placeholders_survive_translation(english):
 def test_compiled_catalog_matches_its_source(english):
     mo = catalogs.po_path("en").with_suffix(".mo")
     assert mo.read_bytes() == catalogs.compiled(english), "run: python scripts/catalogs.py"
+    assert catalogs.qt_catalogs(), "Qt's own texts in Vietnamese (resources/i18n/qtbase_vi.ts)"
+    for ts in catalogs.qt_catalogs():
+        assert ts.with_suffix(".qm").read_bytes() == catalogs.compiled_qt(ts), "run: python scripts/catalogs.py"
+
+
+def test_qt_standard_buttons_speak_the_app_language(qapp):
+    """Qt has no Vietnamese catalog: its Yes/No/OK/Cancel come from resources/i18n/qtbase_vi.qm."""
+    from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+
+    def texts():
+        box = QMessageBox()
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        return [box.button(QMessageBox.StandardButton.Yes).text(), box.button(QMessageBox.StandardButton.No).text(),
+                buttons.button(QDialogButtonBox.StandardButton.Ok).text(),
+                buttons.button(QDialogButtonBox.StandardButton.Cancel).text()]
+
+    try:
+        i18n.set_language("vi")
+        assert texts() == ["&Có", "&Không", "Đồng ý", "Hủy"]
+        i18n.set_language("en")
+        assert texts() == ["&Yes", "&No", "OK", "Cancel"]
+    finally:
+        i18n.set_language("vi")
+    assert texts()[0] == "&Có"
 
 
 def test_the_app_reads_the_compiled_catalog():
