@@ -1,4 +1,4 @@
-"""A normal (non-editable) install finds resources/ (dtdesk.paths) and carries the compiled forms."""
+"""A normal (non-editable) install finds resources/ (dtdesk.paths) and carries the compiled forms and catalogs."""
 
 import subprocess
 import sys
@@ -24,7 +24,8 @@ def test_an_installed_wheel_finds_its_resources(tmp_path):
     (wheel,) = tmp_path.glob("dtdesk-*.whl")
     site = tmp_path / "site"
     zipfile.ZipFile(wheel).extractall(site)
-    assert {"dtdesk/gui/uic/main_window.py", "dtdesk/gui/uic/header_form.py"} <= set(zipfile.ZipFile(wheel).namelist())
+    assert {"dtdesk/gui/uic/main_window.py", "dtdesk/gui/uic/header_form.py", "dtdesk/resources/i18n/qtbase_vi.qm",
+            "dtdesk/resources/i18n/en/LC_MESSAGES/dtdesk.mo"} <= set(zipfile.ZipFile(wheel).namelist())
     probe = (
         "from dtdesk.paths import resource; "
         "import dtdesk.core.template as t; "
