@@ -22,7 +22,7 @@ from __future__ import annotations
 import gettext
 from functools import cache
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 
 from dtdesk.paths import resource
 
@@ -58,8 +58,6 @@ def set_language(code: str) -> None:
 
 def _install_qt_texts() -> None:
     """Qt's own texts in the current language, from ``resources/i18n/qtbase_<language>.qm`` when there is one."""
-    from PySide6.QtCore import QCoreApplication, QTranslator
-
     global _qt_texts
     app = QCoreApplication.instance()
     if app is None or (_qt_texts is not None and _qt_texts[0] == _language):

@@ -232,7 +232,7 @@ class MainWindow(QObject):
         bold = QFont(self.outline.font())
         bold.setBold(True)
         self.items: dict[str, QTreeWidgetItem] = {}
-        self._headings: list[QTreeWidgetItem] = []  # made unselectable with the marks, after the paint
+        self._open_headings: list[QTreeWidgetItem] = []  # selectable until the marks come, after the paint
         header = QTreeWidgetItem([tr("Phần đầu")])
         header.setData(0, SECTION_ROLE, "header")
         self.outline.addTopLevelItem(header)
@@ -243,7 +243,7 @@ class MainWindow(QObject):
             if section.kind == "heading":
                 item = QTreeWidgetItem([section_label(section, data)])
                 item.setFont(0, bold)
-                self._headings.append(item)
+                self._open_headings.append(item)
                 if section.number and any(c.isdigit() for c in section.number) and top is not None:
                     top.addChild(item)
                     sub = item
@@ -288,8 +288,9 @@ class MainWindow(QObject):
         """Each section's problem mark; headings become unselectable (both need ``Qt``, so after the paint)."""
         from PySide6.QtCore import Qt
 
-        for heading in self._headings:
+        for heading in self._open_headings:
             heading.setFlags(Qt.ItemFlag.ItemIsEnabled)
+        self._open_headings.clear()
         error_icon, warning_icon = self._problem_icons()
         levels: dict[str, list] = {}
         for p in self.controller.problems():
