@@ -29,7 +29,7 @@ from dtdesk.paths import resource
 LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
 PROPS = ("text", "title", "windowTitle", "placeholderText", "toolTip")
 _language = "vi"
-_qt_texts = None  # (language, installed QTranslator) of Qt's own texts
+_qt_texts = None  # (language, its installed QTranslator or None) of Qt's own texts
 
 
 @cache
@@ -62,13 +62,14 @@ def _install_qt_texts() -> None:
     app = QCoreApplication.instance()
     if app is None or (_qt_texts is not None and _qt_texts[0] == _language):
         return
-    if _qt_texts is not None:
+    if _qt_texts is not None and _qt_texts[1] is not None:
         app.removeTranslator(_qt_texts[1])
-        _qt_texts = None
     translator = QTranslator()  # kept alive by _qt_texts while installed
     if translator.load(str(resource("i18n", f"qtbase_{_language}.qm"))):
         app.installTranslator(translator)
         _qt_texts = (_language, translator)
+    else:
+        _qt_texts = (_language, None)  # Qt's own English: nothing to install, nor to look for again
 
 
 def tr(text: str, **words) -> str:
