@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape
 
 from babel.messages.catalog import Catalog
 from babel.messages.extract import extract
-from babel.messages.mofile import write_mo
+from babel.messages.mofile import read_mo, write_mo
 from babel.messages.pofile import read_po, write_po
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -86,6 +86,36 @@ def compiled(catalog: Catalog) -> bytes:
     out = io.BytesIO()
     write_mo(out, catalog)
     return out.getvalue()
+
+
+def meaning(mo: bytes) -> tuple[dict, dict]:
+    """What a compiled catalog says, whatever Babel release wrote it.
+
+    The messages (with their contexts and plural forms) and the header fields a
+    reader acts on; not the bytes, which carry "Generated-By: Babel x.y".
+    """
+    catalog = read_mo(io.BytesIO(mo))
+    messages = {(m.context, m.id if isinstance(m.id, str) else tuple(m.id)):
+                m.string if isinstance(m.string, str) else tuple(m.string) for m in catalog if m.id}
+    return messages, {"charset": catalog.charset, "plural_forms": catalog.plural_forms,
+                      "language": str(catalog.locale)}
+
+
+def ts_messages(ts: Path) -> dict[tuple[str, str], str]:
+    """(context, source) → translation, as a Qt Linguist file gives them."""
+    root = ElementTree.parse(ts).getroot()
+    return {(context.findtext("name"), message.findtext("source")): message.findtext("translation")
+            for context in root.iter("context") for message in context.iter("message")}
+
+
+def qm_texts(qm: Path, keys) -> dict[tuple[str, str], str]:
+    """What Qt itself reads from a compiled .qm for each (context, source): the catalog's meaning."""
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    if not translator.load(str(qm)):
+        return {}
+    return {(context, source): translator.translate(context, source) for context, source in keys}
 
 
 def update(language: str) -> list[str]:

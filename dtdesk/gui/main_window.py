@@ -535,8 +535,10 @@ class MainWindow(QObject):
     def _ask_pdf_path(self) -> str:
         from PySide6.QtWidgets import QFileDialog
 
+        from dtdesk.gui.preview import safe_file_name
+
         data = self.controller.data
-        suggested = f"bao-cao-{data.unit.code}-{data.info.period}.pdf"
+        suggested = safe_file_name(f"bao-cao-{data.unit.code}-{data.info.period}") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
         return path
 
@@ -549,16 +551,15 @@ class MainWindow(QObject):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         from PySide6.QtWidgets import QDialog
 
-        from dtdesk.gui.preview import load_pdf, print_pdf
+        from dtdesk.gui.preview import load_pdf, print_pdf, safe_file_name
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(self.window.windowTitle())
+        printer.setDocName(safe_file_name(self.window.windowTitle()))
         dialog = QPrintDialog(printer, self.window)
         dialog.setWindowTitle(tr("In báo cáo"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        pdf = load_pdf(data, self)
-        pages = print_pdf(pdf, printer)
+        pages = print_pdf(load_pdf(data), printer)
         self.window.statusBar().showMessage(tr("Đã gửi {n} trang tới máy in.", n=pages), 8000)
 
     def export_pdf(self, path: str | None = None) -> None:

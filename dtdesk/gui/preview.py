@@ -1,16 +1,26 @@
 """Preview and print: the same PDF engine as ``dtdesk render``, off the GUI thread.
 
 The document is composed on the GUI thread (fast, reads the session) and
-rendered to PDF bytes in a QThreadPool worker; the bytes arrive by signal and
-are shown with QtPdf. Printing paints each page, rendered by QPdfDocument at
-the printer's resolution, onto a QPrinter.
+rendered to PDF bytes in a QThreadPool worker; the bytes arrive by signal.
+Those very bytes are rasterised by PDFium (pypdfium2), for the screen at the
+window's width and for the printer at its own resolution, capped at 600 dpi so
+that a page never becomes a raster of hundreds of megabytes.
+
+Why PDFium and not Qt's own QtPdf: QtPdf is a separate wheel that exists only
+for PySide6 6.12, and PySide6 6.12.0 on Python 3.11 corrupts None's reference
+count on every void call (the window died after ~110 edits). pypdfium2 works
+with every PySide6 and Python the app supports.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QObject, QRectF, QRunnable, QSize, Qt, QThreadPool, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
+import re
+
+from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+
+PRINT_DPI_CAP = 600
 
 
 class _Signals(QObject):
@@ -42,38 +52,118 @@ def render_async(document, on_done, on_failed) -> RenderJob:
     return job
 
 
-def load_pdf(pdf_bytes: bytes, parent: QObject | None = None):
-    """A QPdfDocument over bytes (the buffer is kept alive as its child)."""
-    from PySide6.QtPdf import QPdfDocument
+class PdfPages:
+    """The pages of a PDF held in memory, rasterised on demand by PDFium."""
 
-    document = QPdfDocument(parent)
-    buffer = QBuffer(document)
-    buffer.setData(QByteArray(pdf_bytes))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document.load(buffer)
-    document._buffer = buffer
-    return document
+    def __init__(self, pdf_bytes: bytes):
+        import pypdfium2
+
+        self.data = pdf_bytes
+        self._document = pypdfium2.PdfDocument(pdf_bytes)
+
+    def pageCount(self) -> int:  # noqa: N802 - reads like the Qt objects around it
+        return len(self._document)
+
+    def page_size(self, index: int) -> tuple[float, float]:
+        """Width and height in points."""
+        return self._document[index].get_size()
+
+    def image(self, index: int, dpi: float) -> QImage:
+        """One page as an image at ``dpi`` (a copy: it outlives PDFium's buffer)."""
+        bitmap = self._document[index].render(scale=dpi / 72, rev_byteorder=True, prefer_bgrx=True)
+        image = QImage(bitmap.buffer, bitmap.width, bitmap.height, bitmap.stride, QImage.Format.Format_RGBX8888)
+        return image.copy()
 
 
-def print_pdf(pdf, printer) -> int:
-    """Paint every page of a loaded QPdfDocument on a printer; returns the number of pages."""
+def load_pdf(pdf_bytes: bytes, parent: QObject | None = None) -> PdfPages:
+    """The pages of rendered PDF bytes (``parent`` is kept for callers that pass one)."""
+    return PdfPages(pdf_bytes)
+
+
+def print_dpi(printer) -> int:
+    """The printer's own resolution, capped: more dots than that only make the spool file larger."""
+    return max(72, min(printer.resolution(), PRINT_DPI_CAP))
+
+
+def print_pdf(pdf: PdfPages, printer) -> int:
+    """Paint every page on a printer at its resolution (capped); returns the number of pages."""
+    dpi = print_dpi(printer)
+    printer.setResolution(dpi)
     painter = QPainter()
     if not painter.begin(printer):
         return 0
     try:
-        dpi = printer.resolution()
         for page in range(pdf.pageCount()):
             if page:
                 printer.newPage()
-            points = pdf.pagePointSize(page)
-            size = QSize(round(points.width() * dpi / 72), round(points.height() * dpi / 72))
-            image = pdf.render(page, size)
+            image = pdf.image(page, dpi)
             target = painter.viewport()
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            painter.drawImage(QRectF(0, 0, size.width() * scale, size.height() * scale), image)
+            scale = min(target.width() / image.width(), target.height() / image.height())
+            painter.drawImage(QRectF(0, 0, image.width() * scale, image.height() * scale), image)
     finally:
         painter.end()
     return pdf.pageCount()
+
+
+def safe_file_name(title: str) -> str:
+    """A document or file name without path characters ("quý I/2022" → "quý I-2022")."""
+    return re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "-", title).strip(" .-") or "bao-cao"
+
+
+class PageView(QScrollArea):
+    """The pages one under another on a grey desk, each as wide as the view."""
+
+    SPACING = 12
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.pdf: PdfPages | None = None
+        self.setWidgetResizable(True)
+        self.setStyleSheet("QScrollArea { background: #7a7a7a; } #pageDesk { background: #7a7a7a; }")
+        desk = QWidget()
+        desk.setObjectName("pageDesk")
+        self._column = QVBoxLayout(desk)
+        self._column.setSpacing(self.SPACING)
+        self._column.setContentsMargins(self.SPACING, self.SPACING, self.SPACING, self.SPACING)
+        self._column.addStretch(1)
+        self.setWidget(desk)
+        self._labels: list[QLabel] = []
+        self._width = 0
+        self._resized = QTimer(self, singleShot=True, interval=150)
+        self._resized.timeout.connect(self._draw)
+
+    def document(self) -> PdfPages | None:
+        return self.pdf
+
+    def setDocument(self, pdf: PdfPages) -> None:  # noqa: N802 - as QPdfView named it
+        self.pdf = pdf
+        for label in self._labels:
+            label.deleteLater()
+        self._labels = []
+        for _ in range(pdf.pageCount()):
+            label = QLabel()
+            label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            self._column.insertWidget(self._column.count() - 1, label)
+            self._labels.append(label)
+        self._width = 0
+        self._draw()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._resized.start()
+
+    def _draw(self) -> None:
+        """Rasterise each page for the view's width (again only when the width changed)."""
+        width = max(200, self.viewport().width() - 2 * self.SPACING)
+        if self.pdf is None or width == self._width:
+            return
+        self._width = width
+        ratio = self.devicePixelRatioF()
+        for index, label in enumerate(self._labels):
+            points = self.pdf.page_size(index)[0]
+            image = self.pdf.image(index, 72 * width * ratio / points)
+            image.setDevicePixelRatio(ratio)
+            label.setPixmap(QPixmap.fromImage(image))
 
 
 class PreviewDialog(QDialog):
@@ -82,12 +172,10 @@ class PreviewDialog(QDialog):
     ready = Signal()
 
     def __init__(self, parent, tr, on_print, on_save):
-        from PySide6.QtPdfWidgets import QPdfView
-
         super().__init__(parent)
         self.setObjectName("previewDialog")
         self.setWindowTitle(tr("Xem trước khi in"))
-        self.pdf = None
+        self.pdf: PdfPages | None = None
         self.pdf_bytes = b""
         layout = QVBoxLayout(self)
         bar = QHBoxLayout()
@@ -105,17 +193,13 @@ class PreviewDialog(QDialog):
         bar.addWidget(self.save_button)
         bar.addWidget(close)
         layout.addLayout(bar)
-        self.view = QPdfView(self)
-        self.view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.view.setPageSpacing(12)
-        self.view.setStyleSheet("background: #7a7a7a;")
+        self.view = PageView(self)
         layout.addWidget(self.view, 1)
         self.tr_ = tr
 
     def show_pdf(self, pdf_bytes: bytes) -> None:
         self.pdf_bytes = pdf_bytes
-        self.pdf = load_pdf(pdf_bytes, self)
+        self.pdf = load_pdf(pdf_bytes)
         self.view.setDocument(self.pdf)
         self.status.setText(self.tr_("{n} trang", n=self.pdf.pageCount()))
         self.print_button.setEnabled(True)

@@ -44,11 +44,35 @@ def test_placeholders_survive_translation(english):
 
 
 def test_compiled_catalog_matches_its_source(english):
+    """The .mo says what the .po says (compared by meaning: each Babel release writes its own version in it)."""
     mo = catalogs.po_path("en").with_suffix(".mo")
-    assert mo.read_bytes() == catalogs.compiled(english), "run: python scripts/catalogs.py"
+    assert catalogs.meaning(mo.read_bytes()) == catalogs.meaning(catalogs.compiled(english)), \
+        "run: python scripts/catalogs.py"
+    messages, header = catalogs.meaning(mo.read_bytes())
+    assert header["plural_forms"] == "nplurals=2; plural=(n != 1);" and header["charset"].lower() == "utf-8"
+    assert messages[(None, "Trong tệp")] == "In the file"
+
+
+def test_meaning_sees_a_changed_translation(english):
+    """The comparison above can fail: one changed translation or a dropped message is seen."""
+    original = catalogs.meaning(catalogs.compiled(english))
+    changed = english.get("Trong tệp")
+    kept = changed.string
+    try:
+        changed.string = "Inside the file"
+        assert catalogs.meaning(catalogs.compiled(english)) != original
+    finally:
+        changed.string = kept
+    assert catalogs.meaning(catalogs.compiled(english)) == original
+
+
+def test_compiled_qt_catalog_matches_its_source(qapp):
+    """Qt reads from each .qm exactly the translations its .ts gives (whatever lrelease wrote the bytes)."""
     assert catalogs.qt_catalogs(), "Qt's own texts in Vietnamese (resources/i18n/qtbase_vi.ts)"
     for ts in catalogs.qt_catalogs():
-        assert ts.with_suffix(".qm").read_bytes() == catalogs.compiled_qt(ts), "run: python scripts/catalogs.py"
+        wanted = catalogs.ts_messages(ts)
+        assert wanted[("QPlatformTheme", "Cancel")] == "Hủy"
+        assert catalogs.qm_texts(ts.with_suffix(".qm"), wanted) == wanted, "run: python scripts/catalogs.py"
 
 
 def test_qt_standard_buttons_speak_the_app_language(qapp):

@@ -218,12 +218,25 @@ def test_print_paints_every_page(main, qtbot, tmp_path):
 
     with qtbot.waitSignal(main.preview_ready, timeout=20000):
         main.show_preview()
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi for a PDF printer
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     pdf = load_pdf(main.preview.pdf_bytes)
     assert print_pdf(pdf, printer) == main.preview.pdf.pageCount()
-    assert (tmp_path / "printed.pdf").stat().st_size > 1000
+    assert printer.resolution() == 600  # capped: the raster of a page stays a few megabytes
+    printed = load_pdf((tmp_path / "printed.pdf").read_bytes())
+    assert printed.pageCount() == pdf.pageCount()
+    # the printed page holds the report's ink, not a blank page
+    image = printed.image(0, 30)
+    assert any(image.pixelColor(x, y).lightness() < 128 for x in range(image.width()) for y in range(image.height()))
+
+
+def test_printed_names_hold_no_path_characters():
+    from dtdesk.gui.preview import safe_file_name
+
+    assert safe_file_name("Quận Hải An · quý I/2022") == "Quận Hải An · quý I-2022"
+    assert safe_file_name('a\\b:c*?"<>|d') == "a-b-c-d"
+    assert safe_file_name("///") == "bao-cao"
 
 
 def test_language_switch_is_live(main):
