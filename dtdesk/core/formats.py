@@ -96,7 +96,49 @@ class ParseError(ValueError):
     """Raised with a Vietnamese sentence a clerk can act on."""
 
 
+def shown(text: object, limit: int = 40) -> str:
+    """What a clerk typed, fit to quote in a message: no lone surrogate (a terminal
+    cannot print one), no control character, and cut with "…" when long."""
+    raw = str(text)
+    cut = raw[:limit] + ("…" if len(raw) > limit else "")
+    return "".join("\ufffd" if _unprintable(c) else c for c in cut)
+
+
+def _unprintable(char: str) -> bool:
+    return "\ud800" <= char <= "\udfff" or unicodedata.category(char) == "Cc"
+
+
+def parse_text(text: object) -> str:
+    """Typed text as stored: NFC. A lone surrogate (half of a pasted emoji, or bytes
+    that were never text) cannot be stored or printed, so it is refused, not dropped."""
+    value = nfc("" if text is None else str(text))
+    if any("\ud800" <= c <= "\udfff" for c in value):
+        raise ParseError("Văn bản có ký tự không hợp lệ (ký tự bị cắt đôi khi dán); hãy gõ lại đoạn vừa dán.")
+    return value
+
+
+_SPACES = re.compile(r"[ \u00a0\u202f\u2009]")  # space, no-break space, narrow no-break space, thin space
 _GROUPED = re.compile(r"^\d{1,3}(\.\d{3})+$")
+_SPACED = re.compile(r"^\d{1,3}( \d{3})+$")
+_DIGITS = re.compile(r"^\d+$", re.ASCII)
+
+
+def _digits_only(text: str) -> str:
+    """A typed whole number without its thousands separators ("1.671", "1 671" → "1671").
+
+    Separators count only between groups of three digits: "1 23" and "1 2 3"
+    are two or three numbers, not 123. Only ASCII digits are digits here
+    (Python's int() also reads "١٢" and "1_0").
+    """
+    spaced = _SPACES.sub(" ", text)
+    if _SPACED.match(spaced):
+        return spaced.replace(" ", "")
+    if " " in spaced:
+        raise ParseError(f"«{shown(text)}» có khoảng trắng xen giữa các chữ số; gõ liền (1671) "
+                         "hoặc nhóm từng ba chữ số (1.671).")
+    if _GROUPED.match(text):
+        return text.replace(".", "")
+    return text
 
 
 def parse_int(text: str | int | None) -> int | None:
@@ -112,24 +154,24 @@ def parse_int(text: str | int | None) -> int | None:
     if isinstance(text, int):
         value = text
     else:
-        cleaned = nfc(str(text)).strip().replace("\u00a0", "").replace(" ", "")
-        if not cleaned:
+        stripped = nfc(str(text)).strip()
+        if not stripped:
             return None
-        if _GROUPED.match(cleaned):
-            cleaned = cleaned.replace(".", "")
-        if cleaned.startswith("-") and cleaned[1:].isdigit():
-            raise ParseError(f"«{text}» là số âm; chỉ nhập số từ 0 trở lên.")
-        if not cleaned.isdigit() or not cleaned.isascii():
-            raise ParseError(f"«{text}» không phải là số nguyên; chỉ nhập chữ số, ví dụ 1.671.")
+        cleaned = _digits_only(stripped)
+        if cleaned.startswith("-") and _DIGITS.match(cleaned[1:]):
+            raise ParseError(f"«{shown(text)}» là số âm; chỉ nhập số từ 0 trở lên.")
+        if not _DIGITS.match(cleaned):
+            raise ParseError(f"«{shown(text)}» không phải là số nguyên; chỉ nhập chữ số, ví dụ 1.671.")
         value = int(cleaned)
     if value < 0:
-        raise ParseError(f"«{text}» là số âm; chỉ nhập số từ 0 trở lên.")
+        raise ParseError(f"«{shown(text)}» là số âm; chỉ nhập số từ 0 trở lên.")
     if value > MAX_INT:
-        raise ParseError(f"«{text}» quá lớn; số lớn nhất được nhập là {number(MAX_INT)}.")
+        raise ParseError(f"«{shown(text)}» quá lớn; số lớn nhất được nhập là {number(MAX_INT)}.")
     return value
 
 
 MAX_INT = 999_999_999
+_DECIMAL = re.compile(r"^\d+(\.\d+)?$", re.ASCII)
 
 
 def parse_decimal(text: str | float | None) -> float | None:
@@ -138,19 +180,17 @@ def parse_decimal(text: str | float | None) -> float | None:
         return None
     if isinstance(text, (int, float)) and not isinstance(text, bool):
         return float(text)
-    cleaned = nfc(str(text)).strip().replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
+    stripped = nfc(str(text)).strip()
+    if not stripped:
         return None
-    if "," in cleaned:
-        cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif _GROUPED.match(cleaned):
-        cleaned = cleaned.replace(".", "")
-    from decimal import Decimal, InvalidOperation
-
-    try:
-        return float(Decimal(cleaned))
-    except InvalidOperation:
-        raise ParseError(f"«{text}» không phải là số; ví dụ hợp lệ: 59,2.") from None
+    whole, comma, fraction = stripped.partition(",")
+    if comma:
+        cleaned = _digits_only(whole).replace(".", "x") + "." + fraction  # a "." left in the whole part is an error
+    else:
+        cleaned = _digits_only(stripped)  # "1.671" is grouped, "59.2" is a decimal point
+    if not _DECIMAL.match(cleaned):
+        raise ParseError(f"«{shown(text)}» không phải là số; ví dụ hợp lệ: 59,2.")
+    return float(cleaned)
 
 
 def _day(d: dt.date) -> str:
@@ -176,13 +216,24 @@ def day_month(d: dt.date) -> str:
     return f"{_day(d)}/{_month(d)}"
 
 
+_SHORT_DATE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$", re.ASCII)
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$", re.ASCII)
+
+
 def parse_date(text: str) -> dt.date:
-    """ISO "2022-03-30" or the Vietnamese "30/3/2022"."""
-    text = nfc(text).strip()
+    """ISO "2022-03-30" or the Vietnamese "30/3/2022": ASCII digits, a four-digit year.
+
+    Python's int() would also read "١٢" and "1_0", and a 20-digit year makes
+    ``date`` overflow, so the shape is checked before any number is made.
+    """
+    typed = nfc(text).strip()
+    if short := _SHORT_DATE.match(typed):
+        day, month, year = (int(part) for part in short.groups())
+    elif iso := _ISO_DATE.match(typed):
+        year, month, day = (int(part) for part in iso.groups())
+    else:
+        raise ParseError(f"«{shown(text)}» không phải là ngày; gõ ngày/tháng/năm bằng chữ số, ví dụ: 30/3/2022.")
     try:
-        if "/" in text:
-            day, month, year = (int(part) for part in text.split("/"))
-            return dt.date(year, month, day)
-        return dt.date.fromisoformat(text)
+        return dt.date(year, month, day)
     except ValueError:
-        raise ParseError(f"«{text}» không phải là ngày hợp lệ; ví dụ: 30/3/2022.") from None
+        raise ParseError(f"«{shown(text)}» không phải là ngày có thật (ngày {day}, tháng {month}, năm {year}).") from None

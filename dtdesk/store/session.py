@@ -43,13 +43,13 @@ def parse(field: Field, text) -> object:
             return None if text is None else int(bool(text))
         typed = formats.nfc(text).strip().lower()
         if typed not in _MARKS:
-            raise ParseError(f"«{text}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).")
+            raise ParseError(f"«{formats.shown(text)}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).")
         return _MARKS[typed]
     if field.type == "date":
         if text in (None, ""):
             return None
         return text.isoformat() if isinstance(text, dt.date) else formats.parse_date(str(text)).isoformat()
-    return formats.nfc("" if text is None else str(text))
+    return formats.parse_text(text)
 
 
 class ReportSession:

@@ -44,9 +44,48 @@ def test_parse_int_refuses_with_a_sentence(text, fragment):
         formats.parse_int(text)
 
 
-@pytest.mark.parametrize("text, value", [(" 59,2 ", 59.2), ("59.2", 59.2), ("1.671", 1671.0), ("1.671,5", 1671.5), ("", None)])
+@pytest.mark.parametrize("text, value", [(" 59,2 ", 59.2), ("59.2", 59.2), ("1.671", 1671.0), ("1.671,5", 1671.5), ("", None),
+                                         ("1 671,5", 1671.5)])
 def test_parse_decimal(text, value):
     assert formats.parse_decimal(text) == value
+
+
+@pytest.mark.parametrize("text", ["1 23", "1 2 3", "١٢", "1_0", "1e3", "NaN", "Infinity", "1,2,3", "1.67,5", "-", "5,"])
+def test_parse_decimal_refuses_what_is_not_one_number(text):
+    with pytest.raises(ParseError, match="không phải là số|khoảng trắng"):
+        formats.parse_decimal(text)
+
+
+@pytest.mark.parametrize("text", ["1 23", "1 2 3", "12 3456", "1\u00a023"])
+def test_spaces_inside_a_number_are_not_removed(text):
+    """Only groups of three may be spaced: "1 23" is not 123."""
+    with pytest.raises(ParseError, match="khoảng trắng xen giữa các chữ số"):
+        formats.parse_int(text)
+
+
+@pytest.mark.parametrize("text", ["1_0", "١٢٣", "１２", "0x10", "+5", "1e3"])
+def test_only_ascii_digits_make_a_number(text):
+    with pytest.raises(ParseError, match="không phải là số nguyên"):
+        formats.parse_int(text)
+
+
+def test_a_refusal_quotes_the_input_short_and_printable():
+    with pytest.raises(ParseError) as caught:
+        formats.parse_int("x\ud800" + "9" * 100_000)
+    message = str(caught.value)
+    assert len(message) < 200
+    message.encode("utf-8")  # a lone surrogate would raise here, and in print()
+
+
+def test_text_is_stored_as_nfc():
+    assert formats.parse_text("Phu\u031bo\u031b\u0300ng") == "Phường"
+    assert formats.parse_text(None) == ""
+
+
+@pytest.mark.parametrize("text", ["a\ud800b", "\udfff", "ok \ud83d"])
+def test_a_lone_surrogate_in_text_is_refused(text):
+    with pytest.raises(ParseError, match="ký tự không hợp lệ"):
+        formats.parse_text(text)
 
 
 @pytest.mark.parametrize(
@@ -64,8 +103,20 @@ def test_dates_follow_the_decree(date, long, short):
 
 def test_parse_date_both_ways():
     assert formats.parse_date("30/3/2022") == formats.parse_date("2022-03-30") == dt.date(2022, 3, 30)
-    with pytest.raises(ParseError):
-        formats.parse_date("31/2/2022")
+    assert formats.parse_date(" 05/01/2022 ") == dt.date(2022, 1, 5)
+
+
+@pytest.mark.parametrize("text", ["31/2/2022", "0/1/2022", "1/13/2022", "1/1/0000", "2022-02-30"])
+def test_a_date_not_in_the_calendar_is_refused(text):
+    with pytest.raises(ParseError, match="không phải là ngày có thật"):
+        formats.parse_date(text)
+
+
+@pytest.mark.parametrize("text", ["١٢/٣/٢٠٢٢", "1_0/1/2022", "1/1/99999999999999999999", "1/1/22", "30/3/2022/1",
+                                  "20220330", "2022-W13-1", "", "3 0/3/2022", "+1/1/2022"])
+def test_what_is_not_shaped_as_a_date_is_refused(text):
+    with pytest.raises(ParseError, match="không phải là ngày; gõ ngày/tháng/năm"):
+        formats.parse_date(text)
 
 
 def test_nfc_composes_unikey_decomposed_text():
