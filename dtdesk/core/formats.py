@@ -236,4 +236,4 @@ def parse_date(text: str) -> dt.date:
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ParseError(f"«{shown(text)}» không phải là ngày có thật (ngày {day}, tháng {month}, năm {year}).") from None
+        raise ParseError(f"«{shown(text)}» không phải là ngày hợp lệ: lịch không có ngày {day} tháng {month} năm {year}.") from None
