@@ -1,15 +1,30 @@
-"""Report periods: "2022-Q1", "2022-M03", "2022-H1", "2022".
+"""Report periods: "2022-Q1", "2022-M03", "2022-H1", "2022", and their Vietnamese names.
 
-A period fixes the calendar span; each report also carries its own cut-off
-date (the seed's Q1 report counts to 30/3/2022, not 31/3), so the span here is
-only the default.
+The code ("2022-Q1") is what is stored and written in files; a clerk may type
+either it or the name as the report itself says it: "Quý I/2022", "I/2022",
+"Tháng 9/2026", "6 tháng đầu năm 2026", "Năm 2026". A period fixes the calendar
+span; each report also carries its own cut-off date (the seed's Q1 report counts
+to 30/3/2022, not 31/3), so the span here is only the default.
 """
 
 import datetime as dt
 import re
+import unicodedata
 from typing import NamedTuple
 
-_PATTERN = re.compile(r"^(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?$")
+FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
+
+_ROMAN = ("I", "II", "III", "IV")
+_CODE = re.compile(r"(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?")
+# Names as typed, matched after NFC, lower case and single spaces
+_NAMED = re.compile(
+    r"(?:quý |q|(?=i))(?P<q>iv|i{1,3}|[1-4]) ?/ ?(?P<qy>\d{4})"  # a bare digit could be a month
+    r"|(?P<cy>\d{4}) ?- ?q(?P<cq>[1-4])"
+    r"|tháng (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
+    r"|6 tháng (?P<h>đầu|cuối) năm (?P<hy>\d{4})"
+    r"|năm (?P<y>\d{4})"
+)
+EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
 
 
 class PeriodError(ValueError):
@@ -27,23 +42,54 @@ class Period(NamedTuple):
 
     @property
     def label(self) -> str:
-        """Vietnamese name: "quý I/2022", "tháng 3/2022", "6 tháng đầu năm 2022", "năm 2022"."""
+        """As in running text: "quý I/2022", "tháng 3/2022", "6 tháng đầu năm 2022", "năm 2022"."""
         part = self.code[5:]
         if not part:
             return f"năm {self.year}"
         if part[0] == "Q":
-            return f"quý {'I II III IV'.split()[int(part[1]) - 1]}/{self.year}"
+            return f"quý {_ROMAN[int(part[1]) - 1]}/{self.year}"
         if part[0] == "M":
             return f"tháng {int(part[1:])}/{self.year}"
         return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {self.year}"
 
+    @property
+    def title(self) -> str:
+        """As in a list to choose from: "Quý III/2026", "6 tháng đầu năm 2026"."""
+        return self.label[0].upper() + self.label[1:]
 
-def parse_period(code: str) -> Period:
-    match = _PATTERN.match(code.strip().upper())
+
+def _code_of(text: str) -> str | None:
+    """The period code a typed text names, or None."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if _CODE.fullmatch(text.upper()):
+        return text.upper()
+    match = _NAMED.fullmatch(text.lower())
     if not match:
-        raise PeriodError(f"Kỳ báo cáo «{code}» không đúng dạng; ví dụ: 2022-Q1, 2022-M03, 2022-H1, 2022.")
-    year, part = int(match.group(1)), match.group(2)
-    if part is None:
+        return None
+    g = match.groupdict()
+    if g["q"]:
+        quarter = int(g["q"]) if g["q"].isdigit() else _ROMAN.index(g["q"].upper()) + 1
+        return f"{g['qy']}-Q{quarter}"
+    if g["cq"]:
+        return f"{g['cy']}-Q{g['cq']}"
+    if g["m"]:
+        return f"{g['my']}-M{int(g['m']):02d}"
+    if g["h"]:
+        return f"{g['hy']}-{'H1' if g['h'] == 'đầu' else 'H2'}"
+    return g["y"]
+
+
+def parse_period(text: str) -> Period:
+    """The period a code or a typed name gives ("2022-Q1", "Quý I/2022", "I/2022"…), or PeriodError."""
+    code = _code_of(text) if isinstance(text, str) else None
+    if code is None:
+        shown = "".join(c if c.isprintable() else "?" for c in str(text))[:40]
+        raise PeriodError(f"Kỳ báo cáo «{shown}» không đúng dạng; ví dụ: {EXAMPLES}.")
+    year, _, part = code.partition("-")
+    year = int(year)
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise PeriodError(f"Kỳ báo cáo «{code}» nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR}.")
+    if not part:
         first, last = 1, 12
     elif part[0] == "Q":
         first = 3 * (int(part[1]) - 1) + 1
@@ -53,4 +99,41 @@ def parse_period(code: str) -> Period:
     else:
         first, last = (1, 6) if part == "H1" else (7, 12)
     end = dt.date(year + last // 12, last % 12 + 1, 1) - dt.timedelta(days=1)  # the day before the next month
-    return Period(match.group(0), dt.date(year, first, 1), end)
+    return Period(code, dt.date(year, first, 1), end)
+
+
+def quarter_of(day: dt.date) -> Period:
+    return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+
+# A quarter's report is written in its last weeks and sent in the first days of
+# the next (the seed's Q1 report is dated 31/3, the template's deadline is 5
+# days): until this many days into a quarter, the previous one is still due.
+GRACE_DAYS = 15
+
+
+def default_period(today: dt.date | None = None) -> Period:
+    """The quarter being reported on ``today``: the current one, or the previous one in its first days."""
+    today = today or dt.date.today()
+    current = quarter_of(today)
+    if (today - current.start).days < GRACE_DAYS:
+        return quarter_of(current.start - dt.timedelta(days=1))
+    return current
+
+
+def period_choices(today: dt.date | None = None, years: int = 2) -> list[Period]:
+    """Periods to choose from, newest first: this year's and the previous years' quarters, halves, years, months.
+
+    The default (:func:`default_period`) comes first; then, per year, the
+    quarters, the two halves, the year, and the months.
+    """
+    today = today or dt.date.today()
+    default = default_period(today)
+    out = [default]
+    for year in range(today.year, today.year - years, -1):
+        parts = [f"Q{q}" for q in range(4, 0, -1)] + ["H2", "H1", ""] + [f"M{m:02d}" for m in range(12, 0, -1)]
+        for part in parts:
+            period = parse_period(f"{year}-{part}" if part else str(year))
+            if period.start <= today and period != default:
+                out.append(period)
+    return out

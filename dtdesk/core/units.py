@@ -1,33 +1,88 @@
 """Units and their hierarchy, as data.
 
-A unit is a ward, commune, district, province or one of a district's own
-bodies (phòng, trung tâm, ban…). Administrative units (``admin`` kinds) send
-reports upward; bodies are rows in their parent's tables. Nothing here knows
-about Hải An: the demo is only data.
+A unit is a province, a commune/ward/special zone, a district of the old
+structure, or one of a unit's own bodies (phòng, trung tâm, ban…).
+Administrative units (those with a ``level``) send reports upward; bodies are
+rows in their parent's tables. Nothing here knows about Hải An: the demo is
+only data.
+
+Codes and placements are checked here because units also arrive in imported
+files and JSON, which are hostile: a code ends up in file names and in the
+terminal, and a ward under a ward would make the roll-up count nonsense.
 """
 
+import re
 from typing import NamedTuple
 
-# kind → (Vietnamese word used in sentences, administrative?)
-KINDS: dict[str, tuple[str, bool]] = {
-    "province": ("tỉnh", True),
-    "city": ("thành phố", True),
-    "district": ("quận", True),
-    "rural_district": ("huyện", True),
-    "town": ("thị xã", True),
-    "ward": ("phường", True),
-    "commune": ("xã", True),
-    "township": ("thị trấn", True),
-    "department": ("phòng", False),
-    "centre": ("trung tâm", False),
-    "board": ("ban", False),
-    "office": ("văn phòng", False),
-    "inspectorate": ("thanh tra", False),
+# Levels of administrative units: 1 province (tỉnh, thành phố trực thuộc trung
+# ương), 2 district of the structure before 1 July 2025 (quận, huyện, thị xã,
+# thành phố thuộc tỉnh), 3 commune (phường, xã, thị trấn, đặc khu).
+PROVINCE, DISTRICT, COMMUNE = 1, 2, 3
+
+# kind → (Vietnamese word used in sentences, level; 0 for a body)
+KINDS: dict[str, tuple[str, int]] = {
+    "province": ("tỉnh", PROVINCE),
+    "city": ("thành phố", PROVINCE),
+    "district": ("quận", DISTRICT),
+    "rural_district": ("huyện", DISTRICT),
+    "town": ("thị xã", DISTRICT),
+    "provincial_city": ("thành phố", DISTRICT),
+    "ward": ("phường", COMMUNE),
+    "commune": ("xã", COMMUNE),
+    "township": ("thị trấn", COMMUNE),
+    "special_zone": ("đặc khu", COMMUNE),
+    "department": ("phòng", 0),
+    "centre": ("trung tâm", 0),
+    "board": ("ban", 0),
+    "office": ("văn phòng", 0),
+    "inspectorate": ("thanh tra", 0),
 }
+
+# What level of unit may sit directly under a unit of a given level: a district
+# only under a province; a commune under a province (since 2025) or a district
+# (before); a body under any administrative unit; nothing under a body.
+ALLOWED_UNDER: dict[int, frozenset[int]] = {
+    PROVINCE: frozenset({DISTRICT, COMMUNE, 0}),
+    DISTRICT: frozenset({COMMUNE, 0}),
+    COMMUNE: frozenset({0}),
+    0: frozenset(),
+}
+
+# ASCII letters, digits, "-" and "_", starting with a letter or digit, at most
+# 40 characters: safe in a file name on every system, in SQL and on a terminal.
+# Official codes ("31", "11413") are of this form.
+CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+CODE_RULE = "Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch ngang và gạch dưới (tối đa 40 ký tự), ví dụ HA-CATBI."
 
 
 class UnitError(ValueError):
     pass
+
+
+def is_code(code) -> bool:
+    """Whether ``code`` is a well-formed unit code (see ``CODE_PATTERN``)."""
+    return isinstance(code, str) and CODE_PATTERN.fullmatch(code) is not None
+
+
+def shown_code(code) -> str:
+    """A code as it may be quoted in a message: control characters and excess length never reach the terminal."""
+    text = "".join(c if c.isprintable() else "?" for c in str(code))
+    return text if len(text) <= 40 else text[:40] + "…"
+
+
+def check_code(code) -> str:
+    """``code`` itself, or :class:`UnitError` saying what a unit code is."""
+    if not is_code(code):
+        raise UnitError(f"Mã đơn vị «{shown_code(code)}» không hợp lệ. {CODE_RULE}")
+    return code
+
+
+def check_placement(unit: "Unit", parent: "Unit | None") -> None:
+    """Refuse a unit under a parent of a kind it cannot sit under ("a ward under a ward")."""
+    if parent is None:
+        return
+    if unit.level not in ALLOWED_UNDER[parent.level]:
+        raise UnitError(f"Không thể đặt {unit.word} «{unit.name}» trực thuộc {parent.word} «{parent.name}».")
 
 
 class _UnitFields(NamedTuple):
@@ -42,7 +97,7 @@ class _UnitFields(NamedTuple):
 
 
 class Unit(_UnitFields):
-    """A unit, refused when its kind is unknown (units come from imported files too).
+    """A unit, refused when its kind is unknown or a code is malformed (units come from imported files too).
 
     A named tuple like the template's records (see dtdesk.core.template for why
     not a dataclass); the check lives in ``__new__``, which a NamedTuple's own
@@ -54,7 +109,12 @@ class Unit(_UnitFields):
     def __new__(cls, *args, **kwargs):
         unit = super().__new__(cls, *args, **kwargs)
         if unit.kind not in KINDS:
-            raise UnitError(f"Loại đơn vị «{unit.kind}» không được hỗ trợ.")
+            raise UnitError(f"Loại đơn vị «{shown_code(unit.kind)}» không được hỗ trợ.")
+        check_code(unit.code)
+        if unit.parent is not None:
+            check_code(unit.parent)
+            if unit.parent == unit.code:
+                raise UnitError(f"Đơn vị «{unit.code}» không thể trực thuộc chính nó.")
         return unit
 
     @property
@@ -63,8 +123,13 @@ class Unit(_UnitFields):
         return KINDS[self.kind][0]
 
     @property
-    def admin(self) -> bool:
+    def level(self) -> int:
+        """PROVINCE, DISTRICT or COMMUNE for an administrative unit, 0 for a body."""
         return KINDS[self.kind][1]
+
+    @property
+    def admin(self) -> bool:
+        return self.level > 0
 
     @property
     def short_name(self) -> str:
@@ -74,6 +139,19 @@ class Unit(_UnitFields):
     def named(self) -> str:
         """In running text: "phường Đông Hải 1"."""
         return f"{self.word} {self.short}" if self.short else self.name
+
+
+def check_tree(units: list[Unit]) -> None:
+    """Refuse a set of units where one sits under a kind it may not.
+
+    The placements allowed only ever go down (province, district, commune,
+    body), so a set that passes has no cycle of parents either. A parent
+    outside ``units`` is not checked (a file may name a parent the workspace
+    holds); callers pass every unit that will be stored together.
+    """
+    by_code = {u.code: u for u in units}
+    for unit in units:
+        check_placement(unit, by_code.get(unit.parent))
 
 
 class Hierarchy:

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dtdesk.core.periods import PeriodError, parse_period
+from dtdesk.core.periods import PeriodError, default_period, parse_period, period_choices
 
 
 @pytest.mark.parametrize(
@@ -25,3 +25,48 @@ def test_periods(code, start, end, label):
 def test_bad_periods_say_so(code):
     with pytest.raises(PeriodError, match="không đúng dạng"):
         parse_period(code)
+
+
+@pytest.mark.parametrize("typed, code", [
+    ("Quý I/2022", "2022-Q1"), ("quý  iii / 2026", "2026-Q3"), ("I/2022", "2022-Q1"), ("IV/2023", "2023-Q4"),
+    ("2022-q1", "2022-Q1"), (" 2022-Q1 ", "2022-Q1"), ("Q3/2026", "2026-Q3"), ("Quý 2/2026", "2026-Q2"),
+    ("Tháng 9/2026", "2026-M09"), ("tháng 09/2026", "2026-M09"), ("6 tháng đầu năm 2026", "2026-H1"),
+    ("6 tháng cuối năm 2026", "2026-H2"), ("Năm 2026", "2026"), ("Qu\u00fd I/2022", "2022-Q1"),
+    ("Quy\u0301 I/2022", "2022-Q1"),  # decomposed "ý", as some keyboards type it
+])
+def test_periods_by_name(typed, code):
+    assert parse_period(typed).code == code
+
+
+@pytest.mark.parametrize("code, title", [("2026-Q3", "Quý III/2026"), ("2026-H1", "6 tháng đầu năm 2026"),
+                                         ("2026", "Năm 2026"), ("2026-M09", "Tháng 9/2026")])
+def test_titles_read_back_as_the_same_period(code, title):
+    assert parse_period(code).title == title
+    assert parse_period(title).code == code
+
+
+@pytest.mark.parametrize("typed", ["1/2022", "Quý V/2022", "Tháng 13/2022", "Quý I/22", "abc", "A\x1b[2JB", "2022-Q1x"])
+def test_unclear_names_are_refused(typed):
+    with pytest.raises(PeriodError, match="không đúng dạng") as caught:
+        parse_period(typed)
+    assert str(caught.value).isprintable()
+
+
+@pytest.mark.parametrize("code", ["0000-Q1", "9999-Q4", "1989", "2101-M01"])
+def test_years_outside_any_report_are_refused(code):
+    with pytest.raises(PeriodError, match="ngoài các năm"):
+        parse_period(code)
+
+
+@pytest.mark.parametrize("today, code", [
+    (dt.date(2026, 11, 29), "2026-Q4"),  # late in a quarter: that quarter
+    (dt.date(2026, 10, 3), "2026-Q3"),  # its first days: the previous one is still being sent
+    (dt.date(2026, 1, 5), "2025-Q4"),
+    (dt.date(2026, 9, 30), "2026-Q3"),
+])
+def test_the_default_is_the_quarter_being_reported(today, code):
+    assert default_period(today).code == code
+    choices = period_choices(today)
+    assert choices[0].code == code
+    assert len({p.code for p in choices}) == len(choices)
+    assert all(p.start <= today for p in choices)

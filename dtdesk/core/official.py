@@ -1,0 +1,103 @@
+"""The official list of administrative units since 1 July 2025: 34 provinces and their 3,321 communes.
+
+The list and its codes come from the ``vietnam-provinces`` package (the
+General Statistics Office's codes: Thành phố Hải Phòng is 31, Phường Hải An
+11413), so an update of the list is an update of that package, not of dtdesk.
+The official code is the unit's code in a workspace (a province's two digits,
+a commune's five), which is how the level above and the communes agree on
+every code without typing one. The package is imported at the first look-up:
+it costs about 0.2 s, which a clerk's everyday start does not need.
+"""
+
+from functools import cache
+
+from dtdesk.core.units import Unit, UnitError
+
+# the package's division types → dtdesk's kinds
+_KIND = {"tỉnh": "province", "thành phố trung ương": "city", "xã": "commune", "phường": "ward", "đặc khu": "special_zone"}
+_PREFIX = {"province": "Tỉnh", "city": "Thành phố", "commune": "Xã", "ward": "Phường", "special_zone": "Đặc khu"}
+
+
+def source() -> str:
+    """"vietnam-provinces 2025.10.1 (dữ liệu 2025-10-18)": what the list is, for the README and the About box."""
+    import vietnam_provinces
+
+    return f"vietnam-provinces {vietnam_provinces.__version__} (dữ liệu {vietnam_provinces.__data_version__})"
+
+
+def _unit(name: str, code: str, division_type: str, parent: str | None, position: int) -> Unit:
+    kind = _KIND[division_type]
+    prefix = _PREFIX[kind]
+    short = name[len(prefix) + 1:] if name.startswith(prefix + " ") else name
+    return Unit(code, f"{prefix} {short}", kind, parent, short, position=position)
+
+
+@cache
+def provinces() -> tuple[Unit, ...]:
+    """The 34 provinces and centrally-run cities, in the order of their codes."""
+    from vietnam_provinces import Province
+
+    found = sorted(Province.iter_all(), key=lambda p: int(p.code))
+    return tuple(_unit(p.name, f"{int(p.code):02d}", p.division_type.value, None, i + 1) for i, p in enumerate(found))
+
+
+@cache
+def communes(province: str) -> tuple[Unit, ...]:
+    """A province's communes, wards and special zones, in the order of their codes."""
+    from vietnam_provinces import Ward
+
+    parent = official_unit(province)
+    if parent.parent is not None:
+        raise UnitError(f"«{parent.name}» không phải là tỉnh, thành phố trực thuộc trung ương.")
+    found = sorted(Ward.iter_by_province(int(parent.code)), key=lambda w: int(w.code))
+    return tuple(_unit(w.name, f"{int(w.code):05d}", w.division_type.value, parent.code, i + 1)
+                 for i, w in enumerate(found))
+
+
+def official_code(code: str) -> str | None:
+    """The official code written in full ("31", "11413", "00070"), or None when ``code`` is no official code's form.
+
+    One or two digits name a province ("1" is "01"); three to five a commune.
+    """
+    code = code.strip()
+    if not (code.isascii() and code.isdigit()) or len(code) > 5:
+        return None
+    return code.zfill(2) if len(code) <= 2 else code.zfill(5)
+
+
+def official_unit(code: str) -> Unit:
+    """The province or commune with this official code, or UnitError."""
+    from vietnam_provinces import Ward
+
+    full = official_code(code)
+    if full is not None and len(full) == 2:
+        found = [u for u in provinces() if u.code == full]
+    elif full is not None:
+        try:
+            province = f"{int(Ward.from_code(int(full)).province_code):02d}"
+        except ValueError:  # the package's word for an unknown code
+            province = None
+        found = [u for u in communes(province) if u.code == full] if province else []
+    else:
+        found = []
+    if not found:
+        shown = "".join(c if c.isprintable() else "?" for c in code[:12])
+        raise UnitError(f"Không có đơn vị hành chính nào mã «{shown}» trong danh mục chính thức.")
+    return found[0]
+
+
+def find(text: str, province: str | None = None) -> list[Unit]:
+    """Official units whose name contains ``text`` (accents and case ignored), within a province if given."""
+    from dtdesk.core.formats import nfc
+
+    wanted = _plain(nfc(text))
+    pool = communes(province) if province else provinces()
+    return [u for u in pool if wanted in _plain(u.name)]
+
+
+def _plain(text: str) -> str:
+    """Lower case without accents ("Hải An" → "hai an"), for searching as one types."""
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

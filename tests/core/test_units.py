@@ -1,0 +1,80 @@
+import pytest
+
+from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, is_code, shown_code
+
+
+@pytest.mark.parametrize("code", ["HA", "HA-CATBI", "31", "11413", "ha_cat_bi", "Z" * 40])
+def test_good_codes(code):
+    assert is_code(code)
+    assert Unit(code, "Phường Thử", "ward").code == code
+
+
+@pytest.mark.parametrize("code", ["../x", "A\nB", "HA\n", "\x1b[2J", "A\x00B", "Z" * 64, "", " HA", "-HA",
+                                  "HA/CB", "Phường", "HA CB", "\\\\host\\share", None, 31])
+def test_bad_codes_are_refused_in_one_sentence(code):
+    assert not is_code(code)
+    with pytest.raises(UnitError, match="Mã đơn vị") as caught:
+        Unit(code, "Phường Thử", "ward")
+    message = str(caught.value)
+    assert message.isprintable() and len(message) < 240
+
+
+def test_a_bad_parent_code_is_refused_too():
+    with pytest.raises(UnitError, match="Mã đơn vị"):
+        Unit("HA-CB", "Phường Cát Bi", "ward", parent="../HA")
+    with pytest.raises(UnitError, match="chính nó"):
+        Unit("HA", "Quận Hải An", "district", parent="HA")
+
+
+def test_codes_in_messages_never_carry_control_characters():
+    assert shown_code("A\x1b[2J\nB") == "A?[2J?B"
+    assert len(shown_code("Z" * 500)) == 41
+
+
+def _units(*specs):
+    return [Unit(code, code, kind, parent) for code, kind, parent in specs]
+
+
+@pytest.mark.parametrize("specs", [
+    # since 1 July 2025: province → commune/ward/special zone, with bodies
+    [("31", "city", None), ("11413", "ward", "31"), ("SO", "department", "31"), ("DK", "special_zone", "31"),
+     ("X", "commune", "31"), ("P", "office", "11413")],
+    # before: city → district → ward, bodies under each
+    [("HP", "city", None), ("HA", "district", "HP"), ("HA-CB", "ward", "HA"), ("HA-TP", "department", "HA"),
+     ("TX", "town", "HP"), ("TT", "township", "TX"), ("W-VP", "office", "HA-CB")],
+    # a unit whose parent is not in this set, or has none
+    [("HA-CB", "ward", "HA"), ("X", "commune", None), ("B", "board", None)],
+])
+def test_allowed_placements(specs):
+    check_tree(_units(*specs))
+
+
+@pytest.mark.parametrize("specs, words", [
+    ([("HA", "district", None), ("LC", "district", "HA")], "quận «LC» trực thuộc quận «HA»"),
+    ([("HA", "ward", None), ("CB", "ward", "HA")], "phường «CB» trực thuộc phường «HA»"),
+    ([("HA", "district", None), ("HP", "city", "HA")], "thành phố «HP» trực thuộc quận"),
+    ([("HA", "ward", None), ("Q", "district", "HA")], "quận «Q» trực thuộc phường"),
+    ([("HA", "ward", None), ("P", "department", "HA"), ("Q", "ward", "P")], "phường «Q» trực thuộc phòng"),
+    ([("P", "department", None), ("Q", "department", "P")], "phòng «Q» trực thuộc phòng"),
+])
+def test_forbidden_placements(specs, words):
+    with pytest.raises(UnitError, match=words):
+        check_tree(_units(*specs))
+
+
+@pytest.mark.parametrize("specs", [
+    [("A", "province", "C"), ("B", "district", "A"), ("C", "ward", "B")],
+    [("A", "office", "B"), ("B", "office", "A")],
+    [("A", "ward", "B"), ("B", "district", "A")],
+])
+def test_parent_cycles_are_refused(specs):
+    with pytest.raises(UnitError, match="Không thể đặt"):
+        check_tree(_units(*specs))
+
+
+def test_levels_and_selectors():
+    units = Hierarchy(_units(("31", "city", None), ("11413", "ward", "31"), ("DK", "special_zone", "31"),
+                             ("SO", "department", "31")))
+    assert [u.code for u in units.subunits("31")] == ["11413", "DK"]
+    assert [u.code for u in units.bodies("31")] == ["SO"]
+    assert units["DK"].word == "đặc khu" and units["DK"].admin and not units["SO"].admin
