@@ -41,7 +41,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dtdesk.exchange import manifest as mf  # noqa: E402
-from dtdesk.exchange.export import export_report, write_submission  # noqa: E402
+from dtdesk.exchange.export import export_report  # noqa: E402
 from dtdesk.exchange.importer import IMPORTED, commit, plan_import  # noqa: E402
 from dtdesk.exchange.validate import read_submission  # noqa: E402
 from dtdesk.store.demo import create_demo  # noqa: E402
@@ -70,7 +70,7 @@ def generate(folder: Path, count: int) -> tuple[Path, Path]:
         manifest["unit"] = code
         report = dict(sub.report, unit=code)
         values = [(code, p, k, r, v) for _u, p, k, r, v in sub.values]
-        write_submission(files / mf.file_name(code, PERIOD, sub.revision), manifest, [unit], [report], values, fsync=False)
+        mf.write_submission(files / mf.file_name(code, PERIOD, sub.revision), manifest, [unit], [report], values, fsync=False)
     return files, district
 
 

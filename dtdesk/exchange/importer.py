@@ -31,6 +31,7 @@ from dtdesk.core.formats import nfc
 from dtdesk.core.units import Hierarchy
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, read_submission
+from dtdesk.store.imports import ImportedFile
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 IMPORTED = "imported"
@@ -93,22 +94,18 @@ class ImportContext:
         self.units: Hierarchy = ws.hierarchy()
         if self.own not in self.units:
             raise WorkspaceError(f"Tệp dữ liệu không có đơn vị «{self.own}» của mình.")
-        self.snapshot = _snapshot(ws.conn)  # planning writes nothing, so one snapshot serves the batch
-        self.templates = {p: (t, v) for p, t, v in ws.conn.execute(
-            "SELECT period, template_id, template_version FROM reports WHERE unit = ?", (self.own,))}
+        self.snapshot = ws.snapshot()  # planning writes nothing, so one snapshot serves the batch
+        self.templates = {r.period: (r.template_id, r.template_version) for r in ws.reports(self.own)}
 
 
-def _imported(conn: sqlite3.Connection, sub: Submission) -> str | None:
+def _imported(ws: Workspace, sub: Submission) -> str | None:
     """DUPLICATE, or a rejection sentence, or None when the file is new and not older."""
-    if conn.execute("SELECT 1 FROM imports WHERE sha256 = ?", (sub.sha256,)).fetchone():
+    if ws.is_imported(sub.sha256):
         return DUPLICATE
-    row = conn.execute(
-        "SELECT revision, content_sha256 FROM imports WHERE unit = ? AND period = ? ORDER BY revision DESC LIMIT 1",
-        (sub.unit, sub.period),
-    ).fetchone()
-    if row is None:
+    latest = ws.latest_import(sub.unit, sub.period)
+    if latest is None:
         return None
-    revision, content = row
+    revision, content = latest.revision, latest.content_sha256
     if sub.revision < revision:
         return (f"Đã nhập lần nộp r{revision} của {sub.unit} kỳ {sub.period}; tệp này là lần nộp r{sub.revision} "
                 "cũ hơn nên không được nhập.")
@@ -147,11 +144,8 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
                        f"{expected[0]} phiên bản {expected[1]} của báo cáo kỳ {sub.period} ở đây.")
 
 
-def _diff(conn: sqlite3.Connection, sub: Submission) -> list[Change]:
-    codes = [u["code"] for u in sub.units]
-    old = {(u, k, r): (v, s) for u, k, r, v, s in conn.execute(
-        f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({','.join('?' * len(codes))})",
-        [sub.period, *codes])}
+def _diff(ws: Workspace, sub: Submission) -> list[Change]:
+    old = ws.values_with_source(sub.period, [u["code"] for u in sub.units])
     new = {}
     for u, _p, k, r, v in sub.values:
         if type(v) is str:
@@ -169,9 +163,8 @@ def _diff(conn: sqlite3.Connection, sub: Submission) -> list[Change]:
     return changes
 
 
-def _new_units(conn: sqlite3.Connection, sub: Submission) -> list[dict]:
-    known = {r[0] for r in conn.execute(
-        f"SELECT code FROM units WHERE code IN ({','.join('?' * len(sub.units))})", [u["code"] for u in sub.units])}
+def _new_units(ws: Workspace, sub: Submission) -> list[dict]:
+    known = ws.known_units(u["code"] for u in sub.units)
     return sorted((u for u in sub.units if u["code"] not in known), key=lambda u: u["code"] != sub.unit)
 
 
@@ -181,7 +174,7 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
         sub = read_submission(path)
         plan.submission = sub
         _check_place(ctx, sub)
-        seen = _imported(ws.conn, sub)
+        seen = _imported(ws, sub)
     except Rejected as exc:
         plan.status, plan.message = REJECTED, str(exc)
         return plan
@@ -191,15 +184,10 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     if seen:
         plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
         return plan
-    plan.new_units = _new_units(ws.conn, sub)
-    plan.changes = _diff(ws.conn, sub)
+    plan.new_units = _new_units(ws, sub)
+    plan.changes = _diff(ws, sub)
     plan.snapshot = ctx.snapshot
     return plan
-
-
-def _snapshot(conn: sqlite3.Connection) -> tuple[int, int]:
-    """Changes by this connection and commits by others: equal snapshots mean the data did not change."""
-    return conn.total_changes, conn.execute("PRAGMA data_version").fetchone()[0]
 
 
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
@@ -210,43 +198,30 @@ def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
 
 def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool) -> None:
     """Write one file's plan; ``fresh`` when nothing it reads has changed since it was planned."""
-    conn, sub = ws.conn, plan.submission
+    sub = plan.submission
     if not fresh:
-        seen = _imported(conn, sub)
+        seen = _imported(ws, sub)
         if seen == DUPLICATE:
             plan.status, plan.message = DUPLICATE, f"Tệp «{plan.path.name}» ({sub.label}) đã nhập trước đó."
             return
         if seen:
             plan.status, plan.message = REJECTED, f"Tệp «{plan.path.name}»: {seen}"
             return
-        plan.new_units = _new_units(conn, sub)
-        plan.changes = _diff(conn, sub)
-    for u in plan.new_units:  # the unit first (its parent exists), then its bodies
-        conn.execute(
-            f"INSERT INTO units ({', '.join(mf.UNIT_COLUMNS)}) VALUES ({','.join('?' * len(mf.UNIT_COLUMNS))})",
-            tuple(nfc(u[c]) if isinstance(u[c], str) and c in ("name", "short", "row_label") else u[c]
-                  for c in mf.UNIT_COLUMNS),
-        )
-    r = sub.report
-    conn.execute(
-        "INSERT OR REPLACE INTO reports (unit, period, template_id, template_version, start, cutoff, revision,"
-        " illustrative) VALUES (?,?,?,?,?,?,?,?)",
-        (r["unit"], r["period"], r["template_id"], r["template_version"], r["start"], r["cutoff"], r["revision"],
-         r["illustrative"]),
-    )
+        plan.new_units = _new_units(ws, sub)
+        plan.changes = _diff(ws, sub)
     applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
-    ws.write_changes(sub.period, applied, source_tag(sub.sha256), at)
-    m = sub.manifest
-    conn.execute(
-        "INSERT INTO imports (sha256, content_sha256, filename, unit, period, revision, template_id,"
-        " template_version, app_version, exported_at, imported_at, who, original)"
-        " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-        (sub.sha256, sub.content_sha256, plan.path.name, sub.unit, sub.period, sub.revision, sub.template_id,
-         sub.template_version, m["app_version"], m["exported_at"], at, ws.user, sub.original),
-    )
+    ws.write_import(_kept(plan), plan.new_units, sub.report, applied, source_tag(sub.sha256), at)
     plan.status = IMPORTED
     plan.message = (f"Đã nhập «{plan.path.name}» ({sub.label}): {len(applied)} số liệu thay đổi, "
                     f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
+
+
+def _kept(plan: FilePlan) -> ImportedFile:
+    """The file as the workspace keeps it."""
+    sub = plan.submission
+    return ImportedFile(sub.sha256, sub.content_sha256, plan.path.name, sub.unit, sub.period, sub.revision,
+                        sub.template_id, sub.template_version, sub.manifest["app_version"],
+                        sub.manifest["exported_at"], sub.original)
 
 
 def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False) -> list[FilePlan]:
@@ -260,30 +235,23 @@ def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False) ->
                   key=lambda p: (p.submission.unit, p.submission.period, p.submission.revision))
     if not todo:
         return plans
-    if getattr(ws, "read_only", False):
-        raise WorkspaceError(f"Tệp «{ws.path.name}» đang mở ở chế độ chỉ đọc; không ghi được.")
-    conn = ws.conn
     at = now()
-    conn.execute("BEGIN IMMEDIATE")
     try:
-        unchanged = _snapshot(conn)
-        touched: set[tuple[str, str]] = set()  # (unit, period) and ("sha", file hash) written in this batch
-        for plan in todo:
-            sub = plan.submission
-            keys = {(u["code"], sub.period) for u in sub.units} | {("sha", sub.sha256)}
-            fresh = plan.snapshot == unchanged and not keys & touched
-            touched |= keys
-            conn.execute("SAVEPOINT file")
-            try:
-                _apply(ws, plan, keep_local, at, fresh)
-            except sqlite3.Error as exc:
-                conn.execute("ROLLBACK TO file")
-                plan.status = REJECTED
-                plan.message = f"Tệp «{plan.path.name}» không nhập được vào tệp dữ liệu: {exc}."
-            conn.execute("RELEASE file")
-        conn.execute("COMMIT")
+        with ws.transaction():
+            unchanged = ws.snapshot()
+            touched: set[tuple[str, str]] = set()  # (unit, period) and ("sha", file hash) written in this batch
+            for plan in todo:
+                sub = plan.submission
+                keys = {(u["code"], sub.period) for u in sub.units} | {("sha", sub.sha256)}
+                fresh = plan.snapshot == unchanged and not keys & touched
+                touched |= keys
+                try:
+                    with ws.savepoint():
+                        _apply(ws, plan, keep_local, at, fresh)
+                except sqlite3.Error as exc:
+                    plan.status = REJECTED
+                    plan.message = f"Tệp «{plan.path.name}» không nhập được vào tệp dữ liệu: {exc}."
     except BaseException:
-        conn.execute("ROLLBACK")
         for plan in todo:
             if plan.status == IMPORTED:
                 plan.status, plan.message = PLANNED, ""

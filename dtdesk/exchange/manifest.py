@@ -1,4 +1,4 @@
-"""The submission file format (``dtdesk-submission/1``) and its content hash.
+"""The submission file format (``dtdesk-submission/1``), its content hash, and writing one.
 
 A submission file is a small SQLite database (rollback journal, never WAL)
 with ``PRAGMA application_id`` = :data:`APPLICATION_ID` and
@@ -31,6 +31,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sqlite3
+from pathlib import Path
 
 FORMAT = "dtdesk-submission/1"
 FORMAT_VERSION = 1
@@ -95,3 +98,35 @@ def canonical_bytes(manifest: dict, units: list[dict], reports: list[dict], valu
 
 def content_hash(manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> str:
     return hashlib.sha256(canonical_bytes(manifest, units, reports, values)).hexdigest()
+
+
+def write_submission(path: Path, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple], *,
+                     fsync: bool = True) -> str:
+    """Create the SQLite file at ``path`` (which must be new or empty); returns the content hash.
+
+    ``manifest`` needs every key but ``sha256``, which is computed here.
+    """
+    digest = content_hash(manifest, units, reports, values)
+    entries = {**{k: str(v) for k, v in manifest.items()}, "sha256": digest}
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("PRAGMA page_size = 1024")
+        conn.execute("PRAGMA journal_mode = DELETE")
+        conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        conn.execute(f"PRAGMA user_version = {FORMAT_VERSION}")
+        conn.execute("BEGIN")
+        for sql in SCHEMA.values():
+            conn.execute(sql)
+        conn.executemany("INSERT INTO manifest (key, value) VALUES (?, ?)", sorted(entries.items()))
+        conn.executemany(f"INSERT INTO units VALUES ({','.join('?' * len(UNIT_COLUMNS))})",
+                         [tuple(u[c] for c in UNIT_COLUMNS) for u in units])
+        conn.executemany(f"INSERT INTO reports VALUES ({','.join('?' * len(REPORT_COLUMNS))})",
+                         [tuple(r[c] for c in REPORT_COLUMNS) for r in reports])
+        conn.executemany("INSERT INTO vals VALUES (?, ?, ?, ?, ?)", values)
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+    if fsync:
+        with open(path, "rb+") as handle:
+            os.fsync(handle.fileno())
+    return digest

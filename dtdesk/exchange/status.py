@@ -93,14 +93,8 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     base = own_report.cutoff if own_report else parse_period(period).end
     deadline = base + dt.timedelta(days=template.deadline_days)
     values = ws.values(period)
-    latest = {}
-    for unit, revision, exported, imported in ws.conn.execute(
-            "SELECT unit, revision, exported_at, imported_at FROM imports WHERE period = ? ORDER BY revision",
-            (period,)):
-        latest[unit] = (revision, exported, imported)
-    sources: dict[str, set[str]] = {}
-    for unit, source in ws.conn.execute("SELECT DISTINCT unit, source FROM vals WHERE period = ?", (period,)):
-        sources.setdefault(unit, set()).add(source)
+    latest = ws.latest_imports(period)
+    sources = ws.sources(period)
     rows = []
     for sub in units.subunits(own):
         info = ws.report(sub.code, period)
@@ -111,11 +105,11 @@ def completeness(ws: Workspace, period: str) -> Completeness:
             errors = sum(p.is_error for p in check(data))
             key = _key_ratio(data)
         if sub.code in latest:
-            revision, exported, imported = latest[sub.code]
-            exported_at = _when(exported)
+            sent = latest[sub.code]
+            exported_at = _when(sent.exported_at)
             on_time = exported_at.date() <= deadline if exported_at else None
-            rows.append(UnitStatus(sub, True, False, has_values, revision, exported_at, _when(imported), on_time,
-                                   errors, key))
+            rows.append(UnitStatus(sub, True, False, has_values, sent.revision, exported_at, _when(sent.imported_at),
+                                   on_time, errors, key))
         else:
             rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors,
                                    key_ratio=key))

@@ -1,17 +1,80 @@
-"""Reports and units in a workspace: finding, starting and defining them, and reading a report whole."""
+"""Reports in a workspace: the ``reports`` table, and finding, starting and defining reports and units."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from typing import TYPE_CHECKING
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template
 from dtdesk.core.units import KINDS, Unit
-from dtdesk.store.workspace import Workspace, WorkspaceError
+from dtdesk.store.base import Tables, WorkspaceError, marks, now
+
+if TYPE_CHECKING:
+    from dtdesk.store.workspace import Workspace
 
 _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
+REPORT_COLUMNS = ("unit", "period", "template_id", "template_version", "start", "cutoff", "revision", "illustrative")
+
+
+class Reports(Tables):
+    """The ``reports`` table: one row per (unit, period) with its template, dates and revision."""
+
+    def ensure_report(self, info: ReportInfo) -> None:
+        row = {"unit": info.unit, "period": info.period, "template_id": info.template_id,
+               "template_version": info.template_version, "start": info.start.isoformat(),
+               "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
+        self._writable()
+        with self.conn:
+            self.db["reports"].upsert(row, pk=("unit", "period"))
+
+    def set_report_dates(self, unit: str, period: str, start: dt.date, cutoff: dt.date) -> None:
+        """Change a report's start and cut-off dates, audited like a value."""
+        self._writable()
+        old = self.report(unit, period)
+        if old is None or start > cutoff:
+            raise WorkspaceError("Ngày bắt đầu phải trước ngày chốt số liệu.")
+        with self.transaction():
+            self.conn.execute("UPDATE reports SET start = ?, cutoff = ? WHERE unit = ? AND period = ?",
+                              (start.isoformat(), cutoff.isoformat(), unit, period))
+            at = now()
+            self._audit([(at, self.user, unit, period, key, "", before.isoformat(), after.isoformat(), "local")
+                         for key, before, after in (("report.start", old.start, start),
+                                                    ("report.cutoff", old.cutoff, cutoff))
+                         if before != after])
+
+    @staticmethod
+    def _report(row: dict) -> ReportInfo:
+        return ReportInfo(row["unit"], row["period"], row["template_id"], row["template_version"],
+                          dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["cutoff"]),
+                          row["revision"], bool(row["illustrative"]))
+
+    def reports(self, unit: str | None = None) -> list[ReportInfo]:
+        where, args = ("unit = ?", [unit]) if unit else (None, None)
+        sql = "SELECT * FROM reports" + (f" WHERE {where}" if where else "") + " ORDER BY unit, period"
+        return [self._report(r) for r in self._rows(sql, args or ())]
+
+    def report(self, unit: str, period: str) -> ReportInfo | None:
+        rows = self.report_row(unit, period)
+        return self._report(rows) if rows else None
+
+    def report_row(self, unit: str, period: str) -> dict | None:
+        """The report's row as stored (dates as ISO text), as a submission file carries it."""
+        rows = self._rows(f"SELECT {', '.join(REPORT_COLUMNS)} FROM reports WHERE unit = ? AND period = ?",
+                          (unit, period))
+        return rows[0] if rows else None
+
+    def latest_period(self, unit: str) -> str | None:
+        row = self.conn.execute("SELECT max(period) FROM reports WHERE unit = ?", (unit,)).fetchone()
+        return row[0]
+
+    def _put_report_row(self, row: dict) -> None:
+        """Insert or replace a report's row as a submission file carries it (inside the caller's transaction)."""
+        self.conn.execute(f"INSERT OR REPLACE INTO reports ({', '.join(REPORT_COLUMNS)})"
+                          f" VALUES ({marks(len(REPORT_COLUMNS))})", tuple(row[c] for c in REPORT_COLUMNS))
 
 
 def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -> ReportInfo:

@@ -1,31 +1,28 @@
-"""The workspace: one SQLite file holding units, reports, values and the audit.
+"""The workspace: one SQLite file holding units, reports, values, the audit and the files exchanged.
 
-Every edit is its own committed transaction (the clerk never presses Save),
-and every change of a value writes an audit row with who, when, old and new.
-A value belongs to (unit, period, key, row): a ward's row in the district's
-table *is* the ward's own value, whoever keyed or imported it.
+This module opens, creates, upgrades and closes it and keeps its ``meta``
+entries; each table's reads and writes are in the module named after it
+(:mod:`~dtdesk.store.units`, :mod:`~dtdesk.store.reports`,
+:mod:`~dtdesk.store.values`, :mod:`~dtdesk.store.imports`), and a
+:class:`Workspace` is all of them over one connection.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
-from collections.abc import Iterable
-from functools import cached_property
 from pathlib import Path
 
-from dtdesk.core.formats import nfc, os_reason
-from dtdesk.core.report import Key, ReportInfo
-from dtdesk.core.units import Hierarchy, Unit
+from dtdesk.core.formats import os_reason
+from dtdesk.store.base import WorkspaceError, now
+from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
+from dtdesk.store.reports import Reports
 from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
+from dtdesk.store.units import Units
+from dtdesk.store.values import Values
 
+__all__ = ["IN_USE", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
 
-class WorkspaceError(Exception):
-    """A workspace cannot be used; the message is one sentence for the user."""
-
-
-AUDIT_SQL = "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)"
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
@@ -45,43 +42,17 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=5.0)
 
 
-def _user() -> str:
-    """Who edits, for the audit; never fails (a PC without a login name still saves)."""
-    import getpass  # with termios and pwd, off the start-up path: see Workspace.user
-
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - getpass raises different errors per platform and version
-        return "clerk"
-
-
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-
-
-def _clean(value):
-    if isinstance(value, str):
-        return nfc(value)
-    if isinstance(value, bool):
-        return int(value)
-    return value
-
-
-class Workspace:
+class Workspace(Units, Reports, Values, Imports):
     """An open workspace file. Use :meth:`create` or :meth:`open`."""
 
-    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkspaceLock | None = None):
+    def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkspaceLock | None = None, *,
+                 in_memory: bool = False):
         self.path = path
         self.conn = conn
-        self.lock = lock  # held while open for writing; None when read-only
-        self.read_only = lock is None
+        self.lock = lock  # held while open for writing; None when read-only (or in memory)
+        self.read_only = lock is None and not in_memory
         self.notice = ""  # a sentence for the user, e.g. IN_USE when another window has the file
         self.backup_error = ""  # why today's automatic backup failed, if it did
-
-    @cached_property
-    def user(self) -> str:
-        """Who edits, for the audit; asked at the first edit, not at opening (start-up time)."""
-        return _user()
 
     # -- opening ---------------------------------------------------------
     @staticmethod
@@ -108,12 +79,22 @@ class Workspace:
             lock.release()
             raise WorkspaceError(f"Không tạo được tệp «{path.name}»: {exc}.") from None
         migrate(conn)
-        ws = cls(path, conn, lock)
-        ws._set_meta("app", APP_ID)
-        ws._set_meta("created_at", now())
+        return cls(path, conn, lock)._started(unit)
+
+    @classmethod
+    def in_memory(cls, unit: str = "") -> Workspace:
+        """A new, writable workspace that lives in memory only, gone when closed (for tests and trials)."""
+        conn = sqlite3.connect(":memory:", isolation_level=None)
+        conn.execute("PRAGMA foreign_keys = ON")
+        migrate(conn)
+        return cls(Path(":memory:"), conn, in_memory=True)._started(unit)
+
+    def _started(self, unit: str) -> Workspace:
+        self._set_meta("app", APP_ID)
+        self._set_meta("created_at", now())
         if unit:
-            ws._set_meta("unit", unit)
-        return ws
+            self._set_meta("unit", unit)
+        return self
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, backup: bool = True) -> Workspace:
@@ -186,10 +167,6 @@ class Workspace:
             auto_backup(ws)
         return ws
 
-    def _writable(self) -> None:
-        if self.read_only:
-            raise WorkspaceError(f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.")
-
     def close(self) -> None:
         self.conn.close()
         if self.lock is not None:
@@ -200,23 +177,6 @@ class Workspace:
 
     def __exit__(self, *exc) -> None:
         self.close()
-
-    @cached_property
-    def db(self):
-        """sqlite-utils over the same connection, for upserts.
-
-        Imported on first write of units or reports, not at start-up: reading
-        is plain SQL, and sqlite-utils' import costs more than the whole first
-        screen's queries.
-        """
-        import sqlite_utils
-
-        return sqlite_utils.Database(self.conn)
-
-    def _rows(self, sql: str, args=()) -> list[dict]:
-        cursor = self.conn.execute(sql, args)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row)) for row in cursor]
 
     # -- meta ------------------------------------------------------------
     def _set_meta(self, key: str, value: str) -> None:
@@ -234,124 +194,3 @@ class Workspace:
 
     def set_own_unit(self, code: str) -> None:
         self._set_meta("unit", code)
-
-    # -- units -------------------------------------------------------------
-    def add_units(self, units: Iterable[Unit]) -> None:
-        rows = [
-            {"code": u.code, "name": nfc(u.name), "kind": u.kind, "parent": u.parent, "short": nfc(u.short),
-             "row_label": nfc(u.row_label), "position": u.position, "email": u.email}
-            for u in units
-        ]
-        self._writable()
-        with self.conn:
-            self.db["units"].upsert_all(rows, pk="code")
-
-    def hierarchy(self) -> Hierarchy:
-        return Hierarchy([Unit(**row) for row in self._rows("SELECT * FROM units")])
-
-    # -- reports -------------------------------------------------------------
-    def ensure_report(self, info: ReportInfo) -> None:
-        row = {"unit": info.unit, "period": info.period, "template_id": info.template_id,
-               "template_version": info.template_version, "start": info.start.isoformat(),
-               "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
-        self._writable()
-        with self.conn:
-            self.db["reports"].upsert(row, pk=("unit", "period"))
-
-    def set_report_dates(self, unit: str, period: str, start: dt.date, cutoff: dt.date) -> None:
-        """Change a report's start and cut-off dates, audited like a value."""
-        self._writable()
-        old = self.report(unit, period)
-        if old is None or start > cutoff:
-            raise WorkspaceError("Ngày bắt đầu phải trước ngày chốt số liệu.")
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            self.conn.execute("UPDATE reports SET start = ?, cutoff = ? WHERE unit = ? AND period = ?",
-                              (start.isoformat(), cutoff.isoformat(), unit, period))
-            for key, before, after in (("report.start", old.start, start), ("report.cutoff", old.cutoff, cutoff)):
-                if before != after:
-                    self.conn.execute(
-                        AUDIT_SQL,
-                        (now(), self.user, unit, period, key, "", before.isoformat(), after.isoformat(), "local"),
-                    )
-
-    @staticmethod
-    def _report(row: dict) -> ReportInfo:
-        return ReportInfo(row["unit"], row["period"], row["template_id"], row["template_version"],
-                          dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["cutoff"]),
-                          row["revision"], bool(row["illustrative"]))
-
-    def reports(self, unit: str | None = None) -> list[ReportInfo]:
-        where, args = ("unit = ?", [unit]) if unit else (None, None)
-        sql = "SELECT * FROM reports" + (f" WHERE {where}" if where else "") + " ORDER BY unit, period"
-        return [self._report(r) for r in self._rows(sql, args or ())]
-
-    def report(self, unit: str, period: str) -> ReportInfo | None:
-        rows = self._rows("SELECT * FROM reports WHERE unit = ? AND period = ?", (unit, period))
-        return self._report(rows[0]) if rows else None
-
-    def latest_period(self, unit: str) -> str | None:
-        row = self.conn.execute("SELECT max(period) FROM reports WHERE unit = ?", (unit,)).fetchone()
-        return row[0]
-
-    # -- values --------------------------------------------------------------
-    def values(self, period: str, units: Iterable[str] | None = None) -> dict[Key, object]:
-        """All values of a period (optionally of some units) as {(unit, key, row): value}."""
-        sql = "SELECT unit, key, row, value FROM vals WHERE period = ?"
-        args: list = [period]
-        if units is not None:
-            units = list(units)
-            sql += f" AND unit IN ({','.join('?' * len(units))})"
-            args += units
-        return {(u, k, r): v for u, k, r, v in self.conn.execute(sql, args)}
-
-    def value(self, unit: str, period: str, key: str, row: str = ""):
-        found = self.conn.execute(
-            "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?", (unit, period, key, row)
-        ).fetchone()
-        return found[0] if found else None
-
-    def set_value(self, unit: str, period: str, key: str, value, row: str = "", source: str = "local"):
-        """Store one value durably, with its audit row; returns the old value."""
-        return self.set_values(unit, period, {(key, row): value}, source=source)[(key, row)]
-
-    def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
-        """Store several values of one unit in one transaction (a paste, an edit); returns the old values."""
-        self._writable()
-        old: dict[tuple[str, str], object] = {}
-        with self.conn:
-            self.conn.execute("BEGIN IMMEDIATE")
-            rows = []
-            for (key, row), value in changes.items():
-                value = _clean(value)
-                old[(key, row)] = self.value(unit, period, key, row)
-                rows.append((unit, key, row, old[(key, row)], value))
-            self.write_changes(period, rows, source)
-        return old
-
-    def write_changes(self, period: str, rows: list[tuple], source: str, at: str | None = None) -> int:
-        """Write (unit, key, row, old, new) rows whose old value the caller read, each with its audit row.
-
-        The one place values are written: edits, imports and JSON loads all come
-        here, inside a transaction the caller holds. An empty new value deletes;
-        rows that change nothing are skipped. Returns how many changed.
-        """
-        at = at or now()
-        changed = [(u, k, r, o, None if n == "" else n) for u, k, r, o, n in rows]
-        changed = [c for c in changed if not (c[3] == c[4] and type(c[3]) is type(c[4]))]
-        self.conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                              [(u, period, k, r) for u, k, r, _o, n in changed if n is None])
-        self.conn.executemany(
-            "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
-            [(u, period, k, r, n, source, at) for u, k, r, _o, n in changed if n is not None])
-        self.conn.executemany(
-            AUDIT_SQL,
-            [(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed])
-        return len(changed)
-
-    def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
-        where, args = "unit = ? AND period = ?", [unit, period]
-        if key is not None:
-            where += " AND key = ? AND row = ?"
-            args += [key, row]
-        return self._rows(f"SELECT * FROM audit WHERE {where} ORDER BY id", args)

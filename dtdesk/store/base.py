@@ -1,0 +1,123 @@
+"""What every part of the workspace shares: its connection, who edits, the clock and its one-sentence error.
+
+The workspace's tables are read and written by small classes, one module per
+table or group of tables (:mod:`~dtdesk.store.units`, :mod:`~dtdesk.store.reports`,
+:mod:`~dtdesk.store.values`, :mod:`~dtdesk.store.imports`);
+:class:`~dtdesk.store.workspace.Workspace` is all of them over one connection.
+Nothing outside ``dtdesk.store`` speaks the workspace's SQL.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from functools import cached_property
+from pathlib import Path
+
+from dtdesk.core.formats import nfc
+
+
+class WorkspaceError(Exception):
+    """A workspace cannot be used; the message is one sentence for the user."""
+
+
+def now() -> str:
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def _user() -> str:
+    """Who edits, for the audit; never fails (a PC without a login name still saves)."""
+    import getpass  # with termios and pwd, off the start-up path: see Tables.user
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - getpass raises different errors per platform and version
+        return "clerk"
+
+
+def clean(value):
+    """A value as stored: text in NFC, booleans as 0/1."""
+    if isinstance(value, str):
+        return nfc(value)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def marks(count: int) -> str:
+    """``?,?,…`` for an ``IN (…)`` of ``count`` values."""
+    return ",".join("?" * count)
+
+
+class Tables:
+    """The connection every table class works on (a :class:`Workspace` is one of these)."""
+
+    path: Path
+    conn: sqlite3.Connection
+    read_only: bool
+
+    @cached_property
+    def user(self) -> str:
+        """Who edits, for the audit; asked at the first edit, not at opening (start-up time)."""
+        return _user()
+
+    @cached_property
+    def db(self):
+        """sqlite-utils over the same connection, for upserts.
+
+        Imported on first write of units or reports, not at start-up: reading
+        is plain SQL, and sqlite-utils' import costs more than the whole first
+        screen's queries.
+        """
+        import sqlite_utils
+
+        return sqlite_utils.Database(self.conn)
+
+    def _rows(self, sql: str, args=()) -> list[dict]:
+        cursor = self.conn.execute(sql, args)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row)) for row in cursor]
+
+    def _writable(self) -> None:
+        if self.read_only:
+            raise WorkspaceError(f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.")
+
+    def _audit(self, rows: list[tuple]) -> None:
+        """Audit rows (at, who, unit, period, key, row, old, new, source), inside the caller's transaction."""
+        self.conn.executemany(
+            "INSERT INTO audit (at, who, unit, period, key, row, old, new, source) VALUES (?,?,?,?,?,?,?,?,?)", rows)
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One write transaction (``BEGIN IMMEDIATE``): committed when the block ends, rolled back if it raises.
+
+        For work that spans more than one call, such as an export, which holds
+        the transaction while it writes and checks the file it reads from.
+        """
+        self._writable()
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    @contextmanager
+    def savepoint(self) -> Iterator[None]:
+        """Part of a transaction that is undone alone if it raises."""
+        self.conn.execute("SAVEPOINT part")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK TO part")
+            raise
+        finally:
+            self.conn.execute("RELEASE part")
+
+    def snapshot(self) -> tuple[int, int]:
+        """Changes by this connection and commits by others: equal snapshots mean the data did not change."""
+        return self.conn.total_changes, self.conn.execute("PRAGMA data_version").fetchone()[0]

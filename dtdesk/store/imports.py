@@ -1,0 +1,93 @@
+"""The ``imports`` and ``submissions`` tables: submission files taken in from below and sent upward.
+
+``imports`` keeps each imported file's original bytes with who imported it,
+when, and what its manifest said; ``submissions`` lists the files this
+workspace exported. The import's values go through
+:meth:`~dtdesk.store.values.Values.write_changes` like any other change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from dtdesk.store.base import Tables, marks
+
+_IMPORT_COLUMNS = ("sha256", "content_sha256", "filename", "unit", "period", "revision", "template_id",
+                   "template_version", "app_version", "exported_at", "imported_at", "who", "original")
+
+
+@dataclass(frozen=True)
+class ImportedFile:
+    """A submission file as the ``imports`` table keeps it (who and when are added on writing)."""
+
+    sha256: str  # of the file's bytes
+    content_sha256: str  # the manifest's hash over the content
+    filename: str
+    unit: str
+    period: str
+    revision: int
+    template_id: str
+    template_version: int
+    app_version: str
+    exported_at: str  # the sender's clock, from the manifest
+    original: bytes
+
+
+class LatestImport(NamedTuple):
+    unit: str
+    revision: int
+    content_sha256: str
+    exported_at: str
+    imported_at: str
+
+
+class Imports(Tables):
+    def is_imported(self, sha256: str) -> bool:
+        """Whether the file with these bytes was imported before."""
+        return self.conn.execute("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def latest_import(self, unit: str, period: str) -> LatestImport | None:
+        """The highest revision of a unit's report imported for a period."""
+        row = self.conn.execute(
+            "SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
+            " WHERE unit = ? AND period = ? ORDER BY revision DESC LIMIT 1", (unit, period)).fetchone()
+        return LatestImport(*row) if row else None
+
+    def latest_imports(self, period: str) -> dict[str, LatestImport]:
+        """Each unit's latest imported revision of a period: {unit: LatestImport}."""
+        latest = {}
+        for row in self.conn.execute("SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
+                                     " WHERE period = ? ORDER BY revision", (period,)):
+            latest[row[0]] = LatestImport(*row)
+        return latest
+
+    def write_import(self, file: ImportedFile, new_units: list[dict], report: dict, changes: list[tuple],
+                     source: str, at: str) -> int:
+        """Write one imported file inside the caller's transaction; returns how many values changed.
+
+        Its new units (each after its parent), its report row, its (unit, key,
+        row, old, new) changes, and the file itself with who and when.
+        """
+        self._insert_units(new_units)
+        self._put_report_row(report)
+        changed = self.write_changes(file.period, changes, source, at)
+        self.conn.execute(
+            f"INSERT INTO imports ({', '.join(_IMPORT_COLUMNS)}) VALUES ({marks(len(_IMPORT_COLUMNS))})",
+            (file.sha256, file.content_sha256, file.filename, file.unit, file.period, file.revision,
+             file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
+             file.original))
+        return changed
+
+    def record_submission(self, unit: str, period: str, revision: int, sha256: str, content_sha256: str,
+                          filename: str, exported_at: str) -> None:
+        """A file exported: the report's revision is raised and the file listed (inside the caller's transaction)."""
+        self.conn.execute("UPDATE reports SET revision = ? WHERE unit = ? AND period = ?", (revision, unit, period))
+        self.conn.execute(
+            "INSERT INTO submissions (unit, period, revision, sha256, content_sha256, filename, exported_at, who)"
+            " VALUES (?,?,?,?,?,?,?,?)",
+            (unit, period, revision, sha256, content_sha256, filename, exported_at, self.user))
+
+    def submissions(self, unit: str, period: str) -> list[dict]:
+        """The files exported for a report, oldest first."""
+        return self._rows("SELECT * FROM submissions WHERE unit = ? AND period = ? ORDER BY id", (unit, period))

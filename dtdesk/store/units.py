@@ -1,0 +1,58 @@
+"""The ``units`` table: the workspace's wards, districts and their bodies."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dtdesk.core.formats import nfc
+from dtdesk.core.units import KINDS, Hierarchy, Unit
+from dtdesk.store.base import Tables, marks
+
+UNIT_COLUMNS = ("code", "name", "kind", "parent", "short", "row_label", "position", "email")
+_WORDS = ("name", "short", "row_label")  # the columns a person wrote, kept in NFC
+
+
+def unit_row(unit: Unit) -> dict:
+    """A unit as a row of the table, its words in NFC."""
+    return {c: nfc(getattr(unit, c)) if c in _WORDS else getattr(unit, c) for c in UNIT_COLUMNS}
+
+
+class Units(Tables):
+    def add_units(self, units: Iterable[Unit]) -> None:
+        """Add units or replace those with the same code, in one transaction."""
+        rows = [unit_row(u) for u in units]
+        self._writable()
+        with self.conn:
+            self.db["units"].upsert_all(rows, pk="code")
+
+    def hierarchy(self) -> Hierarchy:
+        return Hierarchy([Unit(**row) for row in self._rows("SELECT * FROM units")])
+
+    def known_units(self, codes: Iterable[str]) -> set[str]:
+        """Which of these codes the workspace has."""
+        codes = list(codes)
+        return {r[0] for r in self.conn.execute(f"SELECT code FROM units WHERE code IN ({marks(len(codes))})", codes)}
+
+    def unit_with_bodies(self, unit: str) -> list[dict]:
+        """The unit's row then its bodies' (non-administrative children), by position; [] if no such unit.
+
+        Empty texts and positions come back as "" and 0 (a file sent upward has no NULL in them).
+        """
+        cols = ", ".join(UNIT_COLUMNS)
+        own = self._rows(f"SELECT {cols} FROM units WHERE code = ?", (unit,))
+        if not own:
+            return []
+        children = self._rows(f"SELECT {cols} FROM units WHERE parent = ? ORDER BY position, code", (unit,))
+        rows = own + [c for c in children if not KINDS.get(c["kind"], ("", True))[1]]
+        for row in rows:
+            for column in ("short", "row_label", "email"):
+                row[column] = row[column] or ""
+            row["position"] = int(row["position"] or 0)
+        return rows
+
+    def _insert_units(self, rows: list[dict]) -> None:
+        """Insert new units (inside the caller's transaction), each after its parent."""
+        self.conn.executemany(
+            f"INSERT INTO units ({', '.join(UNIT_COLUMNS)}) VALUES ({marks(len(UNIT_COLUMNS))})",
+            [tuple(nfc(u[c]) if c in _WORDS and isinstance(u[c], str) else u[c] for c in UNIT_COLUMNS)
+             for u in rows])

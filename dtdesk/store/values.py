@@ -1,0 +1,93 @@
+"""The ``vals`` and ``audit`` tables: every value of every report, and who changed it, when and from what.
+
+A value belongs to (unit, period, key, row): a ward's row in the district's
+table *is* the ward's own value, whoever keyed or imported it. Every edit is
+its own committed transaction (the clerk never presses Save).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from dtdesk.core.report import Key
+from dtdesk.store.base import Tables, clean, marks, now
+
+
+class Values(Tables):
+    def values(self, period: str, units: Iterable[str] | None = None) -> dict[Key, object]:
+        """All values of a period (optionally of some units) as {(unit, key, row): value}."""
+        sql = "SELECT unit, key, row, value FROM vals WHERE period = ?"
+        args: list = [period]
+        if units is not None:
+            units = list(units)
+            sql += f" AND unit IN ({marks(len(units))})"
+            args += units
+        return {(u, k, r): v for u, k, r, v in self.conn.execute(sql, args)}
+
+    def value_rows(self, period: str, units: Iterable[str]) -> list[tuple]:
+        """Some units' values of a period as (unit, period, key, row, value), sorted: what a submission file holds."""
+        units = list(units)
+        return self.conn.execute(
+            f"SELECT unit, period, key, row, value FROM vals WHERE period = ? AND unit IN ({marks(len(units))})"
+            " ORDER BY unit, key, row", [period, *units]).fetchall()
+
+    def values_with_source(self, period: str, units: Iterable[str]) -> dict[Key, tuple[object, str]]:
+        """Some units' values of a period with where each came from: {(unit, key, row): (value, source)}."""
+        units = list(units)
+        return {(u, k, r): (v, s) for u, k, r, v, s in self.conn.execute(
+            f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({marks(len(units))})",
+            [period, *units])}
+
+    def sources(self, period: str) -> dict[str, set[str]]:
+        """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}."""
+        found: dict[str, set[str]] = {}
+        for unit, source in self.conn.execute("SELECT DISTINCT unit, source FROM vals WHERE period = ?", (period,)):
+            found.setdefault(unit, set()).add(source)
+        return found
+
+    def value(self, unit: str, period: str, key: str, row: str = ""):
+        found = self.conn.execute(
+            "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?", (unit, period, key, row)
+        ).fetchone()
+        return found[0] if found else None
+
+    def set_value(self, unit: str, period: str, key: str, value, row: str = "", source: str = "local"):
+        """Store one value durably, with its audit row; returns the old value."""
+        return self.set_values(unit, period, {(key, row): value}, source=source)[(key, row)]
+
+    def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
+        """Store several values of one unit in one transaction (a paste, an edit); returns the old values."""
+        old: dict[tuple[str, str], object] = {}
+        with self.transaction():
+            rows = []
+            for (key, row), value in changes.items():
+                value = clean(value)
+                old[(key, row)] = self.value(unit, period, key, row)
+                rows.append((unit, key, row, old[(key, row)], value))
+            self.write_changes(period, rows, source)
+        return old
+
+    def write_changes(self, period: str, rows: list[tuple], source: str, at: str | None = None) -> int:
+        """Write (unit, key, row, old, new) rows whose old value the caller read, each with its audit row.
+
+        The one place values are written: edits, imports and JSON loads all come
+        here, inside a transaction the caller holds. An empty new value deletes;
+        rows that change nothing are skipped. Returns how many changed.
+        """
+        at = at or now()
+        changed = [(u, k, r, o, None if n == "" else n) for u, k, r, o, n in rows]
+        changed = [c for c in changed if not (c[3] == c[4] and type(c[3]) is type(c[4]))]
+        self.conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                              [(u, period, k, r) for u, k, r, _o, n in changed if n is None])
+        self.conn.executemany(
+            "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
+            [(u, period, k, r, n, source, at) for u, k, r, _o, n in changed if n is not None])
+        self._audit([(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed])
+        return len(changed)
+
+    def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
+        where, args = "unit = ? AND period = ?", [unit, period]
+        if key is not None:
+            where += " AND key = ? AND row = ?"
+            args += [key, row]
+        return self._rows(f"SELECT * FROM audit WHERE {where} ORDER BY id", args)
