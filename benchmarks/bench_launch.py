@@ -15,7 +15,7 @@ Cases (interleaved, so all see the same machine state):
   created on first use);
 - ``dtdesk``: the app on the demo, opening on the header form as a clerk's
   launch does;
-- ``dtdesk on 3.2``: the same, opening on table 3.2 (``DTDESK_SECTION``).
+- ``dtdesk on 3.2``: the same, opening on table 3.2 (``dtdesk open --section chu_ky_so``).
 
 Prints the median of each and its ratio to bare (goal: dtdesk ≤ 1.5 × bare).
 Uses the offscreen platform unless DISPLAY is set and --platform is given.
@@ -123,11 +123,8 @@ elif KIND == "split":
     app, window = application, main.window
     target = window
 else:
-    import os
-    if KIND == "dtdesk-3.2":
-        os.environ["DTDESK_SECTION"] = "chu_ky_so"
     from dtdesk.gui.app import build
-    app, main = build(WS)
+    app, main = build(WS, section="chu_ky_so" if KIND == "dtdesk-3.2" else "header")
     window = target = main.window
 flt = FirstPaint()
 target.installEventFilter(flt)

@@ -118,7 +118,7 @@ def _check(args) -> int:
 def _open(args) -> int:
     from dtdesk.gui.app import run
 
-    return run(args.workspace)
+    return run(args.workspace, args.section)
 
 
 @command("backup")
@@ -274,7 +274,8 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--period", help="kỳ báo cáo, ví dụ 2022-Q1 (mặc định: kỳ gần nhất)")
         return p
 
-    add("open", "mở ứng dụng với tệp dữ liệu này")
+    add("open", "mở ứng dụng với tệp dữ liệu này").add_argument(
+        "--section", default="header", help="mục hiện ra đầu tiên, ví dụ chu_ky_so (mặc định: phần đầu)")
     add("demo", "tạo tệp mẫu quận Hải An 2022-Q1")
     add("units", "liệt kê các đơn vị")
     add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")

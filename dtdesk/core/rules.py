@@ -23,6 +23,7 @@ class Problem(NamedTuple):
     unit: str = ""
     row: str = ""
     field: str = ""
+    fields: tuple[str, ...] = ()  # every field the rule reads, so each of their cells can be marked
 
     @property
     def is_error(self) -> bool:
@@ -69,7 +70,7 @@ def _check_values(section: Section, values: dict, label: str, unit: str, row: st
         shown = ", ".join(f"{f.number or f.label} = {values[f.id]}" for f in section.fields if f.id in rule.check.names)
         problems.append(Problem(rule.level, section.id,
                                 f"{_where(section, label, section.field(rule.field))}: {rule.message} (đang là {shown}).",
-                                unit, row, rule.field))
+                                unit, row, rule.field, tuple(f.id for f in section.fields if f.id in rule.check.names)))
     return problems
 
 

@@ -113,6 +113,14 @@ class Section(NamedTuple):
     widths: tuple[float, ...] = ()
     rules: tuple[Rule, ...] = ()
     drafts: tuple[str, ...] = ()
+    level: int = 0  # depth in the outline: 0 a part, 1 under a part, 2 under a numbered heading (see _outline)
+    parent: str = ""  # id of the heading this section sits under, "" at the top
+    display_number: str = ""  # the number the outline and the forms show before the title
+
+    @property
+    def label(self) -> str:
+        """The outline title with its display number ("3.2. Về ứng dụng chữ ký số"); a part's body has none."""
+        return f"{self.display_number}. {self.outline_title}" if self.display_number else self.outline_title
 
     @property
     def outline_title(self) -> str:
@@ -243,6 +251,34 @@ def _validate(template: Template) -> None:
             raise TemplateError(f"draft {draft.id}: unknown names {sorted(unknown)}")
 
 
+def _outline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Each section's level, parent heading and display number, read from the template's order and numbering.
+
+    A heading without a number ("I. TÌNH HÌNH…") opens a part; a numbered
+    heading ("3") opens a level inside the part. A section numbered below it
+    ("3.2") or not numbered sits under that heading; any other section sits
+    under the part. A section whose number its part's heading already shows
+    (the text "II" under "II. TỒN TẠI…") is displayed without it.
+    """
+    placed: list[Section] = []
+    part = heading = None
+    for section in sections:
+        if section.kind == "heading" and not section.number:
+            part, heading = section, None
+            placed.append(section)
+            continue
+        number = section.number
+        under_heading = heading is not None and (not number or number.startswith(f"{heading.number}."))
+        parent = heading if under_heading else part
+        shown = "" if parent is not None and parent.heading.startswith(f"{number}. ") else number
+        section = section._replace(level=0 if parent is None else parent.level + 1,
+                                   parent=parent.id if parent is not None else "", display_number=shown)
+        placed.append(section)
+        if section.kind == "heading":
+            heading = section
+    return tuple(placed)
+
+
 def parse_template(raw: dict) -> Template:
     try:
         template = Template(
@@ -253,7 +289,7 @@ def parse_template(raw: dict) -> Template:
             deadline_days=int(raw.get("deadline_days", 5)),
             cutoff_line=raw.get("cutoff_line", ""),
             header=tuple(_field({"type": "text", **f}) for f in raw["header"]),
-            sections=tuple(_section(s) for s in raw["sections"]),
+            sections=_outline(tuple(_section(s) for s in raw["sections"])),
             drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]))
                     for d in raw.get("drafts", [])},
             key_ratio=raw.get("key_ratio", {}).get("field", ""),

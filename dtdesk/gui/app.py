@@ -21,7 +21,8 @@ DEFAULT_NAME = "dtdesk.sqlite"
 
 # What the first window needs and does not import Qt; tests/gui/test_app.py checks the list is whole.
 CORE_FIRST = ("dtdesk.store.session", "dtdesk.store.reports", "dtdesk.store.backup", "dtdesk.core.rules",
-              "dtdesk.core.drafts", "dtdesk.core.show", "dtdesk.paths")
+              "dtdesk.core.drafts", "dtdesk.core.show", "dtdesk.paths", "dtdesk.exchange.export",
+              "dtdesk.exchange.importer", "dtdesk.exchange.status")
 
 
 def import_core_first() -> None:
@@ -82,25 +83,22 @@ def application():
     return app
 
 
-def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | None = None):
-    """The application and a shown main window on ``workspace`` (or the default one)."""
+def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | None = None, section: str = "header"):
+    """The application and a shown main window on ``workspace`` (or the default one), on ``section``'s form."""
     import_core_first()
     app = application()
     from dtdesk.gui.main_window import MainWindow
 
     path = Path(workspace) if workspace else first_run(default_workspace(), ask_demo or ask_demo_dialog)
     window = MainWindow()
-    # DTDESK_SECTION (a section id such as chu_ky_so) starts on that section: for screenshots and support.
-    window.open_workspace(path, section=os.environ.get("DTDESK_SECTION") or "header")
+    window.open_workspace(path, section=section)
     window.show()
-    if os.environ.get("DTDESK_PREVIEW"):
-        window.show_preview()
     return app, window
 
 
-def run(workspace: str | os.PathLike | None = None) -> int:
+def run(workspace: str | os.PathLike | None = None, section: str = "header") -> int:
     if workspace is not None and not Path(workspace).is_file():
         print(f"dtdesk: Không tìm thấy tệp «{workspace}».", file=sys.stderr)
         return 2
-    app, window = build(workspace)
+    app, window = build(workspace, section=section)
     return app.exec()

@@ -114,11 +114,15 @@ class Controller(QObject):
         self.last_refusal = message
         self.refused.emit(message)
 
+    @property
+    def read_only(self) -> bool:
+        """This window may not write: the file is open in another window (``session.ws.notice`` says so)."""
+        return self.session.ws.read_only
+
     def _read_only(self) -> bool:
-        """True (and ``refused`` with the reason) when this window may not write: the file is open elsewhere."""
-        ws = self.session.ws
-        if getattr(ws, "read_only", False):
-            self.refuse(getattr(ws, "notice", "") or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
+        """True (and ``refused`` with the reason) when this window may not write."""
+        if self.read_only:
+            self.refuse(self.session.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
             return True
         return False
 

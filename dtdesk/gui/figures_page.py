@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
@@ -11,8 +11,7 @@ from dtdesk.core.rules import Problem
 from dtdesk.core.show import show
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.forms import (FIGURE_IDLE_MS, INVALID_STYLE, WARNING_STYLE, Page, TextCommitter, hint_label,
-                              section_label, title_label)
+from dtdesk.gui.page import FIGURE_IDLE_MS, Page, TextCommitter, hint_label, mark, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
 from dtdesk.store.session import Cell, ParseError, parse
 
@@ -21,8 +20,6 @@ class FiguresPage(Page):
     """Figures of the unit (editable), of its subunits (summed, read-only), the free point, the sentences."""
 
     def __init__(self, controller: Controller, section: Section, parent=None):
-        from PySide6.QtCore import Qt
-
         super().__init__(controller, parent)
         self.section = section
         self.section_id = section.id
@@ -123,16 +120,19 @@ class FiguresPage(Page):
         edit = self.edits[field.id]
         values = self.controller.data.figures(self.section, "self")
         if edit.text().strip() == show(field, values.get(field.id)):
-            edit.setStyleSheet("")
-            return
-        if quiet:  # while typing: commit only what parses, say nothing yet
-            try:
-                parse(field, edit.text())
-            except ParseError:
-                return
-        ok = self.controller.edit(self._cell(field), edit.text(), field.label)
-        edit.setStyleSheet("" if ok else INVALID_STYLE)
-        edit.setToolTip("" if ok else self.controller.last_refusal)
+            self.refusals.pop(field.id, None)
+        else:
+            if quiet:  # while typing: commit only what parses, say nothing yet
+                try:
+                    parse(field, edit.text())
+                except ParseError:
+                    return
+            if self.controller.edit(self._cell(field), edit.text(), field.label):
+                self.refusals.pop(field.id, None)
+            else:
+                self.refusals[field.id] = self.controller.last_refusal
+        problems = {p.field: p for p in self.controller.problems_of(self.section.id)}
+        mark(edit, problems.get(field.id), self.refusals.get(field.id, ""))
 
     def flush(self) -> None:
         super().flush()
@@ -152,10 +152,10 @@ class FiguresPage(Page):
             if edit.text() != text and not (edit.hasFocus() and edit.isModified()) and not (
                     field.id in self.timers and self.timers[field.id].isActive()):
                 edit.setText(text)
-            if not field.computed and edit.styleSheet() != INVALID_STYLE:
-                problem = problems.get(field.id)
-                edit.setStyleSheet("" if problem is None else (INVALID_STYLE if problem.is_error else WARNING_STYLE))
-                edit.setToolTip("" if problem is None else problem.message)
+            if edit.text() == text:  # what is shown is stored: no refusal stands
+                self.refusals.pop(field.id, None)
+            if not field.computed:
+                mark(edit, problems.get(field.id), self.refusals.get(field.id, ""))
             if subs is not None and field.id in self.sums:
                 self.sums[field.id].setText(show(field, subs.get(field.id), "…"))
         from dtdesk.core.compose import compose_section  # loaded with the first figures page, not at start-up

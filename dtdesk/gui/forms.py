@@ -1,151 +1,22 @@
-"""Form views: what every section's page shares, the header form, and :func:`make_page`.
+"""The header form (ui/header_form.ui) and :func:`make_page`, which builds any section's form.
 
-Each page shows what the session holds and hands what the clerk typed to the
-controller; none of them computes anything. The other kinds have a module
-each (``narrative_page``, ``table_page``, ``figures_page``), loaded with the
-first page of their kind.
-
-The header form is the first page a clerk sees, so the code it runs before
-the first paint does not name PySide6's ``Qt`` namespace (see
-:mod:`dtdesk.gui.main_window`); the other pages import ``Qt`` where they use it.
+The other kinds have a module each (``narrative_page``, ``table_page``,
+``figures_page``), loaded with the first page of their kind; all of them build
+on :mod:`dtdesk.gui.page`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLineEdit, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget
 
 from dtdesk.core.formats import date_short
-from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
-from dtdesk.core.template import Section
+from dtdesk.core.template import Field, Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.i18n import bind
+from dtdesk.gui.page import Page, TextCommitter, mark
 from dtdesk.store.session import Cell
-
-IDLE_MS = 1200  # a narrative is committed after this much quiet typing
-FIGURE_IDLE_MS = 600
-INVALID_STYLE = "background: #f8c6c6;"
-WARNING_STYLE = "background: #fff1b8;"
-
-
-def section_label(section: Section, data=None) -> str:
-    title = section.outline_title
-    if data is not None:
-        title = fill(title, data.words)
-    if any(ch.isdigit() for ch in section.number):
-        return f"{section.number}. {title}"
-    return title
-
-
-def title_label(text: str) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(True)
-    label.setStyleSheet("font-size: 13pt; font-weight: bold;")
-    return label
-
-
-def hint_label(source: str) -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setStyleSheet("color: #555;")
-    bind(label, "text", source)
-    return label
-
-
-class TextCommitter(QObject):
-    """Commits a QPlainTextEdit on focus-out and after a short idle pause (each commit one undo step)."""
-
-    def __init__(self, editor: QPlainTextEdit, controller: Controller, cell: Cell, label: str, idle_ms: int = IDLE_MS):
-        super().__init__(editor)
-        self.editor, self.controller, self.cell, self.label = editor, controller, cell, label
-        self._loading = False
-        self.timer = QTimer(self)
-        self.timer.setSingleShot(True)
-        self.timer.setInterval(idle_ms)
-        self.timer.timeout.connect(self.commit)
-        editor.textChanged.connect(self._typed)
-        editor.installEventFilter(self)
-        editor.setUndoRedoEnabled(False)  # one undo history: the app's
-
-    def _typed(self) -> None:
-        if not self._loading:
-            self.timer.start()
-
-    def eventFilter(self, obj, event):
-        if event.type() == QEvent.Type.FocusOut:
-            self.commit()
-        elif event.type() == QEvent.Type.KeyPress:
-            from PySide6.QtCore import Qt
-            from PySide6.QtGui import QKeySequence
-
-            # Ctrl+Z / Ctrl+Y here mean the app's one history: commit what was typed, then step it.
-            stack = self.controller.undo_stack
-            if event.matches(QKeySequence.StandardKey.Undo):
-                self.commit()
-                stack.undo()
-                return True
-            if event.matches(QKeySequence.StandardKey.Redo) or (
-                    event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
-                self.commit()
-                stack.redo()
-                return True
-        return False
-
-    def pending(self) -> bool:
-        return self.timer.isActive()
-
-    def commit(self) -> None:
-        self.timer.stop()
-        stored = self.controller.session.value(self.cell)
-        text = self.editor.toPlainText()
-        if text != ("" if stored is None else str(stored)):
-            self.controller.edit(self.cell, text, self.label)
-
-    def load(self) -> None:
-        if self.pending():
-            return  # never overwrite what the clerk is typing
-        stored = self.controller.session.value(self.cell)
-        text = "" if stored is None else str(stored)
-        if text != self.editor.toPlainText():
-            self._loading = True
-            keep = self.editor.hasFocus()  # the clerk's place (undo, redo); a page being built has none
-            cursor = self.editor.textCursor().position() if keep else 0
-            self.editor.setPlainText(text)
-            if keep:
-                c = self.editor.textCursor()
-                c.setPosition(min(cursor, len(text)))
-                self.editor.setTextCursor(c)
-            self._loading = False
-
-
-class Page(QWidget):
-    """A section's form; ``refresh`` re-reads the session, ``focus_problem`` shows a cell."""
-
-    section_id = ""
-
-    def __init__(self, controller: Controller, parent=None):
-        super().__init__(parent)
-        self.controller = controller
-        self.committers: list[TextCommitter] = []
-
-    def refresh(self) -> None:
-        for committer in self.committers:
-            committer.load()
-
-    def flush(self) -> None:
-        for committer in self.committers:
-            if committer.pending():
-                committer.commit()
-
-    def focus_problem(self, problem: Problem) -> None:
-        pass
-
-    def retranslate(self) -> None:
-        pass
-
 
 class HeaderPage(Page):
     section_id = "header"
@@ -184,43 +55,50 @@ class HeaderPage(Page):
         if self.cutoff.text() == date_short(self.controller.data.info.cutoff):
             return
         ok = self.controller.set_cutoff(self.cutoff.text())
-        self.cutoff.setStyleSheet("" if ok else INVALID_STYLE)
-        self.cutoff.setToolTip("" if ok else self.controller.last_refusal)
+        mark(self.cutoff, None, "" if ok else self.controller.last_refusal)
 
-    def _display(self, field_id: str) -> str:
-        value = self.controller.data.header(field_id)
-        if field_id == "date" and value:
+    def _display(self, field: Field) -> str:
+        """The stored value as the field's editor shows it: a date as the clerk types one ("31/3/2022")."""
+        value = self.controller.data.header(field.id)
+        if field.type == "date" and value:
             try:
                 return date_short(dt.date.fromisoformat(value))
             except ValueError:
                 return value
         return value
 
-    def _commit(self, widget: QLineEdit, cell: Cell, field) -> None:
-        if widget.text() == self._display(field.id):
+    def _commit(self, widget: QLineEdit, cell: Cell, field: Field) -> None:
+        if widget.text() == self._display(field):
+            self.refusals.pop(field.id, None)
             return
-        ok = self.controller.edit(cell, widget.text(), field.label)
-        widget.setStyleSheet("" if ok else INVALID_STYLE)
-        widget.setToolTip("" if ok else self.controller.last_refusal)
+        if self.controller.edit(cell, widget.text(), field.label):
+            self.refusals.pop(field.id, None)
+        else:
+            self.refusals[field.id] = self.controller.last_refusal
+        self._mark(field.id)
+
+    def _mark(self, field_id: str) -> None:
+        problems = {p.field: p for p in self.controller.problems_of("header")}
+        mark(self.edits[field_id], problems.get(field_id), self.refusals.get(field_id, ""))
 
     def refresh(self) -> None:
         super().refresh()
         for field_id, widget in self.edits.items():
             if isinstance(widget, QLineEdit):
-                text = self._display(field_id)
+                text = self._display(self.fields[field_id])
                 if widget.text() != text and not (widget.hasFocus() and widget.isModified()):
                     widget.setText(text)
+                if widget.text() == text:  # what is shown is stored: no refusal stands
+                    self.refusals.pop(field_id, None)
         info = self.controller.data.info
         if self.cutoff is not None:
             text = date_short(info.cutoff)
             if self.cutoff.text() != text and not (self.cutoff.hasFocus() and self.cutoff.isModified()):
                 self.cutoff.setText(text)
-        problems = {p.field: p.message for p in self.controller.problems_of("header")}
-        for field_id, widget in self.edits.items():
-            if isinstance(widget, QLineEdit) and widget.styleSheet() == INVALID_STYLE:
-                continue
-            widget.setStyleSheet(WARNING_STYLE if field_id in problems else "")
-            widget.setToolTip(problems.get(field_id, ""))
+            if self.cutoff.text() == text:
+                mark(self.cutoff, None)
+        for field_id in self.edits:
+            self._mark(field_id)
 
     def focus_problem(self, problem: Problem) -> None:
         widget = self.edits.get(problem.field)

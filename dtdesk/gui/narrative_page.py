@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QSyntaxHighlighter
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
 from dtdesk.core.drafts import TOKEN, drafts_for
 from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.forms import Page, TextCommitter, hint_label, section_label, title_label
+from dtdesk.gui.page import Page, TextCommitter, hint_label, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
 from dtdesk.store.session import Cell
 
@@ -19,8 +20,6 @@ class TokenHighlighter(QSyntaxHighlighter):
 
     def __init__(self, document):
         super().__init__(document)
-        from PySide6.QtGui import QColor, QTextCharFormat  # text formats are not needed before the first narrative
-
         self.format = QTextCharFormat()
         self.format.setBackground(QColor("#dbe8ff"))
         self.format.setForeground(QColor("#1a4d99"))
@@ -32,8 +31,6 @@ class TokenHighlighter(QSyntaxHighlighter):
 
 class NarrativePage(Page):
     def __init__(self, controller: Controller, section: Section, parent=None):
-        from PySide6.QtCore import Qt
-
         super().__init__(controller, parent)
         self.section = section
         self.section_id = section.id

@@ -42,10 +42,11 @@ class ReportTableModel(QAbstractTableModel):
         self._shown = {}
         problems: dict[tuple[str, str, str], tuple[str, str]] = {}
         for p in self.controller.problems_of(self.section.id):
-            key = (p.unit, p.row, p.field)
-            level, message = problems.get(key, ("warning", ""))
-            level = "error" if p.is_error or level == "error" else "warning"
-            problems[key] = (level, f"{message}\n{p.message}".strip())
+            for field_id in dict.fromkeys((p.field, *p.fields)):  # every cell the rule reads is marked
+                key = (p.unit, p.row, field_id)
+                level, message = problems.get(key, ("warning", ""))
+                level = "error" if p.is_error or level == "error" else "warning"
+                problems[key] = (level, f"{message}\n{p.message}".strip())
         if reset or len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows, self._problems = rows, problems
@@ -104,7 +105,7 @@ class ReportTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if self.cell(index) is not None:
+        if self.cell(index) is not None and not self.controller.read_only:
             field = self.field_at(index.column())
             flags |= Qt.ItemFlag.ItemIsUserCheckable if field.type == "bool" else Qt.ItemFlag.ItemIsEditable
         return flags

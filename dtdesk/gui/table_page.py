@@ -7,7 +7,9 @@ from PySide6.QtWidgets import QVBoxLayout
 from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.forms import Page, hint_label, section_label, title_label
+from dtdesk.gui.page import Page, hint_label, section_label, title_label
+from dtdesk.gui.table_model import ReportTableModel
+from dtdesk.gui.table_view import ReportTableView
 
 
 class TablePage(Page):
@@ -25,9 +27,6 @@ class TablePage(Page):
         else:
             layout.addWidget(hint_label("Gõ số rồi nhấn Enter (xuống dòng) hoặc Tab (sang phải). Được gõ «1.671». "
                                    "Dán một khối ô từ Excel bằng Ctrl+V. Ô xám tự tính; ô đỏ có lỗi (rê chuột để xem)."))
-        from dtdesk.gui.table_model import ReportTableModel  # loaded with the first table shown, not at start-up
-        from dtdesk.gui.table_view import ReportTableView
-
         self.model = ReportTableModel(controller, section, self)
         self.view = ReportTableView(self.model)
         self.view.setObjectName(f"table_{section.id}")

@@ -10,6 +10,18 @@ from dtdesk.store.session import ReportSession  # noqa: E402
 from dtdesk.store.workspace import Workspace  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def said(monkeypatch):
+    """What the window said in message boxes, as (kind, text); no box blocks a test (as pytest-qt advises)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    messages = []
+    for kind, answer in (("warning", QMessageBox.StandardButton.Ok), ("information", QMessageBox.StandardButton.Ok),
+                         ("critical", QMessageBox.StandardButton.Ok)):
+        monkeypatch.setattr(QMessageBox, kind, lambda *a, _k=kind, _r=answer, **k: messages.append((_k, a[2])) or _r)
+    return messages
+
+
 @pytest.fixture
 def settings(tmp_path):
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)

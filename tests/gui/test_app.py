@@ -40,13 +40,13 @@ def test_first_run_without_demo_gives_an_empty_workspace(tmp_path, qtbot, settin
     window = MainWindow(settings)
     qtbot.addWidget(window.window)
     assert window.open_workspace(path)
-    assert window.stack.currentWidget() is window.empty
+    assert window.forms.stack.currentWidget() is window.forms.empty
     assert not window.actions["actionPreview"].isEnabled()
     window.close_workspace()
 
 
 def test_new_report_dialog_creates_the_report(main, qtbot):
-    from dtdesk.gui.main_window import NewReportDialog
+    from dtdesk.gui.new_report import NewReportDialog
 
     dialog = NewReportDialog(main.ws, main.window)
     dialog.period.setText("sai")
@@ -56,7 +56,7 @@ def test_new_report_dialog_creates_the_report(main, qtbot):
     dialog.accept()
     assert dialog.info.period == "2022-Q2" and dialog.info.unit == "HA"
     main.load_report(dialog.info)
-    assert "quý II/2022" in main.period_label.text()
+    assert "quý II/2022" in main.report_status.period_label.text()
 
 
 STARTUP = r"""
@@ -70,19 +70,6 @@ from dtdesk.gui import app
 app.import_core_first()
 before = set(sys.modules)
 application, window = app.build(sys.argv[2])
-if sys.argv[1] == "paint":  # was PySide6's Qt namespace built by the time the window first painted?
-    from PySide6 import QtCore
-
-    class FirstPaint(QtCore.QObject):
-        def eventFilter(self, obj, event):
-            if event.type() == QtCore.QEvent.Type.Paint:
-                print(json.dumps("Qt" in vars(QtCore)), flush=True)
-                application.exit(0)
-            return False
-
-    first_paint = FirstPaint()
-    window.window.installEventFilter(first_paint)
-    raise SystemExit(application.exec())
 application.processEvents()
 late = [name for name in set(sys.modules) - before if str(getattr(sys.modules[name], "__file__", "")).endswith(".py")]
 print(json.dumps(sorted(late)))
@@ -114,26 +101,17 @@ def test_the_core_is_imported_before_pyside6(demo_path, tmp_path):
     assert {m for m in late if not m.startswith(("dtdesk.gui", "PySide6", "shiboken6"))} == set()
 
 
-def test_the_first_paint_comes_before_pyside6_builds_its_qt_namespace(demo_path, tmp_path):
-    """PySide6 builds the whole ``Qt`` namespace (about a hundred enums, some 45 ms) the first time it is used.
-
-    The clerk's first window, the demo on its header form, paints without it (see dtdesk.gui.main_window):
-    this fails as soon as code on that path names ``Qt`` or a compiled form does (scripts/compile_ui.py).
-    """
-    assert launch(tmp_path, "paint", demo_path) is False
-
-
 def test_what_waits_for_the_first_paint_is_in_place_after_it(main):
     from PySide6.QtCore import Qt
 
-    from dtdesk.gui.main_window import MARK_ROLE, SECTION_ROLE
+    from dtdesk.gui.outline_panel import SECTION_ROLE
 
-    assert (SECTION_ROLE, MARK_ROLE) == (Qt.ItemDataRole.UserRole, Qt.ItemDataRole.UserRole + 1)
-    headings = [main.outline.topLevelItem(i) for i in range(main.outline.topLevelItemCount())]
+    tree = main.outline.tree
+    headings = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     headings = [item for item in headings if item.data(0, SECTION_ROLE) is None]
     assert headings and all(item.flags() == Qt.ItemFlag.ItemIsEnabled for item in headings)  # not selectable
     assert [s.toString() for s in main.actions["actionRedo"].shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
-    assert main.problems_title.text().startswith("Lỗi và cảnh báo")
+    assert main.problems.title.text().startswith("Lỗi và cảnh báo")
     main.actions["actionProblems"].setChecked(False)
     assert not main.problems_panel.isVisible()
     main.actions["actionProblems"].setChecked(True)

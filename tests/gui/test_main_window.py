@@ -14,7 +14,8 @@ def _index(page, unit, field_id):
 
 
 def _outline_ids(main):
-    ids, stack = [], [main.outline.topLevelItem(i) for i in range(main.outline.topLevelItemCount())]
+    tree = main.outline.tree
+    ids, stack = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     while stack:
         item = stack.pop(0)
         if item.data(0, Qt.ItemDataRole.UserRole):
@@ -26,15 +27,16 @@ def _outline_ids(main):
 def test_outline_lists_header_then_every_editable_section(main):
     template = load_template()
     assert _outline_ids(main) == ["header", *(s.id for s in template.editable_sections)]
-    assert main.outline.topLevelItem(0).text(0) == "Phần đầu"
-    assert "Hải An" in main.unit_label.text() and "quý I/2022" in main.period_label.text()
-    assert main.saved_label.text() == "Đã lưu"
+    assert main.outline.tree.topLevelItem(0).text(0) == "Phần đầu"
+    status = main.report_status
+    assert "Hải An" in status.unit_label.text() and "quý I/2022" in status.period_label.text()
+    assert status.saved_label.text() == "Đã lưu"
 
 
 def test_typing_in_3_2_updates_ratio_problems_and_disk(main, qtbot, demo_path):
     assert main.select_section("chu_ky_so")
     page = main.pages["chu_ky_so"]
-    assert main.stack.currentWidget() is page
+    assert main.forms.stack.currentWidget() is page
     model = page.model
     signed = _index(page, "HA-TUPHAP", "signed")
     ratio = model.index(signed.row(), signed.column() + 2)
@@ -46,16 +48,16 @@ def test_typing_in_3_2_updates_ratio_problems_and_disk(main, qtbot, demo_path):
     # signed > total: an error in the panel, the cell marked with the message
     assert model.setData(signed, "1.671")
     assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.signed") == 1671
-    texts = [main.problems_list.item(i).text() for i in range(main.problems_list.count())]
+    texts = main.problems.lines()
     assert any("Phòng Tư pháp" in t and t.startswith("Lỗi") for t in texts)
     assert "không được lớn hơn" in signed.data(Qt.ItemDataRole.ToolTipRole)
     assert signed.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert main.items["chu_ky_so"].data(0, Qt.ItemDataRole.UserRole + 1) == "error"
+    assert main.outline.items["chu_ky_so"].data(0, Qt.ItemDataRole.UserRole + 1) == "error"
     # clicking the problem jumps to the cell
     main.select_section("header")
     row = next(i for i, t in enumerate(texts) if "Phòng Tư pháp" in t)
-    main._problem_clicked(main.problems_list.item(row))
-    assert main.stack.currentWidget() is page
+    main.problems.view.clicked.emit(main.problems.model.index(row))
+    assert main.forms.stack.currentWidget() is page
     assert page.view.currentIndex() == signed
 
 
@@ -201,12 +203,13 @@ def test_header_form_commits_and_refuses_bad_date(main, demo_path):
 
 
 def test_preview_renders_pages_in_the_app(main, qtbot, tmp_path):
-    with qtbot.waitSignal(main.preview_ready, timeout=20000):
-        main.show_preview()
-    assert main.preview.pdf.pageCount() > 1
-    assert main.preview.view.document() is main.preview.pdf
+    printing = main.printing
+    with qtbot.waitSignal(printing.preview_ready, timeout=20000):
+        printing.show_preview()
+    assert printing.preview.pdf.pageCount() > 1
+    assert printing.preview.view.document() is printing.preview.pdf
     out = tmp_path / "out.pdf"
-    main.export_pdf(str(out))
+    printing.export_pdf(str(out))
     qtbot.waitUntil(out.exists, timeout=20000)
     assert out.read_bytes().startswith(b"%PDF")
 
@@ -216,13 +219,14 @@ def test_print_paints_every_page(main, qtbot, tmp_path):
 
     from dtdesk.gui.preview import load_pdf, print_pdf
 
-    with qtbot.waitSignal(main.preview_ready, timeout=20000):
-        main.show_preview()
+    preview = main.printing
+    with qtbot.waitSignal(preview.preview_ready, timeout=20000):
+        preview.show_preview()
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)  # 1200 dpi for a PDF printer
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pdf = load_pdf(main.preview.pdf_bytes)
-    assert print_pdf(pdf, printer) == main.preview.pdf.pageCount()
+    pdf = load_pdf(preview.preview.pdf_bytes)
+    assert print_pdf(pdf, printer) == preview.preview.pdf.pageCount()
     assert printer.resolution() == 600  # capped: the raster of a page stays a few megabytes
     printed = load_pdf((tmp_path / "printed.pdf").read_bytes())
     assert printed.pageCount() == pdf.pageCount()
@@ -245,7 +249,7 @@ def test_language_switch_is_live(main):
     main.actions["actionEnglish"].trigger()
     assert file_menu.title() == "&File"
     assert main.actions["actionUndo"].text() == "&Undo"
-    assert main.outline.topLevelItem(0).text(0) == "Header"
+    assert main.outline.tree.topLevelItem(0).text(0) == "Header"
     assert main.settings.value("language") == "en"
     from PySide6.QtWidgets import QLabel
 
@@ -348,11 +352,12 @@ def test_rules_run_just_after_the_first_paint(qtbot, demo_path, settings):
     qtbot.addWidget(main.window)
     main.open_workspace(demo_path, section="chu_ky_so")
     mark = Qt.ItemDataRole.UserRole + 1
-    assert main.checks_pending and main.items["chu_ky_so"].data(0, mark) is None  # the form first
-    assert main.problems_list.count() == 0
+    items = main.outline.items
+    assert main.checks_pending and items["chu_ky_so"].data(0, mark) is None  # the form first
+    assert main.problems.model.rowCount() == 0
     main.window.show()
     qtbot.waitUntil(lambda: not main.checks_pending)
     problems = list(main.controller.problems())
-    assert main.problems_list.count() == max(1, len(problems))  # "no errors" is a line of its own
-    assert all(main.items[s].data(0, mark) in ("", "warning", "error") for s in main.items)  # every section marked
+    assert main.problems.model.rowCount() == max(1, len(problems))  # "no errors" is a line of its own
+    assert all(items[s].data(0, mark) in ("", "warning", "error") for s in items)  # every section marked
     main.close_workspace()

@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import os
-
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 pytest.importorskip("PySide6.QtWidgets")
 
 from PySide6.QtCore import Qt  # noqa: E402
@@ -48,11 +45,11 @@ def test_export_writes_a_submission_file(main, tmp_path, monkeypatch):
                                                      "HA_2022-Q1_r3.dtdesk.sqlite"]
 
 
-def test_export_error_is_one_sentence(main, tmp_path, monkeypatch):
+def test_export_error_is_one_sentence(main, tmp_path, monkeypatch, said):
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "missing"))
-    assert main.export_submission() is None
-    message = main.window.statusBar().currentMessage()
-    assert message.startswith("Không có thư mục") and "\n" not in message
+    assert main.exchange.export_submission() is None
+    (kind, message), = said
+    assert kind == "warning" and message.startswith("Không có thư mục") and "\n" not in message
 
 
 def test_import_action_opens_the_dialog_and_refreshes(main, qtbot, tmp_path, monkeypatch, demo_path):
@@ -71,10 +68,10 @@ def test_import_action_opens_the_dialog_and_refreshes(main, qtbot, tmp_path, mon
 
     monkeypatch.setattr(ImportDialog, "exec", fake_exec)
     main.actions["actionCompleteness"].setChecked(True)
-    assert main.status_dock.isVisible()
-    view = main.completeness_view()
+    assert main.status_dock.dock.isVisible()
+    view = main.status_dock.view()
     assert view.model.rowCount() == 8 and view.model.text(0, 2) != "Đã nộp"
-    main.import_submissions([str(path)])
+    main.exchange.import_submissions([str(path)])
     assert len(opened) == 1 and opened[0].imported == 1
     assert main.controller.data.raw("HA-CATBI", "dvc.online", "") == 99  # the session was refreshed
     assert view.model.text(0, 2) == "Đã nộp"  # … and the dock reloaded
@@ -104,16 +101,17 @@ def test_backup_restore_reopens_the_workspace(main, monkeypatch):
     old = main.ws
     main.actions["actionBackup"].trigger()
     assert main.ws is not None and main.ws is not old and main.controller is not None  # reopened …
-    assert main.outline.currentItem().data(0, Qt.ItemDataRole.UserRole) == "dvc"  # … on the same section
+    assert main.outline.current_section() == "dvc"  # … on the same section
     assert main.window.statusBar().currentMessage() == "Đã khôi phục bản sao lưu."
 
 
 def test_dock_toggles_and_follows_language(main):
     action = main.actions["actionCompleteness"]
     action.setChecked(True)
-    assert main.status_dock.isVisible() and main.status_dock.windowTitle() == "Tình hình nộp báo cáo"
+    dock = main.status_dock.dock
+    assert dock.isVisible() and dock.windowTitle() == "Tình hình nộp báo cáo"
     main.set_language("en")
-    assert main.status_dock.windowTitle() == "Submission status"
-    assert main.completeness_view().model.headerData(1, Qt.Orientation.Horizontal) == "Unit"
+    assert dock.windowTitle() == "Submission status"
+    assert main.status_dock.view().model.headerData(1, Qt.Orientation.Horizontal) == "Unit"
     action.setChecked(False)
-    assert not main.status_dock.isVisible()
+    assert not dock.isVisible()

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
-from dtdesk.gui.main_window import NewReportDialog
+from dtdesk.gui.new_report import NewReportDialog
 from dtdesk.gui.unit_dialog import NewUnitDialog
 from dtdesk.store.workspace import Workspace
 

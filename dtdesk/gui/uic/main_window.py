@@ -3,7 +3,7 @@
 
 from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
 from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel, QListWidget, QMenu, QMenuBar, QSplitter, QStackedWidget, QStatusBar, QTreeWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QMenu, QMenuBar, QSplitter, QStackedWidget, QStatusBar, QTreeWidget, QVBoxLayout, QWidget
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -84,7 +84,7 @@ class Ui_MainWindow(object):
 
         self.problemsLayout.addWidget(self.problemsTitle)
 
-        self.problemsList = QListWidget(self.problemsPanel)
+        self.problemsList = QListView(self.problemsPanel)
         self.problemsList.setObjectName(u"problemsList")
         self.problemsList.setWordWrap(True)
 

@@ -1,0 +1,87 @@
+"""Submissions from the File menu: export the open report as a submission file, import the units' files.
+
+Import opens :class:`~dtdesk.gui.exchange_import.ImportDialog`; after an
+import ``imported`` is emitted with the number of files, and the window
+re-reads the report (and the completeness dock its period).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QApplication, QFileDialog
+
+from dtdesk.core.formats import os_reason
+from dtdesk.exchange.export import export_report
+from dtdesk.gui.exchange_import import ImportDialog
+from dtdesk.gui.i18n import tr
+from dtdesk.gui.messages import inform
+from dtdesk.gui.window_part import WindowPart
+from dtdesk.store.workspace import WorkspaceError
+
+
+class ExchangeActions(WindowPart):
+    imported = Signal(int)  # files imported into the workspace
+
+    def __init__(self, window, actions, flush, settings: QSettings, parent=None):
+        super().__init__(window, actions, flush, parent)
+        self.settings = settings
+        actions["actionExportSubmission"].triggered.connect(lambda: self.export_submission())
+        actions["actionExportSubmissionEml"].triggered.connect(lambda: self.export_submission(eml=True))
+        actions["actionImportSubmissions"].triggered.connect(lambda: self.import_submissions())
+
+    def update_actions(self) -> None:
+        """Import needs a workspace; export an open report. A read-only window says why when they are tried."""
+        self.actions["actionImportSubmissions"].setEnabled(self.ws is not None)
+        for name in ("actionExportSubmission", "actionExportSubmissionEml"):
+            self.actions[name].setEnabled(self.controller is not None)
+
+    def export_submission(self, eml: bool = False) -> Path | None:
+        """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
+        if self.controller is None or not self.writable():
+            return None
+        self.flush()
+        start = str(self.settings.value("exportFolder", "") or "")
+        folder = QFileDialog.getExistingDirectory(self.window, tr("Chọn thư mục để lưu tệp nộp"), start)
+        if not folder:
+            return None
+        if not Path(folder).is_dir():
+            self.warn(tr("Không có thư mục «{folder}» để ghi tệp nộp.", folder=folder))
+            return None
+        self.settings.setValue("exportFolder", folder)
+        info = self.controller.data.info
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
+        except WorkspaceError as exc:
+            self.warn(str(exc))
+            return None
+        except OSError as exc:  # the .eml draft could not be written (the submission file is)
+            self.warn(tr("Không ghi được thư nháp: {error}.", error=os_reason(exc)))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        if result.eml is not None:
+            message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) và thư nháp {eml} vào thư mục {folder}.",
+                         name=result.path.name, revision=result.revision, eml=result.eml.name, folder=folder)
+        else:
+            message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) vào thư mục {folder}.",
+                         name=result.path.name, revision=result.revision, folder=folder)
+        inform(self.window, message)
+        return result.path
+
+    def import_submissions(self, paths: list[str] | None = None) -> ImportDialog | None:
+        """The import dialog on the open workspace."""
+        if not self.writable():
+            return None
+        self.flush()
+        dialog = ImportDialog(self.ws, paths, self.window)
+        dialog.importedFiles.connect(self._imported)
+        dialog.exec()
+        dialog.deleteLater()
+        return dialog
+
+    def _imported(self, count: int) -> None:
+        self.imported.emit(count)
+        self.status(tr("Đã nhập {n} tệp nộp.", n=count), 10000)

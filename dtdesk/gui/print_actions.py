@@ -1,0 +1,119 @@
+"""Preview, print and "save as PDF" of the open report: the very PDF ``dtdesk render`` writes.
+
+The document is composed on the GUI thread and rendered off it (see
+:mod:`dtdesk.gui.preview`); each action gets the bytes when they arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+
+from dtdesk.core.formats import os_reason
+from dtdesk.gui import i18n
+from dtdesk.gui.i18n import tr
+from dtdesk.gui.preview import PreviewDialog, load_pdf, print_pdf, render_async, safe_file_name
+from dtdesk.gui.window_part import WindowPart
+
+NAMES = ("actionPreview", "actionPrint", "actionExportPdf")
+
+
+class PrintActions(WindowPart):
+    preview_ready = Signal()  # the preview shows the pages of the latest rendering
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.preview: PreviewDialog | None = None
+        self._jobs = []  # renderings under way (kept alive until their bytes arrive)
+        self.actions["actionPreview"].triggered.connect(self.show_preview)
+        self.actions["actionPrint"].triggered.connect(self.print_report)
+        self.actions["actionExportPdf"].triggered.connect(lambda: self.export_pdf())
+
+    def update_actions(self) -> None:
+        for name in NAMES:
+            self.actions[name].setEnabled(self.controller is not None)
+
+    # -- rendering ---------------------------------------------------------------------
+    def _render(self, on_done: Callable[[bytes], None]) -> None:
+        self.flush()
+        document = self.controller.session.document()
+        self.window.statusBar().showMessage(tr("Đang dựng bản in…"))
+        self._jobs.append(render_async(document, lambda data: self._rendered(on_done, data), self._render_failed))
+
+    def _rendered(self, on_done: Callable[[bytes], None], data: bytes) -> None:
+        self._jobs = self._jobs[-4:]
+        self.window.statusBar().clearMessage()
+        on_done(data)
+
+    def _render_failed(self, message: str) -> None:
+        self.warn(tr("Không dựng được bản in: {message}", message=message))
+
+    # -- the actions -------------------------------------------------------------------
+    def show_preview(self) -> None:
+        if self.controller is None:
+            return
+        if self.preview is None:
+            self.preview = PreviewDialog(self.window, tr, self._print_previewed, self._save_previewed)
+            self.preview.ready.connect(self.preview_ready)
+            geometry = self.window.geometry()
+            self.preview.resize(min(900, geometry.width()), geometry.height())
+        self.preview.setWindowTitle(tr("Xem trước khi in"))
+        self.preview.show()
+        self.preview.raise_()
+        self._render(self.preview.show_pdf)
+
+    def print_report(self) -> None:
+        if self.controller is not None:
+            self._render(self._print_bytes)
+
+    def export_pdf(self, path: str | None = None) -> None:
+        if self.controller is None:
+            return
+        path = path or self._ask_pdf_path()
+        if path:
+            self._render(lambda data: self._write_pdf(path, data))
+
+    def _print_previewed(self) -> None:
+        """The preview's "In…": the pages already shown, not a second rendering."""
+        if self.preview.pdf_bytes:
+            self._print_bytes(self.preview.pdf_bytes)
+        else:
+            self.print_report()
+
+    def _save_previewed(self) -> None:
+        if not self.preview.pdf_bytes:
+            self.export_pdf()
+        elif path := self._ask_pdf_path():
+            self._write_pdf(path, self.preview.pdf_bytes)
+
+    def _ask_pdf_path(self) -> str:
+        data = self.controller.data
+        suggested = safe_file_name(f"bao-cao-{data.unit.code}-{data.info.period}") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
+        return path
+
+    def _print_bytes(self, data: bytes) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(safe_file_name(self.window.windowTitle()))
+        dialog = QPrintDialog(printer, self.window)
+        dialog.setWindowTitle(tr("In báo cáo"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        pages = print_pdf(load_pdf(data), printer)
+        self.status(tr("Đã gửi {n} trang tới máy in.", n=pages))
+
+    def _write_pdf(self, path: str, data: bytes) -> None:
+        try:
+            Path(path).write_bytes(data)
+        except OSError as exc:
+            self.warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=os_reason(exc)))
+            return
+        self.status(tr("Đã lưu PDF vào {path}", path=path))
+
+    def retranslate(self) -> None:
+        if self.preview is not None:
+            i18n.retranslate(self.preview)
