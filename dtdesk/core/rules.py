@@ -84,22 +84,23 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
 
 def check_section(data: ReportData, section: Section) -> list[Problem]:
     problems: list[Problem] = []
+    named = section._replace(title=fill(section.outline_title, data.words))  # messages name it as the form does
     with_weeks = {"weeks": data.weeks, "days": data.days}
     if section.kind == "figures":
         values = {**data.row_values(section, data.unit.code), **with_weeks}
         label = fill(next((p.label for p in section.points if p.figures == "self"), ""), data.words)
-        problems += _check_values(section, values, label, data.unit.code, "")
-        problems += _missing(section, values, label, data.unit.code, "")
+        problems += _check_values(named, values, label, data.unit.code, "")
+        problems += _missing(named, values, label, data.unit.code, "")
     elif section.kind in ("unit_table", "fixed_table"):
         for row in data.table_rows(section):
             if row.kind != "data":
                 continue
             values = {**row.values, **with_weeks}
-            problems += _check_values(section, values, row.label, row.unit, row.row)
+            problems += _check_values(named, values, row.label, row.unit, row.row)
             if section.printed:
-                problems += _missing(section, values, row.label, row.unit, row.row)
+                problems += _missing(named, values, row.label, row.unit, row.row)
     elif section.kind == "text" and not data.text(section).strip():
-        problems.append(Problem("warning", section.id, f"{_where(section)}: chưa có nội dung.", data.unit.code))
+        problems.append(Problem("warning", section.id, f"{_where(named)}: chưa có nội dung.", data.unit.code))
     return problems
 
 

@@ -142,6 +142,10 @@ class Section(NamedTuple):
         """Fields a clerk types (not computed)."""
         return tuple(f for f in self.fields if not f.computed)
 
+    def row_label(self, row_id: str) -> str:
+        """The label of one of a fixed table's rows ("Công thương" for ``cong_thuong``); the id if it has none."""
+        return next((r.label for r in self.fixed_rows if r.id == row_id), row_id)
+
     def key(self, field_id: str) -> str:
         """Storage key of one of this section's values."""
         return f"{self.id}.{field_id}"
@@ -166,6 +170,28 @@ class Template(NamedTuple):
             if section.id == section_id:
                 return section
         raise KeyError(section_id)
+
+    def value_label(self, key: str, row: str = "") -> str:
+        """How the forms name a stored value ("3.3 — Hồ sơ tiếp nhận — Sở Công Thương"), for previews and lists.
+
+        A key this template does not know is shown as it is (``section.field/row``).
+        """
+        section_id, _, field_id = key.partition(".")
+        if section_id == "header":
+            names = [f.label for f in self.header if f.id == field_id]
+            return f"Phần đầu — {names[0]}" if names else key
+        try:
+            section = self.section(section_id)
+        except KeyError:
+            return f"{key}/{row}" if row else key
+        names = [f.label for f in section.fields if f.id == field_id]
+        names += [p.label for p in section.points if p.text == field_id]
+        if not names and field_id == "text":  # a narrative's one text: the section is its name
+            return section.label
+        parts = [section.display_number or section.outline_title, names[0] if names else field_id]
+        if row:
+            parts.append(section.row_label(row))
+        return " — ".join(parts)
 
     @property
     def editable_sections(self) -> tuple[Section, ...]:

@@ -74,7 +74,9 @@ def application():
     from PySide6.QtWidgets import QApplication
 
     from dtdesk.gui import i18n
+    from dtdesk.gui.messages import show_failure
 
+    sys.excepthook = show_failure  # a failure is said in the window, not only on the terminal
     QCoreApplication.setOrganizationName("dtdesk")
     QCoreApplication.setApplicationName("dtdesk")
     app = QApplication.instance() or QApplication(sys.argv[:1])

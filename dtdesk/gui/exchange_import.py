@@ -23,42 +23,19 @@ import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel,
                                QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
 
-from dtdesk.core.template import load_template
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
                                       expand_paths, plan_file)
 from dtdesk.gui.i18n import N_, tr
+from dtdesk.gui.import_rows import REJECTED_COLOUR, change_rows, file_row
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
-CONFLICT = QColor("#fde2e1")
-REJECTED_COLOUR = QColor("#a61b1b")
 FILE_COLUMNS = (N_("Tệp"), N_("Đơn vị"), N_("Lần nộp"), N_("Kết quả"), N_("Thay đổi"), N_("Xung đột"))
 CHANGE_COLUMNS = (N_("Đơn vị"), N_("Số liệu"), N_("Dòng"), N_("Hiện có"), N_("Trong tệp"))
-
-
-def _shown(value) -> str:
-    if value is None:
-        return "—"
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
-def _figure_label(template, key: str) -> tuple[str, str]:
-    """("3.2 — Tổng số văn bản …", tooltip) for a value key such as ``chu_ky_so.total``; the key when unknown."""
-    section_id, _, field_id = key.partition(".")
-    try:
-        section = template.section(section_id)
-        label = section.field(field_id).label
-    except Exception:  # unknown template, section or field (header keys, text points): the key is honest enough
-        return key, key
-    number = section.number if section.number and any(c.isdigit() for c in section.number) else ""
-    text = f"{number} — {label}" if number else label
-    return text, f"{number} {section.outline_title}".strip() + f" — {label} ({key})"
 
 
 class ImportDialog(QDialog):
@@ -72,7 +49,6 @@ class ImportDialog(QDialog):
         self.plans: list[FilePlan] = []
         self.imported = 0
         self._queue: list[Path] = []
-        self._templates: dict = {}
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._plan_next)
@@ -128,8 +104,8 @@ class ImportDialog(QDialog):
         self.stop_button.clicked.connect(self.stop_planning)
         self.import_button.clicked.connect(self.do_import)
         self.files.selectionModel().currentRowChanged.connect(lambda current, _: self._show_changes(current.row()))
-        if getattr(ws, "read_only", False):
-            self.import_button.setToolTip(getattr(ws, "notice", "") or tr("Tệp đang mở ở chế độ chỉ đọc."))
+        if ws.read_only:
+            self.import_button.setToolTip(ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
         if paths:
             self.add_paths(paths)
         else:
@@ -230,35 +206,9 @@ class ImportDialog(QDialog):
         super().reject()
 
     # -- showing plans -------------------------------------------------------------
-    def _outcome(self, plan: FilePlan) -> str:
-        return {PLANNED: tr("Sẽ nhập"), IMPORTED: tr("Đã nhập"), DUPLICATE: tr("Đã nhập trước đó"),
-                REJECTED: tr("Từ chối")}[plan.status]
-
-    @staticmethod
-    def _unit_name(plan: FilePlan) -> str:
-        sub = plan.submission
-        if sub is None:
-            return ""
-        names = {u.get("code"): u.get("name") for u in sub.units or []}
-        return names.get(sub.unit) or sub.unit
-
     def _refresh(self, select: bool = True) -> None:
-        rows = []
-        for plan in self.plans:
-            sub = plan.submission
-            accepted = plan.status in (PLANNED, IMPORTED)
-            cells = [plan.path.name, self._unit_name(plan), f"r{sub.revision}" if sub else "",
-                     self._outcome(plan), str(len(plan.changes)) if accepted else "",
-                     str(len(plan.conflicts)) if accepted else ""]
-            tip = plan.message or (f"{sub.unit} — {plan.path}" if sub else str(plan.path))
-            row = Row(cells, tooltip=tip, payload=plan)
-            if plan.status == REJECTED:
-                row.foreground = REJECTED_COLOUR
-            elif accepted and plan.conflicts:
-                row.cell_background[5] = CONFLICT
-            rows.append(row)
         current = self.files.currentIndex().row()
-        self.files_model.set_rows(rows)
+        self.files_model.set_rows([file_row(plan) for plan in self.plans])
         counts = {s: sum(p.status == s for p in self.plans) for s in (PLANNED, IMPORTED, DUPLICATE, REJECTED)}
         if self.plans:
             self.summary.setText(tr("{n} tệp: {planned} sẽ nhập, {imported} đã nhập, {dup} đã nhập trước đó, "
@@ -267,7 +217,7 @@ class ImportDialog(QDialog):
         elif not self.planning:
             self.summary.setText(tr("Chưa chọn tệp nào."))
         self.import_button.setEnabled(counts[PLANNED] > 0 and not self.planning
-                                      and not getattr(self.ws, "read_only", False))
+                                      and not self.ws.read_only)
         if self.plans and select:
             self.files.selectRow(max(0, current))
             self._show_changes(max(0, current))
@@ -290,35 +240,7 @@ class ImportDialog(QDialog):
             self.changes_model.set_rows([Row([text], tooltip=text)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
-        template = self._template(plan)
-        names = {u.get("code"): u.get("name") for u in plan.submission.units or []}
-        rows = []
-        conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
-        for change in sorted(plan.changes, key=lambda c: not c.conflict):  # conflicts first
-            old = _shown(change.old) + (f" ({self._source(change.old_source)})" if change.conflict else "")
-            label, tip = _figure_label(template, change.key) if template else (change.key, change.key)
-            cells = [names.get(change.unit) or change.unit, label, change.row, old, _shown(change.new)]
-            row = Row(cells, tooltip=tip, payload=change)
-            if change.conflict:
-                row.background, row.tooltip = CONFLICT, f"{conflict_tip}\n{tip}"
-            rows.append(row)
-        self.changes_model.set_rows(rows)
-
-    @staticmethod
-    def _source(source: str) -> str:
-        """Where the value being replaced came from, in the clerk's words."""
-        return {"keyed": tr("nhập tay từ bản giấy"), "load": tr("nạp từ tệp JSON"),
-                "local": tr("nhập tại đây")}.get(source, source)
-
-    def _template(self, plan: FilePlan):
-        sub = plan.submission
-        key = (sub.template_id, sub.template_version)
-        if key not in self._templates:
-            try:
-                self._templates[key] = load_template(*key)
-            except Exception:  # a template this version of dtdesk does not know: keys are shown instead
-                self._templates[key] = None
-        return self._templates[key]
+        self.changes_model.set_rows(change_rows(plan))
 
     # -- importing -------------------------------------------------------------------
     def do_import(self) -> int:

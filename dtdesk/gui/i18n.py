@@ -45,7 +45,7 @@ def language() -> str:
     return _language
 
 
-_unbound: list[QObject] = []  # trees loaded while showing the source language, bound on the first switch
+_unbound: dict[int, QObject] = {}  # trees loaded while showing the source language, bound on the first switch
 
 
 def set_language(code: str) -> None:
@@ -115,18 +115,15 @@ def bind_tree(root: QObject) -> None:
     a window's children wraps each one for Python, a good part of start-up.
     """
     if _language == "vi":
-        _unbound.append(root)
+        _unbound[id(root)] = root
+        root.destroyed.connect(lambda _=None, key=id(root): _unbound.pop(key, None))  # a tree gone is not bound
     else:
         _bind_now(root)
 
 
 def _bind_pending() -> None:
-    import shiboken6
-
     while _unbound:
-        root = _unbound.pop()
-        if shiboken6.isValid(root):
-            _bind_now(root)
+        _bind_now(_unbound.popitem()[1])
 
 
 def _bind_now(root: QObject) -> None:

@@ -7,7 +7,10 @@ always shown, never only printed on the terminal; tests patch
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+import sys
+import traceback
+
+from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
 from dtdesk.gui.i18n import tr
 
@@ -22,3 +25,17 @@ def inform(window: QMainWindow, message: str) -> None:
     """Something worth a moment's attention happened (a file was written, and where)."""
     window.statusBar().showMessage(message, 15000)
     QMessageBox.information(window, tr("Báo cáo chuyển đổi số"), message)
+
+
+def show_failure(kind: type[BaseException], error: BaseException, trace) -> None:
+    """The hook for an error no code expected: one sentence in a box (the details go to the terminal for support).
+
+    Installed as ``sys.excepthook`` by :func:`dtdesk.gui.app.application`, so
+    a failure in a slot is said to the clerk instead of only printed.
+    """
+    traceback.print_exception(kind, error, trace, file=sys.stderr)
+    if issubclass(kind, KeyboardInterrupt):
+        return
+    reason = str(error).splitlines()[0] if str(error) else kind.__name__
+    QMessageBox.critical(QApplication.activeWindow(), tr("Báo cáo chuyển đổi số"),
+                         tr("Thao tác vừa rồi không thực hiện được: {reason}", reason=reason))

@@ -63,3 +63,14 @@ def test_an_empty_report_gets_warnings_not_errors(demo_ws):
     found = check(report_data(demo_ws, resolve(demo_ws, "HA", "2022-Q2")))
     assert found and not any(p.is_error for p in found)
     assert any("chưa nhập" in p.message for p in found)
+
+
+def test_a_rule_names_every_field_it_reads_and_messages_fill_placeholders(demo_ws):
+    demo_ws.set_value("HA-TUPHAP", P, "chu_ky_so.signed", 999)  # signed <= total broken
+    demo_ws.set_value("HA", P, "cong_ttdt.per_week", None)  # 3.5's title holds {kinds}
+    found = problems(demo_ws)
+    broken = next(p for p in found if p.unit == "HA-TUPHAP")
+    assert broken.field == "signed" and set(broken.fields) == {"signed", "total"}
+    portal = next(p for p in found if p.section == "cong_ttdt")
+    assert "Cổng thông tin điện tử quận và phường" in portal.message
+    assert not [p.message for p in found if "{" in p.message]

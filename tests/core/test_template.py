@@ -58,3 +58,25 @@ def test_the_key_ratio_names_a_field_of_the_template():
     assert load_template().key_ratio == "dvc.online_ratio"
     with pytest.raises(TemplateError, match="unknown reference"):
         parse_template(_broken(lambda d: d["key_ratio"].update(field="dvc.nope")))
+
+
+def test_the_outline_levels_and_numbers_come_from_the_template():
+    template = load_template()
+    by_id = {s.id: s for s in template.sections}
+    part = by_id[by_id["chu_ky_so"].parent]
+    assert (by_id["chu_ky_so"].level, part.id, part.level) == (2, "ket_qua", 1)
+    assert by_id["chu_ky_so"].label == "3.2. Về ứng dụng chữ ký số"
+    assert by_id["ket_qua"].parent == by_id["chi_dao"].parent and by_id[by_id["chi_dao"].parent].level == 0
+    unnumbered = next(s for s in template.sections if s.kind == "unit_table" and not s.number)
+    assert unnumbered.parent == "ket_qua" and unnumbered.label == unnumbered.outline_title
+    body = next(s for s in template.sections if s.number == "II")  # part II's own text: the heading shows "II."
+    assert body.level == 1 and body.display_number == "" and not body.label.startswith("II")
+
+
+def test_a_value_is_named_as_the_forms_name_it():
+    template = load_template()
+    assert template.value_label("buu_chinh.received", "cong_thuong") == "3.3 — Hồ sơ tiếp nhận — Công thương"
+    assert template.value_label("chu_ky_so.total").startswith("3.2 — Tổng số văn bản đi")
+    assert template.value_label("header.number") == "Phần đầu — Số, ký hiệu"
+    assert template.value_label("chi_dao.text") == "1. Công tác chỉ đạo, điều hành"
+    assert template.value_label("nothing.here", "r") == "nothing.here/r"

@@ -149,7 +149,9 @@ def test_cli_import_dry_run_and_exit_codes(district, ward_files, tmp_path, capsy
     before = ws_hash(district)
     assert main(["import", str(district), "--dry-run", str(ward_files["HA-CATBI"])]) == 0
     out = capsys.readouterr().out
-    assert "Sẽ nhập «HA-CATBI_2022-Q1_r2.dtdesk.sqlite»" in out and "chu_ky_so.total: (trống) → 40" in out
+    assert "Sẽ nhập «HA-CATBI_2022-Q1_r2.dtdesk.sqlite»" in out
+    assert "Phường Cát Bi: 3.2 — Tổng số văn bản đi trên phần mềm HP-eOffice: (trống) → 40" in out  # as in the form
+    assert "chu_ky_so" not in out and "cong_thuong" not in out
     assert ws_hash(district) == before
     assert main(["import", str(district), str(ward_files["HA-CATBI"].parent)]) == 0
     assert capsys.readouterr().out.splitlines()[-1] == "Tổng: 8 tệp: 8 đã nhập, 0 đã nhập trước đó, 0 bị từ chối."

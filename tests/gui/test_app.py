@@ -117,3 +117,28 @@ def test_what_waits_for_the_first_paint_is_in_place_after_it(main):
     main.actions["actionProblems"].setChecked(True)
     assert main.problems_panel.isVisible()
 
+
+
+def test_an_unexpected_failure_is_said_in_the_window(qtbot, said, capsys):
+    from dtdesk.gui.messages import show_failure
+
+    try:
+        raise ValueError("mẫu báo cáo hỏng\nchi tiết")
+    except ValueError as exc:
+        show_failure(type(exc), exc, exc.__traceback__)
+    assert said == [("critical", "Thao tác vừa rồi không thực hiện được: mẫu báo cáo hỏng")]
+    assert "Traceback" in capsys.readouterr().err  # the details stay for support
+
+
+def test_a_template_error_while_creating_a_report_is_a_sentence(main, monkeypatch):
+    from dtdesk.core.template import TemplateError
+    from dtdesk.gui import new_report
+
+    def broken(*args, **kwargs):
+        raise TemplateError("Không có mẫu báo cáo cds-quarterly phiên bản 9.")
+
+    monkeypatch.setattr(new_report, "start_report", broken)
+    dialog = new_report.NewReportDialog(main.ws, main.window)
+    dialog.period.setText("2022-Q2")
+    dialog.accept()
+    assert dialog.info is None and dialog.message.text() == "Không có mẫu báo cáo cds-quarterly phiên bản 9."

@@ -1,0 +1,88 @@
+"""The import dialog's two tables in words: one row per file, and the changes of the file chosen.
+
+Values are named as the forms name them (section number, column, row label)
+from the file's own template, never by their storage keys; the key stays in
+the tooltip for support.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from PySide6.QtGui import QColor
+
+from dtdesk.core.template import Template, TemplateError, load_template
+from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
+from dtdesk.gui.i18n import tr
+from dtdesk.gui.rows_model import Row
+
+CONFLICT = QColor("#fde2e1")
+REJECTED_COLOUR = QColor("#a61b1b")
+
+
+def shown(value) -> str:
+    if value is None:
+        return "—"
+    text = str(value).replace("\n", " ")
+    return text if len(text) <= 80 else text[:79] + "…"
+
+
+def outcome(plan: FilePlan) -> str:
+    return {PLANNED: tr("Sẽ nhập"), IMPORTED: tr("Đã nhập"), DUPLICATE: tr("Đã nhập trước đó"),
+            REJECTED: tr("Từ chối")}[plan.status]
+
+
+def source_words(source: str) -> str:
+    """Where the value being replaced came from, in the clerk's words."""
+    return {"keyed": tr("nhập tay từ bản giấy"), "load": tr("nạp từ tệp JSON"),
+            "local": tr("nhập tại đây")}.get(source, source)
+
+
+def unit_names(plan: FilePlan) -> dict[str, str]:
+    return {u.get("code"): u.get("name") for u in plan.submission.units or []} if plan.submission else {}
+
+
+@cache
+def _template(template_id: str, version: int) -> Template | None:
+    try:
+        return load_template(template_id, version)
+    except TemplateError:  # a template this version of dtdesk does not know: keys are shown instead
+        return None
+
+
+def file_row(plan: FilePlan) -> Row:
+    sub = plan.submission
+    accepted = plan.status in (PLANNED, IMPORTED)
+    unit = (unit_names(plan).get(sub.unit) or sub.unit) if sub else ""
+    cells = [plan.path.name, unit, f"r{sub.revision}" if sub else "", outcome(plan),
+             str(len(plan.changes)) if accepted else "", str(len(plan.conflicts)) if accepted else ""]
+    row = Row(cells, tooltip=plan.message or (f"{sub.unit} — {plan.path}" if sub else str(plan.path)), payload=plan)
+    if plan.status == REJECTED:
+        row.foreground = REJECTED_COLOUR
+    elif accepted and plan.conflicts:
+        row.cell_background[5] = CONFLICT
+    return row
+
+
+def change_rows(plan: FilePlan) -> list[Row]:
+    """Every change of an accepted file, conflicts first, each value as the forms name it."""
+    sub = plan.submission
+    template = _template(sub.template_id, sub.template_version)
+    names = unit_names(plan)
+    conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
+    rows = []
+    for change in sorted(plan.changes, key=lambda c: not c.conflict):
+        old = shown(change.old) + (f" ({source_words(change.old_source)})" if change.conflict else "")
+        label, row_label = change.key, change.row
+        if template is not None:
+            label = template.value_label(change.key)
+            section_id = change.key.partition(".")[0]
+            if change.row and section_id in {s.id for s in template.sections}:
+                row_label = template.section(section_id).row_label(change.row)
+        tip = f"{label} ({change.key})"
+        row = Row([names.get(change.unit) or change.unit, label, row_label, old, shown(change.new)],
+                  tooltip=tip, payload=change)
+        if change.conflict:
+            row.background, row.tooltip = CONFLICT, f"{conflict_tip}\n{tip}"
+        rows.append(row)
+    return rows
