@@ -252,6 +252,45 @@ def _load(args) -> int:
     return 0
 
 
+# -- signing (dtdesk.sign) ------------------------------------------------------
+
+
+@contextmanager
+def _signer(args):
+    """The signer named by --p12 or --pkcs11, its password or PIN read as dtdesk.sign.secret says."""
+    from dtdesk.sign.keys import load_p12, token_signer
+    from dtdesk.sign.secret import read_secret
+
+    if args.p12:
+        yield load_p12(args.p12, read_secret("Mật khẩu tệp chứng thư: ", args.secret_file))
+    else:
+        with token_signer(args.pkcs11, read_secret("Mã PIN của thiết bị ký số: ", args.secret_file),
+                          slot=args.slot, label=args.label) as signer:
+            yield signer
+
+
+@command("sign")
+def _sign(args) -> int:
+    from dtdesk.sign.signing import prepare, sign_report
+
+    job = prepare(args.pdf, args.output)  # a wrong file is said before the password is asked for
+    with _signer(args) as signer:
+        signed = sign_report(job, signer, tsa=args.tsa)
+    stamp = f", có dấu thời gian của {args.tsa}" if args.tsa else ""
+    print(f"Đã ký {args.pdf} ra {signed.path}: {signed.signer}, chữ ký ở trang {signed.page}{stamp}.")
+    return 0
+
+
+@command("verify")
+def _verify(args) -> int:
+    from dtdesk.sign.verify import format_reports, verify_pdf
+
+    reports = verify_pdf(args.pdf, args.trust or ())
+    for line in format_reports(Path(args.pdf).name, reports):
+        print(line)
+    return 0 if reports and all(r.ok for r in reports) else 1
+
+
 def _not_yet(args) -> int:
     raise CommandError(f"Lệnh «{args.command}» chưa có trong phiên bản này.")
 
@@ -296,12 +335,34 @@ def build_parser() -> argparse.ArgumentParser:
     bak.add_argument("--keep", type=int, default=10, help="số bản sao lưu giữ lại (mặc định 10)")
     res = add("restore", "khôi phục tệp dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)")
     res.add_argument("backup", help="tệp sao lưu (trong thư mục backups/)")
+    sign = sub.add_parser("sign", help="ký số báo cáo PDF (PAdES) bằng tệp chứng thư hoặc thiết bị ký số")
+    sign.add_argument("pdf", help="tệp PDF do dtdesk in ra (được giữ nguyên)")
+    sign.add_argument("-o", "--output", required=True, help="tệp PDF đã ký (khác tệp gốc)")
+    key = sign.add_mutually_exclusive_group(required=True)
+    key.add_argument("--p12", metavar="FILE", help="tệp chứng thư số .p12/.pfx")
+    key.add_argument("--pkcs11", metavar="LIBRARY", help="thư viện PKCS#11 của thiết bị ký số (USB token)")
+    token = sign.add_mutually_exclusive_group()
+    token.add_argument("--slot", type=int, help="khe của thiết bị ký số (khi cắm nhiều thiết bị)")
+    token.add_argument("--label", help="nhãn của thiết bị ký số (khi cắm nhiều thiết bị)")
+    sign.add_argument("--secret-file", metavar="FILE",
+                      help="đọc mật khẩu/mã PIN từ dòng đầu của tệp này (mặc định: hỏi, hoặc đọc từ đầu vào chuẩn)")
+    sign.add_argument("--tsa", metavar="URL", help="máy chủ dấu thời gian (mặc định: không dùng, không cần mạng)")
+    verify = sub.add_parser("verify", help="kiểm tra các chữ ký số của một tệp PDF")
+    verify.add_argument("pdf")
+    verify.add_argument("--trust", action="append", metavar="CA.pem", help="chứng thư CA tin cậy (lặp lại được)")
     loop = sub.add_parser("_edit-loop", help=argparse.SUPPRESS)  # crash-safety test worker, not for users
     loop.add_argument("workspace")
     loop.add_argument("--start", type=int, default=1)
     loop.add_argument("--count", type=int, default=0, help="0: until killed")
     sub.metavar = "{" + ",".join(name for name in sub.choices if not name.startswith("_")) + "}"
     return parser
+
+
+def _sign_error() -> type[Exception]:
+    """dtdesk.sign's error kind, imported only when an error is being handled (pyHanko is not cheap to load)."""
+    from dtdesk.sign.errors import SignError
+
+    return SignError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -313,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     handler = COMMANDS.get(args.command, _not_yet)
     try:
         return handler(args)
-    except (CommandError, WorkspaceError) as exc:
+    except (CommandError, WorkspaceError, _sign_error()) as exc:
         print(f"dtdesk: {exc}", file=sys.stderr)
         return getattr(exc, "status", 2)
     except KeyboardInterrupt:

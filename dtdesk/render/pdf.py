@@ -35,6 +35,7 @@ from dtdesk.core.document import Paragraph as DocParagraph
 from dtdesk.core.document import Table as DocTable
 from dtdesk.render import fonts
 from dtdesk.render import styles as st
+from dtdesk.render.signature_space import SignatureSpace
 
 __all__ = ["render_pdf", "render_bytes", "build_story"]
 
@@ -252,7 +253,7 @@ def _closing(c: Closing) -> list:
     left = [RLParagraph("Nơi nhận:", s.recipients_title)]
     left += [_para(r, s.recipient) for r in c.recipients]
     right = [_para(c.authority, s.signer)] if c.authority.strip() else []
-    right += [_para(c.title, s.signer), Spacer(1, st.SIGNATURE_SPACE), _para(c.name, s.signer)]
+    right += [_para(c.title, s.signer), SignatureSpace(st.SIGNATURE_SPACE), _para(c.name, s.signer)]
     table = Table(
         [[left, right]],
         colWidths=[left_w, st.TEXT_WIDTH - left_w],

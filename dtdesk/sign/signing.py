@@ -1,0 +1,152 @@
+"""Sign a rendered report as PAdES baseline B-B (B-T when a timestamp server is configured).
+
+The signature is an incremental update appended to the very bytes
+``dtdesk render`` wrote: the report is not rendered again, and the unsigned
+file stays as it was. The signed copy is written under a temporary name in
+the target folder, fsynced and renamed, never over the unsigned input.
+
+The visible signature is a stamp in the signer's block (the blank between the
+title and the printed name): who signed, and when, in the report's font. A
+timestamp server is asked only when the clerk names one (``--tsa``); dtdesk
+works offline and never reaches the network otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from dtdesk.core.formats import os_reason
+from dtdesk.sign.errors import SignError
+from dtdesk.sign.inputs import read_limited
+from dtdesk.sign.place import Place, signature_place
+from dtdesk.sign.stamp import stamp_pdf, stamp_style, when_text
+
+_MAX_PDF = 256 << 20  # bytes: a report is well under a megabyte
+
+
+@dataclass(frozen=True)
+class Signed:
+    path: Path
+    signer: str  # the certificate's subject, as the stamp shows it
+    page: int  # from 1, as the clerk counts
+    field: str
+
+
+def read_pdf(path: Path) -> bytes:
+    """The file's bytes, or one sentence saying why not."""
+    data = read_limited(path, _MAX_PDF, "read", "báo cáo PDF")
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise SignError("read", f"Tệp «{path.name}» không phải là một tệp PDF.", path=str(path))
+    return data
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """``data`` under ``path``: a temporary name in its folder, fsync, rename; nothing half-written is left."""
+    fd, temp = tempfile.mkstemp(prefix=".dtdesk-", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; a signed report is meant to be sent
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def _field_name(reader) -> str:
+    """Signature1, or the next free number when the report is already signed."""
+    return f"Signature{len(reader.embedded_signatures) + 1}"
+
+
+def _signer_name(signer) -> str:
+    subject = signer.signing_cert.subject.native
+    return subject.get("common_name") or signer.signing_cert.subject.human_friendly
+
+
+@dataclass
+class Prepared:
+    """A report checked and ready to sign, before any password or PIN is asked for."""
+
+    source: Path
+    target: Path
+    writer: object  # pyHanko's IncrementalPdfFileWriter over the unsigned bytes
+    place: Place
+    field: str
+
+
+def prepare(source: str | Path, target: str | Path) -> Prepared:
+    """Check what can be checked without the key: the input is a dtdesk PDF, the output a new name beside it."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+    source, target = Path(source), Path(target)
+    if _same_file(source, target):
+        raise SignError("target", f"Tệp ký số phải khác tệp «{source.name}»: tệp chưa ký được giữ nguyên.",
+                        path=str(source))
+    if target.is_dir() or not target.parent.is_dir():
+        raise SignError("target", f"Không ghi được tệp «{target}»: không có thư mục để ghi.", path=str(target))
+    data = read_pdf(source)
+    try:
+        writer = IncrementalPdfFileWriter(io.BytesIO(data))
+        place = signature_place(writer.prev, source.name)
+        field = _field_name(writer.prev)
+    except SignError:
+        raise
+    except Exception:  # a damaged or foreign PDF: pyHanko's reader raises many kinds
+        raise SignError("read", f"Tệp «{source.name}» không đọc được như một tệp PDF.", path=str(source)) from None
+    return Prepared(source, target, writer, place, field)
+
+
+def sign_report(job: Prepared, signer, *, tsa: str | None = None) -> Signed:
+    """Sign the prepared report with ``signer`` (see :mod:`.keys`) and write it to the job's target."""
+    from pyhanko.sign import fields, signers
+
+    name = _signer_name(signer)
+    left, bottom, right, top = job.place.box
+    timestamper = None
+    if tsa:
+        from pyhanko.sign.timestamps import HTTPTimeStamper
+
+        timestamper = HTTPTimeStamper(tsa)
+    pdf_signer = signers.PdfSigner(
+        signers.PdfSignatureMetadata(field_name=job.field, subfilter=fields.SigSeedSubFilter.PADES,
+                                     md_algorithm="sha256", name=name),
+        signer,
+        timestamper=timestamper,
+        stamp_style=stamp_style(stamp_pdf(right - left, top - bottom, name, when_text(datetime.now()))),
+        new_field_spec=fields.SigFieldSpec(job.field, on_page=job.place.page, box=job.place.box),
+    )
+    out = io.BytesIO()
+    try:
+        pdf_signer.sign_pdf(job.writer, output=out)
+    except Exception as exc:  # the token, the timestamp server: their own exception kinds
+        raise SignError("sign", f"Không ký được tệp «{job.source.name}»: {_reason(exc)}.",
+                        path=str(job.source)) from None
+    try:
+        write_atomically(job.target, out.getvalue())
+    except OSError as exc:
+        raise SignError("write", f"Không ghi được tệp «{job.target.name}»: {os_reason(exc)}.",
+                        path=str(job.target)) from None
+    return Signed(job.target, name, job.place.page + 1, job.field)
+
+
+def _reason(exc: Exception) -> str:
+    """Why pyHanko could not sign, in a few words: a timestamp server is the usual cause."""
+    from pyhanko.sign.timestamps import TimestampRequestError
+
+    if isinstance(exc, TimestampRequestError):
+        return "máy chủ dấu thời gian không trả lời hoặc từ chối yêu cầu"
+    return type(exc).__name__
