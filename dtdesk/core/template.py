@@ -13,6 +13,7 @@ annotation, kept as a string, into a ``ForwardRef`` when creating the class.
 """
 
 import json
+import re
 from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
@@ -23,6 +24,13 @@ from dtdesk.core.expr import Expr, compile_expr
 from dtdesk.paths import resource
 
 SectionKind = Literal["heading", "text", "figures", "unit_table", "fixed_table"]
+
+# The levels a template words its header for (see dtdesk.core.levels), and the
+# words its level patterns may use ("ỦY BAN NHÂN DÂN\n{NAME}").
+LEVELS = ("province", "district", "commune", "body")
+LEVEL_WORDS = frozenset({"name", "NAME", "short", "named", "kind", "KIND", "subkind",
+                         "parent_name", "PARENT_NAME", "parent_named"})
+_WORD = re.compile(r"\{(\w+)\}")
 
 
 class TemplateError(ValueError):
@@ -164,6 +172,8 @@ class Template(NamedTuple):
     # the one ratio the level above compares across its units ("section.field"), and its caption
     key_ratio: str = ""
     key_ratio_label: str = ""
+    # per level, what a new report's header fields default to: {"commune": {"number": "…/BC-UBND", …}}
+    levels: Mapping[str, Mapping[str, str]] = MappingProxyType({})
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -271,6 +281,15 @@ def _validate(template: Template) -> None:
     if template.key_ratio:
         section_id, _, field_id = template.key_ratio.partition(".")
         template.section(section_id).field(field_id)
+    header_ids = {f.id for f in template.header}
+    for level, defaults in template.levels.items():
+        if level not in LEVELS:
+            raise TemplateError(f"levels: unknown level {level!r}; known: {', '.join(LEVELS)}")
+        for field_id, pattern in defaults.items():
+            if field_id not in header_ids:
+                raise TemplateError(f"levels.{level}: {field_id!r} is not a header field")
+            if unknown := set(_WORD.findall(pattern)) - LEVEL_WORDS:
+                raise TemplateError(f"levels.{level}.{field_id}: unknown words {sorted(unknown)}")
     for draft in template.drafts.values():
         names = {f.id for f in template.section(draft.section).fields}
         if unknown := draft.where.names - names:
@@ -305,6 +324,15 @@ def _outline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
     return tuple(placed)
 
 
+def _pattern(value) -> str:
+    """A level pattern: a string, or a list of lines (recipients) kept readable in the JSON."""
+    if isinstance(value, list) and all(isinstance(line, str) for line in value):
+        return "\n".join(value)
+    if not isinstance(value, str):
+        raise TemplateError(f"a level pattern must be text or a list of lines, not {value!r}")
+    return value
+
+
 def parse_template(raw: dict) -> Template:
     try:
         template = Template(
@@ -320,6 +348,8 @@ def parse_template(raw: dict) -> Template:
                     for d in raw.get("drafts", [])},
             key_ratio=raw.get("key_ratio", {}).get("field", ""),
             key_ratio_label=raw.get("key_ratio", {}).get("label", ""),
+            levels=MappingProxyType({level: MappingProxyType({k: _pattern(v) for k, v in fields.items()})
+                                     for level, fields in raw.get("levels", {}).items()}),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, TemplateError):

@@ -41,6 +41,10 @@ def _broken(mutate):
         (lambda d: d["sections"][1].update(id="can_cu"), "unique"),
         (lambda d: d["sections"][11]["columns"][2].update(ref="missing.x"), "unknown reference"),
         (lambda d: d.pop("sections"), "malformed"),
+        (lambda d: d["levels"].update(hamlet={}), "unknown level 'hamlet'"),
+        (lambda d: d["levels"]["commune"].update(mayor="CHỦ TỊCH"), "'mayor' is not a header field"),
+        (lambda d: d["levels"]["commune"].update(number="…/BC-{ABBR}"), r"unknown words \['ABBR'\]"),
+        (lambda d: d["levels"]["commune"].update(number=5), "text or a list of lines"),
     ],
 )
 def test_a_broken_template_fails_on_load(mutate, message):
