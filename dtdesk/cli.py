@@ -70,12 +70,132 @@ def _demo(args) -> int:
     return 0
 
 
+@command("new")
+def _new(args) -> int:
+    from dtdesk.core.periods import PeriodError, default_period, parse_period
+    from dtdesk.core.units import UnitError
+    from dtdesk.store.reports import start_report
+
+    try:
+        units = _office_units(args)
+        period = parse_period(args.period) if args.period else default_period()
+    except (UnitError, PeriodError) as exc:
+        raise CommandError(str(exc)) from None
+    own = next(u for u in units if u.code in (args.unit, official_code_or(args.unit)))
+    path = Path(args.workspace)
+    with Workspace.create(path, own.code) as ws:
+        ws.add_units(units)
+        start_report(ws, own.code, period.code)
+        subunits = len(ws.hierarchy().subunits(own.code))
+    below = f", cùng {subunits} đơn vị cấp dưới" if subunits else ""
+    print(f"Đã tạo tệp {path.name}: {own.name} (mã {own.code}){below}; báo cáo {period.label}.")
+    return 0
+
+
+def official_code_or(code: str) -> str:
+    """The official code written in full ("1" → "01"), or the code as typed when it is no official code."""
+    from dtdesk.core.official import official_code
+
+    return official_code(code) or code
+
+
+def _office_units(args) -> list:
+    """The units ``dtdesk new`` creates: an official unit and its province or communes, or a unit of one's own."""
+    from dtdesk.core.official import office_units, official_unit
+    from dtdesk.core.units import Unit, UnitError, check_tree
+
+    if not args.name:
+        if args.kind or args.parent:
+            raise CommandError("Đơn vị tự khai cần có tên (--name); đơn vị trong danh mục chính thức chỉ cần mã.")
+        return office_units(args.unit)
+    if not args.kind:
+        raise CommandError("Hãy cho biết loại đơn vị (--kind), ví dụ ward, commune, district, department.")
+    try:
+        taken = official_unit(args.unit)
+    except UnitError:
+        taken = None
+    if taken is not None:
+        raise CommandError(f"Mã «{args.unit}» là mã chính thức của {taken.name}; hãy chọn mã khác.")
+    above = []
+    if args.parent:
+        above = office_units(args.parent)
+        above = above[:1] if above[0].code == official_code_or(args.parent) else above
+    parent = above[-1].code if above else None
+    units = [*above, Unit(args.unit, args.name, args.kind, parent, args.short or "", position=1)]
+    check_tree(units)
+    return units
+
+
 @command("units")
 def _units(args) -> int:
+    if args.official is not None:
+        return _official_units(args.official)
+    if not args.workspace:
+        raise CommandError("Hãy cho biết tệp dữ liệu, hoặc dùng --official để xem danh mục chính thức.")
+    if args.action:
+        return _change_unit(args)
     with open_workspace(args.workspace, read_only=True) as ws:
         for unit in ws.hierarchy().walk():
             print(f"{unit.code}\t{unit.name}\t{unit.kind}\t{unit.parent or ''}")
     return 0
+
+
+def _official_units(province: str) -> int:
+    """The official provinces, or one province's communes: code, name, kind."""
+    from dtdesk.core.official import communes, provinces
+    from dtdesk.core.units import UnitError
+
+    try:
+        units = communes(official_code_or(province)) if province else provinces()
+    except UnitError as exc:
+        raise CommandError(str(exc)) from None
+    for unit in units:
+        print(f"{unit.code}\t{unit.name}\t{unit.kind}")
+    return 0
+
+
+def _change_unit(args) -> int:
+    from dtdesk.core.units import UnitError
+
+    if not args.code:
+        raise CommandError(f"Hãy cho biết mã đơn vị cần {_ACTIONS[args.action]}.")
+    with open_workspace(args.workspace) as ws:
+        if ws.read_only:
+            raise CommandError(ws.notice)
+        try:
+            unit = _UNIT_CHANGES[args.action](ws, args)
+        except UnitError as exc:
+            raise CommandError(str(exc)) from None
+    print(f"Đã {_ACTIONS[args.action]} {unit.name} (mã {unit.code}).")
+    return 0
+
+
+def _add_unit(ws, args):
+    from dtdesk.store.reports import define_unit
+
+    if not (args.name and args.kind):
+        raise CommandError("Đơn vị mới cần có tên (--name) và loại (--kind).")
+    return define_unit(ws, args.code, args.name, args.kind, args.parent or "", args.short or "")
+
+
+def _rename_unit(ws, args):
+    from dtdesk.store.reports import rename_unit
+
+    if not args.name:
+        raise CommandError("Hãy cho biết tên mới (--name).")
+    return rename_unit(ws, args.code, args.name, args.short)
+
+
+def _move_unit(ws, args):
+    from dtdesk.store.reports import move_unit
+
+    if args.parent is None:
+        raise CommandError("Hãy cho biết đơn vị cấp trên mới (--parent; để trống nếu không có).")
+    return move_unit(ws, args.code, args.parent or None)
+
+
+_ACTIONS = {"add": "thêm", "rename": "đổi tên", "move": "chuyển"}
+_UNIT_CHANGES = {"add": _add_unit, "rename": _rename_unit, "move": _move_unit}
 
 
 def read_report(args):
@@ -298,6 +418,15 @@ def _not_yet(args) -> int:
 # -- parser -----------------------------------------------------------------
 
 
+def _unit_options(parser: argparse.ArgumentParser) -> None:
+    from dtdesk.core.units import KINDS
+
+    parser.add_argument("--name", help="tên đơn vị, ví dụ «Phường Cát Bi»")
+    parser.add_argument("--short", help="tên ngắn dùng trong câu, ví dụ «Cát Bi»")
+    parser.add_argument("--kind", choices=tuple(KINDS), help="loại đơn vị")
+    parser.add_argument("--parent", help="mã đơn vị cấp trên")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dtdesk", description="Báo cáo tình hình, kết quả thực hiện chuyển đổi số.")
     parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
@@ -310,13 +439,24 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("-o", "--output", required=True, help=output)
         if report:
             p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của tệp)")
-            p.add_argument("--period", help="kỳ báo cáo, ví dụ 2022-Q1 (mặc định: kỳ gần nhất)")
+            p.add_argument("--period", help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022» (mặc định: kỳ gần nhất)")
         return p
 
     add("open", "mở ứng dụng với tệp dữ liệu này").add_argument(
         "--section", default="header", help="mục hiện ra đầu tiên, ví dụ chu_ky_so (mặc định: phần đầu)")
     add("demo", "tạo tệp mẫu quận Hải An 2022-Q1")
-    add("units", "liệt kê các đơn vị")
+    new = sub.add_parser("new", help="tạo tệp dữ liệu cho đơn vị của mình")
+    new.add_argument("workspace", help="tệp dữ liệu mới (.sqlite)")
+    new.add_argument("--unit", required=True, help="mã đơn vị: mã chính thức (31, 11413) hoặc mã tự đặt")
+    new.add_argument("--period", help="kỳ báo cáo đầu tiên, ví dụ «Quý III/2026» (mặc định: quý đang báo cáo)")
+    _unit_options(new)
+    units = sub.add_parser("units", help="liệt kê, thêm, đổi tên, chuyển đơn vị; danh mục chính thức")
+    units.add_argument("workspace", nargs="?", help="tệp dữ liệu (.sqlite)")
+    units.add_argument("action", nargs="?", choices=tuple(_ACTIONS), help="việc cần làm (mặc định: liệt kê)")
+    units.add_argument("code", nargs="?", help="mã đơn vị")
+    _unit_options(units)
+    units.add_argument("--official", nargs="?", const="", metavar="TỈNH",
+                       help="liệt kê các tỉnh, thành phố (hoặc các xã, phường của một tỉnh) trong danh mục chính thức")
     add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")
     add("check", "kiểm tra số liệu theo các quy tắc", report=True)
     export = add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite) hoặc thư mục")

@@ -86,6 +86,14 @@ def official_unit(code: str) -> Unit:
     return found[0]
 
 
+def office_units(code: str) -> list[Unit]:
+    """The units a new workspace for this official unit holds: its province, itself, and a province's communes."""
+    unit = official_unit(code)
+    if unit.parent is None:
+        return [unit, *communes(unit.code)]
+    return [official_unit(unit.parent), unit]
+
+
 def find(text: str, province: str | None = None) -> list[Unit]:
     """Official units whose name contains ``text`` (accents and case ignored), within a province if given."""
     from dtdesk.core.formats import nfc

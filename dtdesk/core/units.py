@@ -82,7 +82,8 @@ def check_placement(unit: "Unit", parent: "Unit | None") -> None:
     if parent is None:
         return
     if unit.level not in ALLOWED_UNDER[parent.level]:
-        raise UnitError(f"Không thể đặt {unit.word} «{unit.name}» trực thuộc {parent.word} «{parent.name}».")
+        raise UnitError(f"Không thể đặt «{unit.name}» ({unit.code}) trực thuộc «{parent.name}» ({parent.code}): "
+                        f"một {unit.word} không trực thuộc {parent.word}.")
 
 
 class _UnitFields(NamedTuple):

@@ -3,20 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import TYPE_CHECKING
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template
-from dtdesk.core.units import KINDS, Unit
+from dtdesk.core.units import CODE_RULE, KINDS, Unit, UnitError, check_placement, check_tree, is_code, shown_code
 from dtdesk.store.base import Tables, WorkspaceError, marks, now
 
 if TYPE_CHECKING:
     from dtdesk.store.workspace import Workspace
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,39}$")
 REPORT_COLUMNS = ("unit", "period", "template_id", "template_version", "start", "cutoff", "revision", "illustrative")
 
 
@@ -81,9 +79,9 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
     """The report named, defaulting to the workspace's own unit and its latest period."""
     unit = unit or ws.own_unit
     if not unit:
-        raise WorkspaceError("Tệp chưa có đơn vị báo cáo; hãy chỉ rõ --unit.")
+        raise WorkspaceError("Tệp chưa ghi đơn vị báo cáo của mình; hãy chọn đơn vị cần xem.")
     if unit not in ws.hierarchy():
-        raise WorkspaceError(f"Không có đơn vị mã «{unit}» trong tệp; xem danh sách bằng lệnh «dtdesk units».")
+        raise WorkspaceError(f"Không có đơn vị mã «{shown_code(unit)}» trong tệp.")
     if period:
         try:
             period = parse_period(period).code
@@ -131,7 +129,18 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
     latest = ws.reports(unit) or ws.reports()
     template_id, version = (latest[-1].template_id, latest[-1].template_version) if latest else DEFAULT_TEMPLATE
     ws.ensure_report(ReportInfo(unit, span.code, template_id, version, span.start, end))
+    _word_header(ws, unit, span.code, load_template(template_id, version))
     return ws.report(unit, span.code)
+
+
+def _word_header(ws: Workspace, unit: str, period: str, template) -> None:
+    """A new report's header starts worded for its unit's level (dtdesk.core.levels); the clerk changes what differs."""
+    from dtdesk.core.levels import header_defaults
+
+    defaults = header_defaults(template, ws.hierarchy(), unit)
+    changes = {(f"header.{k}", ""): v for k, v in defaults.items() if ws.value(unit, period, f"header.{k}") is None}
+    if changes:
+        ws.set_values(unit, period, changes)
 
 
 def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = "", short: str = "") -> Unit:
@@ -142,8 +151,8 @@ def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = ""
     """
     code, name, short, parent = (nfc(x).strip() for x in (code, name, short, parent))
     hierarchy = ws.hierarchy()
-    if not _CODE.match(code):
-        raise WorkspaceError("Mã đơn vị chỉ gồm chữ không dấu, chữ số và dấu gạch ngang, ví dụ HA-CATBI.")
+    if not is_code(code):
+        raise WorkspaceError(CODE_RULE)
     if code in hierarchy:
         raise WorkspaceError(f"Đã có đơn vị mã «{code}».")
     if not name:
@@ -154,7 +163,45 @@ def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = ""
         raise WorkspaceError(f"Không có đơn vị cấp trên mã «{parent}».")
     siblings = hierarchy.children(parent or None)
     unit = Unit(code, name, kind, parent or None, short, position=len(siblings) + 1)
+    try:
+        check_placement(unit, hierarchy[parent] if parent else None)
+    except UnitError as exc:
+        raise WorkspaceError(str(exc)) from None
     ws.add_units([unit])
     if not ws.own_unit:
         ws.set_own_unit(code)
     return unit
+
+
+def rename_unit(ws: Workspace, code: str, name: str, short: str | None = None) -> Unit:
+    """Give a unit a new name (and short name); its reports print the new one from now on."""
+    unit = _existing(ws, code)
+    name = nfc(name).strip()
+    if not name:
+        raise WorkspaceError("Hãy nhập tên đơn vị, ví dụ «Phường Cát Bi».")
+    renamed = unit._replace(name=name, short=unit.short if short is None else nfc(short).strip())
+    ws.add_units([renamed])
+    return renamed
+
+
+def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
+    """Place a unit under another parent (or none), refused where its kind may not sit or parents would loop."""
+    hierarchy = ws.hierarchy()
+    unit = _existing(ws, code)
+    if parent and parent not in hierarchy:
+        raise WorkspaceError(f"Không có đơn vị cấp trên mã «{shown_code(parent)}».")
+    moved = unit._replace(parent=parent or None, position=len(hierarchy.children(parent or None)) + 1)
+    try:
+        moved = Unit(*moved)  # checks the codes again
+        check_tree([moved if u.code == code else u for u in hierarchy.units.values()])
+    except UnitError as exc:
+        raise WorkspaceError(str(exc)) from None
+    ws.add_units([moved])
+    return moved
+
+
+def _existing(ws: Workspace, code: str) -> Unit:
+    hierarchy = ws.hierarchy()
+    if code not in hierarchy:
+        raise WorkspaceError(f"Không có đơn vị mã «{shown_code(code)}» trong tệp.")
+    return hierarchy[code]

@@ -1,6 +1,6 @@
 import pytest
 
-from dtdesk.core.official import communes, find, official_code, official_unit, provinces, source
+from dtdesk.core.official import communes, find, office_units, official_code, official_unit, provinces, source
 from dtdesk.core.units import UnitError, check_tree
 
 
@@ -55,3 +55,10 @@ def test_communes_of_a_commune_are_refused():
 def test_search_ignores_accents_and_case():
     assert [u.code for u in find("hai an", "31")] == ["11413"]
     assert [u.code for u in find("HẢI PHÒNG")] == ["31"]
+
+
+def test_a_new_office_gets_its_province_or_its_communes():
+    assert [u.code for u in office_units("11413")] == ["31", "11413"]
+    units = office_units("31")
+    assert units[0].code == "31" and len(units) == 115
+    check_tree(units)
