@@ -53,6 +53,14 @@ def writing(path):
         raise CommandError(f"Không ghi được tệp «{path}»: {os_reason(exc)}.") from None
 
 
+def output_arg(args) -> Path:
+    """The ``-o`` file, refused when it is the workspace, its -wal/-shm, its lock or one of its backups."""
+    from dtdesk.store.backup import refuse_own_file
+
+    refuse_own_file(args.workspace, args.output)
+    return Path(args.output)
+
+
 def open_workspace(path: str, *, read_only: bool = False) -> Workspace:
     """Commands that only read open read-only: no lock, no daily backup, and they work beside an open app."""
     return Workspace.open(Path(path), read_only=read_only)
@@ -210,13 +218,14 @@ def read_report(args):
 @command("render")
 def _render(args) -> int:
     from dtdesk.core.compose import compose
+    from dtdesk.core.files import output_file as atomic_file
     from dtdesk.render.pdf import render_pdf
 
+    out = output_arg(args)
     info, data = read_report(args)
     document = compose(data)
-    out = Path(args.output)
-    with writing(out):
-        pages = render_pdf(document, out)
+    with writing(out), atomic_file(out) as handle:
+        pages = render_pdf(document, handle)
     print(f"Đã in báo cáo {info.unit} kỳ {info.period} ra {out} ({pages} trang).")
     return 0
 
@@ -243,14 +252,14 @@ def _open(args) -> int:
 
 @command("backup")
 def _backup(args) -> int:
-    from dtdesk.store.backup import backup_dir, list_backups, make_backup
+    from dtdesk.store.backup import backup_dir, failure_reason, list_backups, make_backup
 
     path = Path(args.workspace)
     with Workspace.open(path, backup=False) as ws:  # read-only if in use: a consistent copy all the same
         try:
             made = make_backup(ws.conn, path, kind="manual", keep=args.keep)
         except (OSError, sqlite3.Error) as exc:
-            raise CommandError(f"Không sao lưu được tệp «{path.name}»: {exc}.") from None
+            raise CommandError(f"Không sao lưu được tệp «{path.name}»: {failure_reason(exc)}.") from None
     print(f"Đã sao lưu {path.name} vào {made}.")
     backups = list_backups(path)
     print(f"Các bản sao lưu trong {backup_dir(path)} ({len(backups)}, mới nhất trước):")
@@ -261,13 +270,13 @@ def _backup(args) -> int:
 
 @command("restore")
 def _restore(args) -> int:
-    from dtdesk.store.backup import restore
+    from dtdesk.store.backup import failure_reason, restore
 
     path, source = Path(args.workspace), Path(args.backup)
     try:
         saved = restore(path, source)
     except (OSError, sqlite3.Error) as exc:
-        raise CommandError(f"Không khôi phục được tệp «{path.name}»: {exc}.") from None
+        raise CommandError(f"Không khôi phục được tệp «{path.name}»: {failure_reason(exc)}.") from None
     if saved:
         print(f"Đã lưu trạng thái hiện tại vào {saved}.")
     print(f"Đã khôi phục {path.name} từ {source.name}.")
@@ -348,11 +357,12 @@ def _dump(args) -> int:
     from dtdesk.store.jsonio import dump_document, write_document
     from dtdesk.store.reports import resolve
 
+    out = output_arg(args)
     with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
         document = dump_document(ws, info.unit, info.period)
-    with writing(args.output):
-        write_document(document, Path(args.output))
+    with writing(out):
+        write_document(document, out)
     print(f"Đã ghi báo cáo {info.unit} kỳ {info.period} ra {args.output} ({len(document['values'])} số liệu).")
     return 0
 

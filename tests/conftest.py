@@ -18,3 +18,29 @@ def demo_path(tmp_path):
     path = tmp_path / "ws.sqlite"
     create_demo(path).close()
     return path
+
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    """``small_disk(kb)``: a file system of that size to fill up (tmpfs; skips where mounting is not allowed)."""
+    import subprocess
+
+    mounted = []
+
+    def make(kb: int):
+        mount = tmp_path / f"disk{len(mounted)}"
+        mount.mkdir()
+        try:
+            made = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={kb}k", "tmpfs", str(mount)],
+                                  capture_output=True)
+        except OSError:  # no mount command (Windows)
+            made = None
+        if made is None or made.returncode != 0:
+            pytest.skip("cannot mount a small tmpfs here")
+        mounted.append(mount)
+        return mount
+
+    yield make
+    for mount in mounted:
+        subprocess.run(["umount", "-l", str(mount)], check=False)

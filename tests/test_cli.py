@@ -118,3 +118,84 @@ def test_reading_commands_run_beside_the_open_app_and_take_no_backup(ws_path, tm
             result = run(*args)
             assert result.returncode == 0, result.stderr
     assert not (ws_path.parent / "backups").exists()
+
+
+def _own_files(ws_path):
+    """The workspace, its side files, its lock and a backup: none may be written over by an output."""
+    from dtdesk.store.backup import make_backup
+
+    backup = make_backup(ws_path, ws_path)
+    return [ws_path, *(ws_path.with_name(ws_path.name + s) for s in ("-wal", "-shm", ".lock")), backup]
+
+
+def _revision(ws_path):
+    with Workspace.open(ws_path, backup=False) as ws:
+        return ws.report("HA", "2022-Q1").revision
+
+
+@pytest.mark.parametrize("command", ["render", "dump", "export"])
+def test_an_output_over_the_workspace_or_its_backups_is_refused(ws_path, capsys, command):
+    files = _own_files(ws_path)
+    kept = {path: path.read_bytes() for path in (files[0], files[4])}
+    revision = _revision(ws_path)
+    spellings = [*files, ws_path.parent / "sub" / ".." / ws_path.name]
+    (ws_path.parent / "sub").mkdir()
+    link = ws_path.parent / "link.pdf"
+    link.symlink_to(ws_path)
+    for target in (*spellings, link):
+        assert main([command, str(ws_path), "-o", str(target)]) == 2, target
+        err = capsys.readouterr().err.strip()
+        assert len(err.splitlines()) == 1 and "Không ghi đè" in err, err
+    for path, content in kept.items():
+        assert path.read_bytes() == content, path
+    for side in files[1:4]:  # -wal/-shm come and go, the lock notes its holder; none ever holds an output
+        assert not side.exists() or not side.read_bytes().startswith((b"%PDF", b"{", b"SQLite format 3"))
+    assert _revision(ws_path) == revision  # no export happened
+
+
+def _names(folder):
+    return sorted(p.name for p in folder.iterdir())
+
+
+def test_render_and_dump_replace_an_old_file_whole_and_leave_no_temporary(ws_path, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "r.pdf").write_bytes(b"old")
+    (out / "r.json").write_bytes(b"old")
+    assert main(["render", str(ws_path), "-o", str(out / "r.pdf")]) == 0
+    assert main(["dump", str(ws_path), "-o", str(out / "r.json")]) == 0
+    assert (out / "r.pdf").read_bytes().startswith(b"%PDF") and (out / "r.json").read_bytes().startswith(b"{")
+    assert _names(out) == ["r.json", "r.pdf"]
+
+
+def test_export_never_writes_over_an_existing_file(ws_path, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    taken = out / "HA_2022-Q1_r1.dtdesk.sqlite"
+    taken.write_bytes(b"sent earlier")
+    assert main(["export", str(ws_path), "-o", str(taken)]) == 2
+    assert "không bị ghi đè" in capsys.readouterr().err
+    assert taken.read_bytes() == b"sent earlier" and _names(out) == [taken.name]
+
+
+@pytest.mark.parametrize("command", ["render", "dump", "export"])
+def test_a_full_disk_keeps_the_old_file_and_leaves_no_half_one(ws_path, small_disk, capsys, command):
+    revision = _revision(ws_path)
+    disk = small_disk(64)
+    target = disk / {"render": "r.pdf", "dump": "r.json", "export": "HA_2022-Q1_r1.dtdesk.sqlite"}[command]
+    filler = disk / "filler"
+    with open(filler, "wb") as handle:  # the disk is full to its last few kilobytes
+        try:
+            handle.write(b"\0" * (64 << 10))
+        except OSError:
+            pass
+    if command != "export":
+        filler.write_bytes(filler.read_bytes()[: -(8 << 10)])
+        target.write_bytes(b"old")
+    assert main([command, str(ws_path), "-o", str(target)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "ổ đĩa đã đầy" in err, err
+    assert _names(disk) == sorted(["filler", *([target.name] if command != "export" else [])])
+    if command != "export":
+        assert target.read_bytes() == b"old"
+    assert _revision(ws_path) == revision

@@ -13,6 +13,7 @@ from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
 
+from dtdesk.core.files import write_output
 from dtdesk.core.periods import parse_period
 from dtdesk.exchange.validate import read_submission
 from dtdesk.store.workspace import Workspace
@@ -50,5 +51,4 @@ def write_eml(ws: Workspace, submission: Path) -> Path:
     msg = build_message(unit.name, parent.name if parent else "", parent.email if parent else "", unit.email,
                         parse_period(sub.period).label, sub.revision, submission)
     out = submission.with_name(submission.name.removesuffix(".sqlite") + ".eml")
-    out.write_bytes(msg.as_bytes())
-    return out
+    return write_output(out, msg.as_bytes(), overwrite=False)

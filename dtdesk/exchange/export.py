@@ -14,14 +14,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
+import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from dtdesk import __version__
+from dtdesk.core.files import output_path
 from dtdesk.core.formats import os_reason
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, read_submission
+from dtdesk.store.backup import failure_reason, refuse_own_file
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 
@@ -56,16 +58,6 @@ def collect(ws: Workspace, unit: str, period: str) -> tuple[list[dict], list[dic
     return units, [report], ws.value_rows(period, [u["code"] for u in units])
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def target_path(out: str | Path, unit: str, period: str, revision: int) -> Path:
     """``-o`` names a file, or a folder (existing, or written with a trailing "/") for the usual name."""
     as_folder = str(out).endswith(("/", os.sep))  # before Path() drops the trailing separator
@@ -78,7 +70,6 @@ def target_path(out: str | Path, unit: str, period: str, revision: int) -> Path:
 
 def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml: bool = False) -> ExportResult:
     """Export one report as a submission file; raises the report's revision by one."""
-    tmp: Path | None = None
     try:
         with ws.transaction():
             units, reports, values = collect(ws, unit, period)
@@ -86,6 +77,7 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
             revision = int(report["revision"] or 0) + 1
             report["revision"] = revision
             final = target_path(out, unit, period, revision)
+            refuse_own_file(ws.path, final)
             if not final.parent.is_dir():
                 raise ExportError(f"Không có thư mục «{final.parent}» để ghi tệp nộp.")
             manifest = {
@@ -99,29 +91,26 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
                 "app_version": __version__,
                 "exported_at": utc_now(),
             }
-            fd, name = tempfile.mkstemp(prefix=".dtdesk-", suffix=".part", dir=final.parent)
-            os.close(fd)
-            tmp = Path(name)
-            os.chmod(tmp, 0o644)  # mkstemp makes it private; a submission is meant to be sent
-            digest = mf.write_submission(tmp, manifest, units, reports, values)
-            try:
-                checked = read_submission(tmp)
-            except Rejected as exc:
-                raise ExportError(f"Tệp vừa xuất không qua được bước kiểm tra lại: {exc}") from None
-            if checked.content_sha256 != digest:
-                raise ExportError("Tệp vừa xuất không khớp mã kiểm tra; chưa ghi tệp nộp.")
-            os.replace(tmp, final)
-            tmp = None
-            _fsync_dir(final.parent)
+            with output_path(final, overwrite=False) as tmp:
+                digest = mf.write_submission(tmp, manifest, units, reports, values)
+                try:
+                    checked = read_submission(tmp)
+                except Rejected as exc:
+                    raise ExportError(f"Tệp vừa xuất không qua được bước kiểm tra lại: {exc}") from None
+                if checked.content_sha256 != digest:
+                    raise ExportError("Tệp vừa xuất không khớp mã kiểm tra; chưa ghi tệp nộp.")
             ws.record_submission(unit, period, revision, checked.sha256, digest, final.name, manifest["exported_at"])
-    except OSError as exc:
-        raise ExportError(f"Không ghi được tệp nộp: {os_reason(exc)}.") from None
-    finally:
-        if tmp is not None:
-            tmp.unlink(missing_ok=True)
+    except FileExistsError:
+        raise ExportError(f"Đã có tệp «{final.name}»; tệp nộp đã gửi không bị ghi đè.") from None
+    except (OSError, sqlite3.Error) as exc:  # a full disk shows as either, depending on who wrote last
+        raise ExportError(f"Không ghi được tệp nộp: {failure_reason(exc)}.") from None
     eml_path = None
     if eml:
         from dtdesk.exchange.eml import write_eml
 
-        eml_path = write_eml(ws, final)
+        try:
+            eml_path = write_eml(ws, final)
+        except OSError as exc:
+            raise ExportError(f"Đã xuất tệp nộp {final.name} nhưng không ghi được thư nháp .eml: "
+                              f"{os_reason(exc)}.") from None
     return ExportResult(final, unit, period, revision, checked.sha256, digest, len(values), eml_path)

@@ -34,7 +34,7 @@ from dtdesk.gui.status_dock import StatusDock
 from dtdesk.gui.uiload import load_form
 from dtdesk.store.reports import resolve
 from dtdesk.store.session import ReportSession
-from dtdesk.store.workspace import Workspace, WorkspaceError
+from dtdesk.store.workspace import DamagedWorkspace, Workspace, WorkspaceError
 
 class MainWindow(QObject):
     """Controller of the main window loaded from the .ui file (``self.window``)."""
@@ -105,6 +105,12 @@ class MainWindow(QObject):
             return True
         try:
             ws = Workspace.open(path)
+        except DamagedWorkspace as exc:
+            from dtdesk.gui.damaged import offer_restore
+
+            if not offer_restore(self.window, exc):
+                return False
+            return self.open_workspace(path, unit, period, section)  # restored from a backup that checked out
         except WorkspaceError as exc:
             warn(self.window, str(exc))
             return False

@@ -7,7 +7,6 @@ The document is composed on the GUI thread and rendered off it (see
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -107,8 +106,18 @@ class PrintActions(WindowPart):
         self.status(tr("Đã gửi {n} trang tới máy in.", n=pages))
 
     def _write_pdf(self, path: str, data: bytes) -> None:
+        """Whole or not at all (dtdesk.core.files), and never over the workspace or its backups."""
+        from dtdesk.core.files import write_output
+        from dtdesk.store.backup import refuse_own_file
+        from dtdesk.store.workspace import WorkspaceError
+
         try:
-            Path(path).write_bytes(data)
+            if self.ws is not None:
+                refuse_own_file(self.ws.path, path)
+            write_output(path, data)
+        except WorkspaceError as exc:
+            self.warn(str(exc))
+            return
         except OSError as exc:
             self.warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=os_reason(exc)))
             return

@@ -11,23 +11,32 @@ Backups live in a ``backups/`` folder beside the workspace and are named
 - ``migrate``  taken just before an older workspace is upgraded;
 - ``restore``  the current state, taken just before a backup is restored.
 
-The newest ``keep`` (default 10) backups of a workspace are kept, whatever
-their kind; older ones are deleted. A backup is written to a hidden temporary
-name, checked (``PRAGMA quick_check``) and only then renamed into place, so a
-file with a backup name is always a complete, standalone database (journal
-mode DELETE: no ``-wal`` beside it).
+The newest ``keep`` (default 10, never fewer than 1) backups of a workspace
+are kept, whatever their kind; older ones are deleted. A damaged workspace set
+aside by :func:`restore` (kind ``damaged``) is the clerk's data, not a backup:
+it is never deleted and never offered for restoring. A backup is written under
+a temporary name (:mod:`dtdesk.core.files`), checked (``PRAGMA quick_check``),
+fsynced and only then renamed into place, so a file with a backup name is
+always a complete, standalone database (journal mode DELETE: no ``-wal``
+beside it); what a killed backup left behind goes at the next one.
 """
 
 import datetime as dt
+import errno
 import os
 import re
+import shutil
 import sqlite3
 import time
 from pathlib import Path
 from typing import NamedTuple
 
+from dtdesk.core.files import output_path
+
 DEFAULT_KEEP = 10
 FOLDER = "backups"
+DAMAGED = "damaged"
+SQLITE_FULL = 13  # sqlite3's error code for "database or disk is full"
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -101,36 +110,42 @@ def make_backup(source: sqlite3.Connection | str | Path, workspace: str | Path, 
     workspace = Path(workspace)
     target = _target(workspace, kind)
     target.parent.mkdir(parents=True, exist_ok=True)
-    temp = target.with_name("." + target.name + ".tmp")
     own = not isinstance(source, sqlite3.Connection)
     src = _open_ro(Path(source)) if own else source
     try:
-        dst = sqlite3.connect(temp, isolation_level=None)
-        try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode = DELETE")
-            result = dst.execute("PRAGMA quick_check").fetchone()[0]
-        finally:
-            dst.close()
-        if result != "ok":
-            raise sqlite3.DatabaseError(f"backup check failed: {result}")
-        os.replace(temp, target)
+        with output_path(target, overwrite=False) as temp:
+            dst = sqlite3.connect(temp, isolation_level=None)
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+                result = dst.execute("PRAGMA quick_check").fetchone()[0]
+            finally:
+                dst.close()
+            if result != "ok":
+                raise sqlite3.DatabaseError(f"backup check failed: {result}")
     finally:
         if own:
             src.close()
-        for leftover in (temp, temp.with_name(temp.name + "-journal")):
-            try:
-                leftover.unlink()
-            except FileNotFoundError:
-                pass
     prune(workspace, keep)
     return target
 
 
+def failure_reason(exc: OSError | sqlite3.Error) -> str:
+    """Why a copy failed, in the clerk's words when we know the case."""
+    from dtdesk.core.formats import os_reason
+
+    if isinstance(exc, OSError):
+        return os_reason(exc)
+    if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL:
+        return os_reason(OSError(errno.ENOSPC, "disk full"))
+    return str(exc)
+
+
 def prune(workspace: str | Path, keep: int = DEFAULT_KEEP) -> list[Path]:
-    """Delete all but the newest ``keep`` backups; returns the deleted files."""
+    """Delete all but the newest ``keep`` backups (at least the newest one stays); returns the deleted files."""
     removed = []
-    for old in list_backups(workspace)[keep:]:
+    backups = [b for b in list_backups(workspace) if b.kind != DAMAGED]
+    for old in backups[max(1, keep):]:
         try:
             old.path.unlink()
             removed.append(old.path)
@@ -182,15 +197,59 @@ def check_backup(path: str | Path) -> int:
     return version
 
 
+def newest_good_backup(workspace: str | Path) -> Backup | None:
+    """The newest backup that passes :func:`check_backup` (what to offer when the workspace is damaged)."""
+    from dtdesk.store.workspace import WorkspaceError
+
+    for candidate in list_backups(workspace):
+        if candidate.kind == DAMAGED:
+            continue
+        try:
+            check_backup(candidate.path)
+        except WorkspaceError:
+            continue
+        return candidate
+    return None
+
+
+def own_files(workspace: str | Path) -> list[Path]:
+    """The files that make up a workspace and its safety copies: never to be written over as an output."""
+    from dtdesk.store.lock import lock_path
+
+    workspace = Path(workspace)
+    sides = [workspace.with_name(workspace.name + side) for side in ("-wal", "-shm", "-journal")]
+    return [workspace, *sides, lock_path(workspace), *(b.path for b in list_backups(workspace))]
+
+
+def refuse_own_file(workspace: str | Path, output: str | Path) -> None:
+    """Raise :class:`OwnFileError` if ``output`` is the workspace, one of its side files or backups."""
+    from dtdesk.core.files import is_one_of
+
+    if is_one_of(output, own_files(workspace)):
+        from dtdesk.store.base import OwnFileError
+
+        raise OwnFileError(Path(workspace), Path(output))
+
+
+def is_sound(conn: sqlite3.Connection) -> bool:
+    """Whether an open database passes ``PRAGMA quick_check`` (a damaged one may still open and read)."""
+    try:
+        return conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    except sqlite3.DatabaseError:
+        return False
+
+
 def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None:
-    """Put a backup's content into the workspace; returns the backup taken of the state replaced.
+    """Put a backup's content into the workspace; returns where the state it replaced was kept.
 
     ``target`` is the workspace path (it must not be open for writing elsewhere:
     the one-writer lock is taken) or an open, writable :class:`Workspace` (the
-    app's own: its connection is reused and stays valid). The current content is
-    backed up first (kind ``restore``), then the backup is copied in through the
-    backup API, in one step that readers see atomically. A workspace too damaged
-    to be read is moved into ``backups/`` (``…-damaged``) and replaced.
+    app's own: its connection is reused and stays valid). A sound current state
+    is backed up first (kind ``restore``); a damaged one (it fails
+    ``quick_check``, or does not open at all) is kept aside in ``backups/`` as
+    ``…-damaged`` (moved, or copied when the app has it open) and replaced.
+    Then the backup is copied in through the backup API, in one step that
+    readers see atomically.
     """
     from dtdesk.store.lock import WorkspaceLock
     from dtdesk.store.schema import migrate
@@ -206,22 +265,14 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
         lock = WorkspaceLock(ws_path)
         if not lock.acquire():
             raise WorkspaceError(f"Tệp «{ws_path.name}» đang được mở ở máy/cửa sổ khác; hãy đóng nó rồi khôi phục.")
+    own = conn is None
     try:
-        saved = None
-        if conn is None and ws_path.exists():
-            try:
-                conn = Workspace._connect(ws_path)
-                conn.execute("PRAGMA quick_check").fetchone()
-            except sqlite3.Error:
-                if conn is not None:
-                    conn.close()
-                conn = None
-                saved = _set_aside(ws_path)
-        if conn is not None:
+        if own:
+            conn, saved = _keep_current(ws_path, keep)
+        elif is_sound(conn):
             saved = make_backup(conn, ws_path, kind="restore", keep=keep)
         else:
-            conn = Workspace._connect(ws_path)
-        own = not isinstance(target, Workspace)
+            saved = _copy_aside(ws_path)
         try:
             src = _open_ro(backup)
             try:
@@ -239,13 +290,63 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
             lock.release()
 
 
-def _set_aside(ws_path: Path) -> Path:
-    """Move an unreadable workspace (and its -wal/-shm) into backups/ as ``…-damaged``."""
-    target = _target(ws_path, "damaged")
+def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | None]:
+    """Back up the workspace's state, or set it aside if damaged; returns a connection to restore into."""
+    from dtdesk.store.workspace import Workspace
+
+    if not ws_path.exists():
+        return Workspace._connect(ws_path), None
+    conn = _open_if_sound(ws_path)
+    if conn is None:
+        saved = _set_aside(ws_path)
+        return Workspace._connect(ws_path), saved
+    try:
+        return conn, make_backup(conn, ws_path, kind="restore", keep=keep)
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _open_if_sound(ws_path: Path) -> sqlite3.Connection | None:
+    """A writing connection to the workspace, or None when it does not open or fails ``quick_check``."""
+    from dtdesk.store.workspace import Workspace
+
+    try:
+        conn = Workspace._connect(ws_path)
+    except sqlite3.Error:
+        return None
+    if is_sound(conn):
+        return conn
+    conn.close()
+    return None
+
+
+def _damaged_names(ws_path: Path) -> list[tuple[Path, Path]]:
+    """(workspace file, its place in backups/) for the database and its -wal, as a damaged copy."""
+    target = _target(ws_path, DAMAGED)
     target.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("-wal", "-shm"):
-        side = ws_path.with_name(ws_path.name + suffix)
-        if side.exists():
-            os.replace(side, target.with_name(target.name + suffix))
-    os.replace(ws_path, target)
-    return target
+    pairs = [(ws_path, target)]
+    for side in ("-wal", "-shm"):
+        source = ws_path.with_name(ws_path.name + side)
+        if source.exists():
+            pairs.append((source, target.with_name(target.name + side)))
+    return pairs
+
+
+def _set_aside(ws_path: Path) -> Path:
+    """Move a damaged workspace (and its -wal/-shm) into backups/ as ``…-damaged``."""
+    pairs = _damaged_names(ws_path)
+    for source, target in reversed(pairs):  # the database last: until then the workspace stays whole
+        os.replace(source, target)
+    return pairs[0][1]
+
+
+def _copy_aside(ws_path: Path) -> Path:
+    """Copy a damaged workspace the app holds open (and its -wal) into backups/ as ``…-damaged``."""
+    pairs = _damaged_names(ws_path)
+    for source, target in pairs:
+        if source.name.endswith("-shm"):
+            continue  # SQLite rebuilds it from the -wal
+        with output_path(target, overwrite=False) as temp:
+            shutil.copyfile(source, temp)
+    return pairs[0][1]

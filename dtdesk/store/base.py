@@ -22,6 +22,34 @@ from dtdesk.core.formats import nfc
 class WorkspaceError(Exception):
     """A workspace cannot be used; the message is one sentence for the user."""
 
+    kind = "workspace"
+
+
+class OwnFileError(WorkspaceError):
+    """An output was asked to go over the workspace, its -wal/-shm, its lock or one of its backups."""
+
+    kind = "own_file"
+
+    def __init__(self, workspace: Path, output: Path):
+        self.workspace, self.output = workspace, output
+        super().__init__(f"Không ghi đè lên «{output.name}»: đó là tệp dữ liệu «{workspace.name}», tệp đi kèm "
+                         "hoặc bản sao lưu của nó; hãy chọn tên tệp khác.")
+
+
+class DamagedWorkspace(WorkspaceError):
+    """The file opens but fails ``PRAGMA quick_check``; ``backup`` is the newest good backup, if any."""
+
+    kind = "damaged"
+
+    def __init__(self, path: Path, backup):
+        self.path, self.backup = path, backup  # backup: dtdesk.store.backup.Backup | None
+        if backup is None:
+            message = f"Tệp «{path.name}» đã bị hỏng và không có bản sao lưu nào còn tốt để khôi phục."
+        else:
+            message = (f"Tệp «{path.name}» đã bị hỏng; khôi phục bản sao lưu còn tốt gần nhất ({backup.label}) "
+                       f"bằng lệnh: dtdesk restore \"{path}\" \"{backup.path}\".")
+        super().__init__(message)
+
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")

@@ -142,5 +142,7 @@ def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = Fal
 
 
 def write_document(data: dict, path: Path) -> None:
-    """Write a document as indented UTF-8 JSON (Vietnamese kept readable)."""
-    Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    """Write a document as indented UTF-8 JSON (Vietnamese kept readable), whole or not at all."""
+    from dtdesk.core.files import write_output
+
+    write_output(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

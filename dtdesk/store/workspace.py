@@ -13,7 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
-from dtdesk.store.base import WorkspaceError, now
+from dtdesk.store.base import DamagedWorkspace, OwnFileError, WorkspaceError, now
 from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
 from dtdesk.store.reports import Reports
@@ -21,7 +21,7 @@ from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
 from dtdesk.store.units import Units
 from dtdesk.store.values import Values
 
-__all__ = ["IN_USE", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
+__all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
 
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
@@ -136,8 +136,13 @@ class Workspace(Units, Reports, Values, Imports):
             )
         try:
             conn = cls._connect(path, read_only=lock is None)
+        except sqlite3.Error:
+            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+        cls._require_sound(path, conn)
+        try:
             app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if version else None
         except sqlite3.Error:
+            conn.close()
             raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
         if not app or app[0] != APP_ID:
             conn.close()
@@ -166,6 +171,26 @@ class Workspace(Units, Reports, Values, Imports):
 
             auto_backup(ws)
         return ws
+
+    @staticmethod
+    def _require_sound(path: Path, conn: sqlite3.Connection) -> None:
+        """A file that fails ``quick_check`` is refused before anything reads it (reads would fail at random).
+
+        One of ours (its backups exist, or its meta still says so) raises :class:`DamagedWorkspace`
+        with the newest good backup to restore; a damaged stranger is refused as foreign.
+        """
+        from dtdesk.store import backup as bk
+
+        if bk.is_sound(conn):
+            return
+        try:
+            ours = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() == (APP_ID,)
+        except sqlite3.Error:
+            ours = False
+        conn.close()
+        if ours or bk.list_backups(path):
+            raise DamagedWorkspace(path, bk.newest_good_backup(path))
+        raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.")
 
     def close(self) -> None:
         self.conn.close()

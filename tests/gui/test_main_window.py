@@ -361,3 +361,10 @@ def test_rules_run_just_after_the_first_paint(qtbot, demo_path, settings):
     assert main.problems.model.rowCount() == max(1, len(problems))  # "no errors" is a line of its own
     assert all(items[s].data(0, mark) in ("", "warning", "error") for s in items)  # every section marked
     main.close_workspace()
+
+
+def test_saving_the_pdf_over_the_workspace_is_refused(main, qtbot, demo_path, said):
+    before = demo_path.stat().st_size
+    main.printing.export_pdf(str(demo_path))
+    qtbot.waitUntil(lambda: any("Không ghi đè" in text for kind, text in said if kind == "warning"), timeout=20000)
+    assert demo_path.stat().st_size == before and demo_path.read_bytes().startswith(b"SQLite format 3")

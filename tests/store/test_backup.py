@@ -11,7 +11,7 @@ from dtdesk.cli import main
 from dtdesk.store import backup as bk
 from dtdesk.store.demo import create_demo
 from dtdesk.store.schema import SCHEMA_VERSION
-from dtdesk.store.workspace import Workspace, WorkspaceError
+from dtdesk.store.workspace import DamagedWorkspace, Workspace, WorkspaceError
 
 KEY = ("HA", "2022-Q1", "dvc.received")
 
@@ -19,6 +19,23 @@ KEY = ("HA", "2022-Q1", "dvc.received")
 @pytest.fixture
 def path(demo_path):
     return demo_path
+
+
+def _damage(file, table="units"):
+    """Zero the root page of one table: the file still opens, but reading that table fails."""
+    conn = sqlite3.connect(file)
+    try:
+        page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+        (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()
+    finally:
+        conn.close()
+    with open(file, "r+b") as f:
+        f.seek((root - 1) * page_size)
+        f.write(b"\0" * page_size)
+
+
+def _leftovers(folder):
+    return [p.name for p in folder.iterdir() if p.name.startswith(".")]
 
 
 def _value(file):
@@ -68,6 +85,49 @@ def test_only_the_last_n_are_kept(path):
     assert [b.path for b in kept] == made[::-1][:10]  # newest first, the three oldest gone
 
 
+def test_keep_0_still_keeps_the_newest(path):
+    with Workspace.open(path, backup=False) as ws:
+        bk.make_backup(ws.conn, path)
+        newest = bk.make_backup(ws.conn, path, keep=0)
+    assert [b.path for b in bk.list_backups(path)] == [newest]
+    assert main(["backup", str(path), "--keep", "0"]) == 0
+    (kept,) = bk.list_backups(path)
+    assert kept.path != newest and kept.kind == "manual"
+
+
+def test_a_failed_backup_leaves_no_file_and_the_next_one_clears_a_killed_ones_leftovers(path, tmp_path):
+    folder = bk.backup_dir(path)
+    folder.mkdir()
+    killed = folder / ".dtdesk-999999999@0000-0123abcd.ws-20220330-081502-250-manual.sqlite.part"
+    killed.write_bytes(b"half a copy")
+    old = dt.datetime.now().timestamp() - 2 * 86400
+    import os
+
+    os.utime(killed, (old, old))
+    damaged = tmp_path / "damaged.sqlite"
+    create_demo(damaged).close()
+    _damage(damaged, "vals")
+    with pytest.raises(sqlite3.DatabaseError):
+        bk.make_backup(damaged, path)  # the copy fails its check
+    assert bk.list_backups(path) == [] and _leftovers(folder) == []
+
+
+def test_a_full_disk_keeps_the_old_backups_and_leaves_no_half_copy(small_disk):
+    disk = small_disk(1024)
+    path = disk / "ws.sqlite"
+    create_demo(path).close()
+    made = []
+    with Workspace.open(path, backup=False) as ws:
+        with pytest.raises((OSError, sqlite3.Error)) as caught:
+            for _ in range(5):  # the disk holds the workspace and two copies (300 KB each), not five
+                made.append(bk.make_backup(ws.conn, path))
+    assert made and "đầy" in bk.failure_reason(caught.value)
+    assert [b.path for b in bk.list_backups(path)] == made[::-1]
+    for b in made:
+        bk.check_backup(b)
+    assert _leftovers(bk.backup_dir(path)) == []
+
+
 def test_a_backup_is_a_complete_standalone_copy_of_committed_edits(path):
     with Workspace.open(path, backup=False) as ws:
         ws.set_value(*KEY, 2024)  # still in the WAL, not checkpointed
@@ -79,7 +139,7 @@ def test_a_backup_is_a_complete_standalone_copy_of_committed_edits(path):
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     conn.close()
-    assert not list(made.parent.glob(".*.tmp"))
+    assert _leftovers(made.parent) == []
 
 
 def test_restore_brings_back_the_backup_and_saves_the_current_state_first(path):
@@ -158,3 +218,67 @@ def test_cli_backup_and_restore(path, capsys):
     assert _value(path) == 1671
     assert main(["restore", str(path), str(path.parent / "missing.sqlite")]) == 2
     assert "dtdesk:" in capsys.readouterr().err
+
+
+
+def test_a_workspace_that_opens_but_is_damaged_names_its_newest_good_backup(path):
+    Workspace.open(path).close()  # today's automatic backup
+    good = bk.list_backups(path)[0]
+    _damage(path)
+    for read_only in (False, True):
+        with pytest.raises(DamagedWorkspace) as caught:
+            Workspace.open(path, read_only=read_only)
+        assert caught.value.kind == "damaged" and caught.value.backup == good
+        assert good.path.name in str(caught.value)
+    _damage(good.path)  # a damaged backup is passed over
+    with pytest.raises(DamagedWorkspace) as caught:
+        Workspace.open(path)
+    assert caught.value.backup is None and "không có bản sao lưu" in str(caught.value)
+
+
+@pytest.mark.parametrize("table", ["units", "vals"])
+def test_restore_keeps_a_damaged_but_opening_workspace_aside_and_restores(path, table):
+    with Workspace.open(path) as ws:
+        good = bk.list_backups(path)[0].path
+        ws.set_value(*KEY, 99)
+    _damage(path, table)
+    damaged_bytes = path.read_bytes()
+    saved = bk.restore(path, good)
+    assert saved.read_bytes() == damaged_bytes  # the clerk's damaged file, kept as it was
+    assert [b.kind for b in bk.list_backups(path)] == ["damaged", "auto"]
+    with Workspace.open(path) as ws:
+        assert ws.value(*KEY) == 1671
+    for _ in range(12):  # a damaged file is not a backup: never pruned
+        bk.make_backup(path, path, keep=2)
+    assert saved.exists()
+
+
+def test_restore_into_the_apps_open_workspace_copies_a_damaged_state_aside(path):
+    from dtdesk.store.lock import WorkspaceLock
+
+    Workspace.open(path).close()
+    good = bk.list_backups(path)[0].path
+    _damage(path, "vals")
+    lock = WorkspaceLock(path)
+    assert lock.acquire()
+    ws = Workspace(path, Workspace._connect(path), lock)  # damaged while the app had it open
+    try:
+        saved = bk.restore(ws, good)
+        assert bk.list_backups(path)[0].kind == "damaged" and saved.exists()
+        assert ws.value(*KEY) == 1671
+    finally:
+        ws.close()
+    with Workspace.open(path) as again:
+        assert again.value(*KEY) == 1671
+
+
+def test_cli_says_a_damaged_workspace_in_one_sentence_and_restores_it(path, capsys):
+    Workspace.open(path).close()
+    good = bk.list_backups(path)[0].path
+    _damage(path)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and "bị hỏng" in err and "dtdesk restore" in err and good.name in err
+    assert main(["restore", str(path), str(good)]) == 0
+    assert "-damaged" in capsys.readouterr().out
+    assert main(["check", str(path)]) == 0
