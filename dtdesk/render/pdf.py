@@ -4,16 +4,17 @@ The core has already decided every string; this module only lays them out in
 the Decree 30/2020 format (see DESIGN.md §4). Text is normalised to NFC
 (ReportLab does not shape combining marks) and XML-escaped before it reaches a
 ``Paragraph`` (its mini-markup would otherwise eat "<b>" or "&" typed by a
-clerk). Output is reproducible: the same Document gives the same bytes.
+clerk). Text in a box that cannot continue on the next page (header, table
+cell, closing block) is cut to a number of lines with a visible "…" (see
+:mod:`dtdesk.render.fit`), so no input, however long, stops the PDF. Output is
+reproducible: the same Document gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
 import os
-import unicodedata
 from typing import BinaryIO
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import black
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -35,29 +36,24 @@ from dtdesk.core.document import Paragraph as DocParagraph
 from dtdesk.core.document import Table as DocTable
 from dtdesk.render import fonts
 from dtdesk.render import styles as st
+from dtdesk.render.fit import bounded, clean, fit, markup
 from dtdesk.render.signature_space import SignatureSpace
+from dtdesk.render.tail import KeepTail
 
 __all__ = ["render_pdf", "render_bytes", "build_story"]
 
 _HEADER_SPLIT = 0.4  # left column share of the text width (header and closing)
 _ABSTRACT_RULE_MAX = 90.0  # points: the rule under the abstract stays short
-
-
-def _nfc(s: str) -> str:
-    return s if unicodedata.is_normalized("NFC", s) else unicodedata.normalize("NFC", s)
-
-
-def _markup(s: str) -> str:
-    """Plain text -> Paragraph markup that prints exactly the text.
-
-    A newline (a clerk's manual break in a header field, "ỦY BAN NHÂN DÂN⏎QUẬN HẢI AN")
-    becomes a line break.
-    """
-    return escape(_nfc(s)).replace("\n", "<br/>")
+_ENDING_BLOCKS = 3  # body blocks before the closing sentence that may give lines to the signer's page
+_META_CHARS = 500  # the PDF's title and author: enough for any real one
+# The most lines a text may take in a box that cannot continue on the next page; past that it is cut with "…".
+# Real values take one to three lines; the limits only stop a pasted page from taking the layout down.
+_LINES = {"parent": 3, "issuing": 4, "number": 2, "place_date": 2, "doc_type": 2, "abstract": 6,
+          "cutoff": 2, "recipients": 30, "signer": 3, "cell": 12}
 
 
 def _para(text: str, style) -> RLParagraph:
-    return RLParagraph(_markup(text), style)
+    return RLParagraph(markup(text), style)
 
 
 class Rule(Flowable):
@@ -109,13 +105,13 @@ def _header(h: Header) -> list:
     s = st.styles()
     left_w = st.TEXT_WIDTH * _HEADER_SPLIT
     right_w = st.TEXT_WIDTH - left_w
-    issuing = _nfc(h.issuing_body)
+    issuing = fit(h.issuing_body, s.issuing, left_w, _LINES["issuing"])
     motto = "Độc lập - Tự do - Hạnh phúc"
     issuing_w = min(max(stringWidth(line, fonts.BOLD, st.HEADER_SIZE) for line in issuing.splitlines() or [""]),
                     left_w)
     motto_w = stringWidth(motto, fonts.BOLD, st.MOTTO_SIZE)
 
-    left = [_para(h.parent_body, s.parent)] if h.parent_body.strip() else []
+    left = [bounded(h.parent_body, s.parent, left_w, _LINES["parent"])] if h.parent_body.strip() else []
     left += [_para(issuing, s.issuing), _rule(issuing_w / 3)]
     right = [
         RLParagraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", s.nation),
@@ -126,7 +122,8 @@ def _header(h: Header) -> list:
     # smaller "Số:" gets extra top padding so both baselines coincide.
     gap = 6
     table = Table(
-        [[left, right], [_para(h.number, s.number), _para(h.place_date, s.place_date)]],
+        [[left, right], [bounded(h.number, s.number, left_w, _LINES["number"]),
+                         bounded(h.place_date, s.place_date, right_w, _LINES["place_date"])]],
         colWidths=[left_w, right_w],
         style=TableStyle([
             *_borderless(),
@@ -134,17 +131,17 @@ def _header(h: Header) -> list:
             ("TOPPADDING", (0, 1), (0, 1), gap + st.MOTTO_SIZE - st.HEADER_SIZE),
         ]),
     )
-    abstract = _nfc(h.abstract)
+    abstract = fit(h.abstract, s.abstract, st.TEXT_WIDTH, _LINES["abstract"])
     abstract_w = min(stringWidth(abstract, fonts.BOLD, st.BODY_SIZE), st.TEXT_WIDTH)
     story = [
         table,
         Spacer(1, 18),
-        _para(h.doc_type, s.doc_type),
+        bounded(h.doc_type, s.doc_type, st.TEXT_WIDTH, _LINES["doc_type"]),
         _para(abstract, s.abstract),
         _rule(min(abstract_w / 3, _ABSTRACT_RULE_MAX), before=4, after=5),
     ]
     if h.cutoff_line.strip():
-        story.append(_para(h.cutoff_line, s.cutoff))
+        story.append(bounded(h.cutoff_line, s.cutoff, st.TEXT_WIDTH, _LINES["cutoff"]))
     story.append(Spacer(1, 12))
     return story
 
@@ -218,15 +215,15 @@ def _table(t: DocTable) -> Table:
             if k - j > 1:
                 width = sum(col_w[j:k])
                 commands.append(("RIGHTPADDING", (j, i), (j, i), pad - (width - col_w[j])))
-            text = _nfc(text or "")
+            text = clean(text or "")
             group_label = row.kind == "group" and j == 0 and not is_header
             if group_label:
                 commands.append(("ALIGN", (j, i), (j, i), "LEFT"))
             if "\n" in text or stringWidth(text, font, size) > width - 2 * pad:
                 align = ("center" if is_header else "left" if group_label
                          else t.align[j] if j < len(t.align) else "left")
-                para = RLParagraph(escape(text).replace("\n", "<br/>"), s.cell[(bold, align)])
-                h = max(h, para.wrap(width - 2 * pad, 1e6)[1] + 2 * pad)
+                para = bounded(text, s.cell[(bold, align)], width - 2 * pad, _LINES["cell"])
+                h = max(h, para.height + 2 * pad)
                 out.append(para)
             else:
                 out.append(text)
@@ -248,22 +245,49 @@ def _table(t: DocTable) -> Table:
 
 
 def _closing(c: Closing) -> list:
+    """"Nơi nhận" and the signer's block, side by side (kept in one piece by :class:`KeepTail`)."""
     s = st.styles()
     left_w = st.TEXT_WIDTH * _HEADER_SPLIT
+    right_w = st.TEXT_WIDTH - left_w
     left = [RLParagraph("Nơi nhận:", s.recipients_title)]
-    left += [_para(r, s.recipient) for r in c.recipients]
-    right = [_para(c.authority, s.signer)] if c.authority.strip() else []
-    right += [_para(c.title, s.signer), SignatureSpace(st.SIGNATURE_SPACE), _para(c.name, s.signer)]
+    if c.recipients:  # one paragraph, a line each: the list as a whole is cut when it would outgrow the page
+        left.append(bounded("\n".join(c.recipients), s.recipient, left_w, _LINES["recipients"]))
+    signer = [c.authority] if c.authority.strip() else []
+    right = [bounded(line, s.signer, right_w, _LINES["signer"]) for line in (*signer, c.title)]
+    right += [SignatureSpace(st.SIGNATURE_SPACE), bounded(c.name, s.signer, right_w, _LINES["signer"])]
     table = Table(
         [[left, right]],
-        colWidths=[left_w, st.TEXT_WIDTH - left_w],
+        colWidths=[left_w, right_w],
         style=TableStyle([
             *_borderless(),
             # level the baselines of "Nơi nhận:" (12 pt) and the signer (14 pt)
             ("TOPPADDING", (0, 0), (0, 0), st.BODY_SIZE - st.RECIPIENTS_TITLE_SIZE),
         ]),
     )
-    return [KeepTogether([Spacer(1, 10), table])]
+    return [Spacer(1, 10), table]
+
+
+def _with_closing(body: list, closing: list) -> list:
+    """The body's last blocks and the closing under one :class:`KeepTail`.
+
+    The last block is the closing sentence ("… kính báo cáo./."), kept whole;
+    the up to three before it give at least two lines to the signer's page.
+    ``CondPageBreak``s among them go: the group itself never ends a page with
+    a heading; one before the group's first block stays where it is.
+    """
+    ending: list = []
+    while body and len(ending) < _ENDING_BLOCKS + 1:
+        flowable = body.pop()
+        if not isinstance(flowable, CondPageBreak):
+            ending.insert(0, flowable)
+    heads, sentence = ending[:-1], ending[-1:]
+    sticky = frozenset(i for i, f in enumerate(heads) if _is_heading(f))
+    keep = 2 * st.styles().body.leading
+    return [*body, KeepTail(heads, sentence, closing, keep=keep, page_height=st.TEXT_HEIGHT, sticky=sticky)]
+
+
+def _is_heading(flowable) -> bool:
+    return getattr(flowable, "style", None) is st.styles().heading
 
 
 def build_story(document: Document) -> list:
@@ -271,18 +295,19 @@ def build_story(document: Document) -> list:
     s = st.styles()
     by_style = {"heading": s.heading, "body": s.body, "italic": s.italic, "point": s.point}
     story = _header(document.header)
+    body: list = []
     for block in document.blocks:
         if isinstance(block, DocParagraph):
             if block.style == "heading":  # never leave a heading alone at the foot of a page
-                story.append(CondPageBreak(st.HEADING_KEEP))
-            story.append(RLParagraph(_markup(block.text), by_style.get(block.style, s.body)))
+                body.append(CondPageBreak(st.HEADING_KEEP))
+            body.append(_para(block.text, by_style.get(block.style, s.body)))
         elif isinstance(block, DocTable):
-            story.append(_table(block))
+            body.append(_table(block))
         else:  # pragma: no cover - the contract has only two block types
             raise TypeError(f"unknown block {type(block).__name__}")
     if document.closing is not None:
-        story += _closing(document.closing)
-    return story
+        body = _with_closing(body, _closing(document.closing))
+    return story + body
 
 
 def _page_number(canvas, doc) -> None:
@@ -302,8 +327,8 @@ def _doc_template(out, document: Document) -> BaseDocTemplate:
         pagesize=(st.PAGE_WIDTH, st.PAGE_HEIGHT),
         leftMargin=st.MARGIN_LEFT, rightMargin=st.MARGIN_RIGHT,
         topMargin=st.MARGIN_TOP, bottomMargin=st.MARGIN_BOTTOM,
-        title=_nfc(document.title or document.header.abstract),
-        author=_nfc(document.header.issuing_body),
+        title=clean(document.title or document.header.abstract)[:_META_CHARS],
+        author=clean(document.header.issuing_body)[:_META_CHARS],
         creator="dtdesk",
         invariant=1,  # no timestamps or random ids: same Document, same bytes
         # the canvas would otherwise declare Helvetica as its initial font
