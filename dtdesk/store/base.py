@@ -101,7 +101,7 @@ class Tables:
         """
         import sqlite_utils
 
-        return sqlite_utils.Database(self.conn)
+        return sqlite_utils.Database(self.conn, execute_plugins=False)  # no plugin may change our connection
 
     def _rows(self, sql: str, args=()) -> list[dict]:
         cursor = self.conn.execute(sql, args)

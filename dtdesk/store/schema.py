@@ -1,23 +1,45 @@
 """The workspace schema and its migrations.
 
-``PRAGMA user_version`` holds the schema version. Each migration is a function
-that brings version N-1 to N inside one transaction; a workspace written by a
-newer dtdesk (higher version) is refused rather than guessed at.
+The migrations are a sqlite-utils :class:`~sqlite_utils.Migrations` set named
+``dtdesk``: each step is a function here, recorded by its name in the
+``_sqlite_migrations`` table once applied (so a step's name never changes).
+:func:`migrate` runs every pending step and records it inside one
+``BEGIN IMMEDIATE`` transaction (each step in its own savepoint, which is how
+sqlite-utils nests them), so an interrupted upgrade leaves the file exactly as
+it was. Statements are run one by one, never with ``executescript``, which
+would commit the transaction it sits in.
+
+``PRAGMA user_version`` mirrors the number of steps applied, written in the
+same transaction: a workspace is opened without importing sqlite-utils when
+it is current, and one written by a newer dtdesk (higher version) is refused
+from its header rather than guessed at. Workspaces from before the record
+existed (user_version 1 or 2, no ``_sqlite_migrations``) have their steps
+recorded as applied, without running them again, by the first upgrade.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database, Migrations
 
 APP_ID = "dtdesk"
+RECORD = "_sqlite_migrations"  # sqlite-utils' table of applied steps
 
 
-def _v1(conn: sqlite3.Connection) -> None:
-    conn.executescript(
-        """
-        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-        CREATE TABLE units (
+def _run(db: Database, statements: tuple[str, ...]) -> None:
+    for sql in statements:
+        db.execute(sql)
+
+
+def v1_workspace(db: Database) -> None:
+    """Units, reports, values and the audit of every change."""
+    _run(db, (
+        "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+        """CREATE TABLE units (
             code TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             kind TEXT NOT NULL,
@@ -26,8 +48,8 @@ def _v1(conn: sqlite3.Connection) -> None:
             row_label TEXT NOT NULL DEFAULT '',
             position INTEGER NOT NULL DEFAULT 0,
             email TEXT NOT NULL DEFAULT ''
-        );
-        CREATE TABLE reports (
+        )""",
+        """CREATE TABLE reports (
             unit TEXT NOT NULL REFERENCES units(code),
             period TEXT NOT NULL,
             template_id TEXT NOT NULL,
@@ -37,8 +59,8 @@ def _v1(conn: sqlite3.Connection) -> None:
             revision INTEGER NOT NULL DEFAULT 0,
             illustrative INTEGER NOT NULL DEFAULT 0,
             PRIMARY KEY (unit, period)
-        );
-        CREATE TABLE vals (
+        )""",
+        """CREATE TABLE vals (
             unit TEXT NOT NULL REFERENCES units(code),
             period TEXT NOT NULL,
             key TEXT NOT NULL,
@@ -47,8 +69,8 @@ def _v1(conn: sqlite3.Connection) -> None:
             source TEXT NOT NULL DEFAULT 'local',
             updated_at TEXT NOT NULL,
             PRIMARY KEY (unit, period, key, row)
-        );
-        CREATE TABLE audit (
+        )""",
+        """CREATE TABLE audit (
             id INTEGER PRIMARY KEY,
             at TEXT NOT NULL,
             who TEXT NOT NULL,
@@ -59,17 +81,15 @@ def _v1(conn: sqlite3.Connection) -> None:
             old,
             new,
             source TEXT NOT NULL
-        );
-        CREATE INDEX audit_cell ON audit (unit, period, key, row);
-        """
-    )
+        )""",
+        "CREATE INDEX audit_cell ON audit (unit, period, key, row)",
+    ))
 
 
-def _v2(conn: sqlite3.Connection) -> None:
+def v2_exchange_files(db: Database) -> None:
     """Exchange files: submissions imported (with the original bytes) and exported."""
-    conn.executescript(
-        """
-        CREATE TABLE imports (
+    _run(db, (
+        """CREATE TABLE imports (
             id INTEGER PRIMARY KEY,
             sha256 TEXT NOT NULL UNIQUE,
             content_sha256 TEXT NOT NULL,
@@ -84,9 +104,9 @@ def _v2(conn: sqlite3.Connection) -> None:
             imported_at TEXT NOT NULL,
             who TEXT NOT NULL,
             original BLOB NOT NULL
-        );
-        CREATE INDEX imports_report ON imports (unit, period, revision);
-        CREATE TABLE submissions (
+        )""",
+        "CREATE INDEX imports_report ON imports (unit, period, revision)",
+        """CREATE TABLE submissions (
             id INTEGER PRIMARY KEY,
             unit TEXT NOT NULL,
             period TEXT NOT NULL,
@@ -96,22 +116,43 @@ def _v2(conn: sqlite3.Connection) -> None:
             filename TEXT NOT NULL,
             exported_at TEXT NOT NULL,
             who TEXT NOT NULL
-        );
-        CREATE INDEX submissions_report ON submissions (unit, period, revision);
-        """
-    )
+        )""",
+        "CREATE INDEX submissions_report ON submissions (unit, period, revision)",
+    ))
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_v1, _v2]
+MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
+def _in_the_file_already(db: Database) -> None:
+    """A step a workspace made before the record existed has: recorded as applied, not run."""
+
+
+def _steps(db: Database) -> Migrations:
+    from sqlite_utils import Migrations
+
+    steps = Migrations(APP_ID)
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    unrecorded = 0 if db[RECORD].exists() else version
+    for number, step in enumerate(MIGRATIONS):
+        steps(name=step.__name__)(step if number >= unrecorded else _in_the_file_already)
+    return steps
+
+
 def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the schema up to date; returns the version it started from."""
+    """Bring the schema up to date in one transaction; returns the version it started from."""
+    from sqlite_utils import Database  # only when creating or upgrading a workspace, never at start-up
+
     start = conn.execute("PRAGMA user_version").fetchone()[0]
-    for version in range(start, SCHEMA_VERSION):
-        with conn:
-            conn.execute("BEGIN IMMEDIATE")
-            MIGRATIONS[version](conn)
-            conn.execute(f"PRAGMA user_version = {version + 1}")
+    db = Database(conn, execute_plugins=False)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        _steps(db).apply(db)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
     return start

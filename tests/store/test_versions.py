@@ -54,36 +54,36 @@ def test_the_cli_says_so_in_one_sentence(newer, tmp_path, capsys):
     assert not (tmp_path / "r.pdf").exists()
 
 
-@pytest.fixture
-def next_version(monkeypatch):
-    """Pretend this app is one schema version ahead: the workspaces we make are 'older'."""
-    ran = []
-
-    def upgrade(conn):
-        ran.append(True)
-        conn.execute("ALTER TABLE meta ADD COLUMN note TEXT")
-
-    migrations = [*schema.MIGRATIONS, upgrade]
+def _one_step_more(monkeypatch, step) -> None:
+    """Pretend this app has one more migration step: the workspaces made so far are 'older'."""
+    migrations = [*schema.MIGRATIONS, step]
     monkeypatch.setattr(schema, "MIGRATIONS", migrations)
     monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations))
     monkeypatch.setattr(wsmod, "SCHEMA_VERSION", len(migrations))
-    return ran
+
+
+@pytest.fixture
+def next_version(monkeypatch):
+    """A function that makes this app one schema version ahead; returns the calls of the new step."""
+    ran = []
+
+    def v3_note(db):
+        ran.append(True)
+        db.execute("ALTER TABLE meta ADD COLUMN note TEXT")
+
+    return lambda: _one_step_more(monkeypatch, v3_note) or ran
 
 
 def test_an_older_workspace_is_backed_up_then_migrated(tmp_path, next_version):
     path = tmp_path / "ws.sqlite"
-    old = len(schema.MIGRATIONS) - 1
-    create_demo(path).close()  # created at the "new" version: bring it back one step
-    conn = sqlite3.connect(path)
-    conn.execute("ALTER TABLE meta DROP COLUMN note")
-    conn.execute(f"PRAGMA user_version = {old}")
-    conn.close()
-    next_version.clear()
+    old = schema.SCHEMA_VERSION
+    create_demo(path).close()
+    ran = next_version()
 
     with Workspace.open(path) as ws:
         assert ws.conn.execute("PRAGMA user_version").fetchone()[0] == old + 1
         assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
-    assert next_version == [True]
+    assert ran == [True]
     kinds = {b.kind: b.path for b in bk.list_backups(path)}
     assert "migrate" in kinds
     saved = sqlite3.connect(kinds["migrate"])
@@ -97,14 +97,11 @@ def test_a_failed_migration_leaves_the_old_file_and_its_backup(tmp_path, monkeyp
     create_demo(path).close()
     version = schema.SCHEMA_VERSION
 
-    def broken(conn):
-        conn.execute("CREATE TABLE half_done (a)")
+    def broken(db):
+        db.execute("CREATE TABLE half_done (a)")
         raise sqlite3.OperationalError("disk I/O error")
 
-    migrations = [*schema.MIGRATIONS, broken]
-    monkeypatch.setattr(schema, "MIGRATIONS", migrations)
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(migrations))
-    monkeypatch.setattr(wsmod, "SCHEMA_VERSION", len(migrations))
+    _one_step_more(monkeypatch, broken)
     with pytest.raises(WorkspaceError, match="Không nâng cấp được"):
         Workspace.open(path)
     conn = sqlite3.connect(path)
@@ -120,9 +117,7 @@ def test_a_failed_migration_leaves_the_old_file_and_its_backup(tmp_path, monkeyp
 def test_an_older_workspace_open_elsewhere_is_not_migrated_read_only(tmp_path, next_version):
     path = tmp_path / "ws.sqlite"
     create_demo(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute(f"PRAGMA user_version = {len(schema.MIGRATIONS) - 1}")
-    conn.close()
+    next_version()
     from dtdesk.store.lock import WorkspaceLock
 
     with WorkspaceLock(path):
