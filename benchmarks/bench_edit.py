@@ -21,7 +21,8 @@ def main() -> None:
     args = parser.parse_args()
     from dtdesk.store.demo import create_demo
     from dtdesk.store.reports import resolve
-    from dtdesk.store.session import Cell, ReportSession
+    from dtdesk.core.values import Cell
+    from dtdesk.store.session import ReportSession
 
     with tempfile.TemporaryDirectory() as tmp:
         ws = create_demo(Path(tmp) / "demo.sqlite")

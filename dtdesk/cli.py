@@ -287,7 +287,8 @@ def _restore(args) -> int:
 def _edit_loop(args) -> int:
     """Crash-test worker: edit through ReportSession.edit (the GUI's path), acknowledge each edit on stdout."""
     from dtdesk.store.reports import resolve
-    from dtdesk.store.session import Cell, ReportSession
+    from dtdesk.core.values import Cell
+    from dtdesk.store.session import ReportSession
 
     ws = Workspace.open(Path(args.workspace), backup=False)
     if ws.read_only:

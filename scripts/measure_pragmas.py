@@ -23,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from dtdesk.store.demo import create_demo  # noqa: E402
 from dtdesk.store.reports import resolve  # noqa: E402
-from dtdesk.store.session import Cell, ReportSession  # noqa: E402
+from dtdesk.core.values import Cell  # noqa: E402
+from dtdesk.store.session import ReportSession  # noqa: E402
 from dtdesk.store.workspace import Workspace  # noqa: E402
 
 SETTINGS = [("wal", "full"), ("wal", "normal"), ("delete", "full"), ("delete", "normal")]

@@ -13,7 +13,7 @@ from dtdesk.core.drafts import expand
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_long
 from dtdesk.core.report import ReportData, fill
-from dtdesk.core.show import show
+from dtdesk.core.values import show
 from dtdesk.core.template import Section
 
 LETTERS = "abcdefghiklmnopq"  # Vietnamese point letters skip j

@@ -17,8 +17,8 @@ from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_short, day_month
 from dtdesk.core.template import Section, Template
 from dtdesk.core.units import Hierarchy, Unit
+from dtdesk.core.values import Cell
 
-Key = tuple[str, str, str]  # unit, key, row
 
 
 class ReportInfo(NamedTuple):
@@ -63,7 +63,7 @@ def fill(pattern: str, words: Mapping[str, str]) -> str:
 class ReportData:
     """A report (unit, period) with all values it may show."""
 
-    def __init__(self, template: Template, units: Hierarchy, info: ReportInfo, values: Mapping[Key, object]):
+    def __init__(self, template: Template, units: Hierarchy, info: ReportInfo, values: Mapping[Cell, object]):
         self.template = template
         self.units = units
         self.info = info

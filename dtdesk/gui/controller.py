@@ -1,7 +1,7 @@
 """The open report as the widgets see it: one session, one undo stack, signals.
 
 Widgets never write to the store themselves: they call :meth:`Controller.edit`
-(a clerk's text, parsed by the session) or :meth:`Controller.put_many` (a
+(a clerk's text, parsed once by :func:`dtdesk.core.values.parse`) or :meth:`Controller.put_many` (a
 pasted block), which push one :class:`EditCommand` each on the single undo
 stack shared by every section. After every commit ``changed`` is emitted and
 the views re-read the session (totals, ratios, problems, sentences).
@@ -17,7 +17,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
-from dtdesk.store.session import Cell, ParseError, ReportSession, parse
+from dtdesk.core.values import Cell, ParseError, parse
+from dtdesk.store.session import ReportSession
 from dtdesk.store.workspace import WorkspaceError
 
 
@@ -143,10 +144,7 @@ class Controller(QObject):
         if new == before or (new in (None, "") and before in (None, "")):
             return True
         try:
-            old, new = self.session.edit(cell, text)
-        except ParseError as exc:  # the session is the authority; same parse, same answer
-            self.refuse(str(exc))
-            return False
+            old = self.session.put(cell, new)
         except (WorkspaceError, sqlite3.Error) as exc:  # disk full, file gone: say so, keep the window alive
             return self._store_failed(exc)
         self.last_refusal = ""

@@ -8,12 +8,11 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
 
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
-from dtdesk.core.show import show
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import FIGURE_IDLE_MS, Page, TextCommitter, hint_label, mark, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
-from dtdesk.store.session import Cell, ParseError, parse
+from dtdesk.core.values import Cell, ParseError, parse, show
 
 
 class FiguresPage(Page):

@@ -16,7 +16,7 @@ from dtdesk.core.rules import Problem
 from dtdesk.core.template import Field, Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import Page, TextCommitter, mark
-from dtdesk.store.session import Cell
+from dtdesk.core.values import Cell
 
 class HeaderPage(Page):
     section_id = "header"

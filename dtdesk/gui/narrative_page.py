@@ -12,7 +12,7 @@ from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import Page, TextCommitter, hint_label, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
-from dtdesk.store.session import Cell
+from dtdesk.core.values import Cell
 
 
 class TokenHighlighter(QSyntaxHighlighter):

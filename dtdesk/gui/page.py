@@ -17,7 +17,7 @@ from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.i18n import bind
-from dtdesk.store.session import Cell
+from dtdesk.core.values import Cell
 
 IDLE_MS = 1200  # a narrative is committed after this much quiet typing
 FIGURE_IDLE_MS = 600

@@ -10,11 +10,10 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from dtdesk.core.show import show
 from dtdesk.core.template import Field, Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.i18n import tr
-from dtdesk.store.session import Cell
+from dtdesk.core.values import Cell, show
 
 COMPUTED_BG = QColor("#ececec")
 GROUP_BG = QColor("#f4f6fa")

@@ -2,54 +2,27 @@
 
 The GUI's undo commands, the crash-safety test's worker and the CLI all call
 :meth:`ReportSession.edit` / :meth:`ReportSession.put`, so what is tested is
-what the clerk runs. Parsing happens here (a clerk's "1.671" becomes 1671;
-letters are refused with a sentence), then the value is committed at once.
+what the clerk runs. :meth:`ReportSession.edit` parses what was typed with
+:func:`dtdesk.core.values.parse` (a clerk's "1.671" becomes 1671; letters are
+refused with a sentence), then commits it at once; the window, which has
+parsed already to compare with the value shown, commits with ``put``.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from dtdesk.core import formats
 from dtdesk.core.formats import ParseError
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.rules import Problem, check, check_part
 from dtdesk.core.template import Field
+from dtdesk.core.values import Cell, parse
 from dtdesk.store.reports import report_data
 from dtdesk.store.workspace import Workspace
 
 if TYPE_CHECKING:
     from dtdesk.core.document import Document
-
-
-class Cell(NamedTuple):
-    """Where a value lives: (unit, period are the session's) key and row."""
-
-    unit: str
-    key: str
-    row: str = ""
-
-
-_MARKS = {"": None, "x": 1, "có": 1, "1": 1, "0": 0, "không": 0}  # what a clerk types in a checklist cell
-
-
-def parse(field: Field, text) -> object:
-    """A typed value from what the clerk entered; raises ParseError with a sentence."""
-    if field.type == "int":
-        return formats.parse_int(text)
-    if field.type == "bool":
-        if not isinstance(text, str):
-            return None if text is None else int(bool(text))
-        typed = formats.nfc(text).strip().lower()
-        if typed not in _MARKS:
-            raise ParseError(f"«{formats.shown(text)}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).")
-        return _MARKS[typed]
-    if field.type == "date":
-        if text in (None, ""):
-            return None
-        return text.isoformat() if isinstance(text, dt.date) else formats.parse_date(str(text)).isoformat()
-    return formats.parse_text(text)
 
 
 class ReportSession:
@@ -138,4 +111,4 @@ class ReportSession:
         return compose(self.data)
 
 
-__all__ = ["Cell", "ParseError", "ReportSession", "parse"]
+__all__ = ["ReportSession"]

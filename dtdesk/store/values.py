@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dtdesk.core.report import Key
+from dtdesk.core.values import Cell
 from dtdesk.store.base import Tables, clean, marks, now
 
 
 class Values(Tables):
-    def values(self, period: str, units: Iterable[str] | None = None) -> dict[Key, object]:
+    def values(self, period: str, units: Iterable[str] | None = None) -> dict[Cell, object]:
         """All values of a period (optionally of some units) as {(unit, key, row): value}."""
         sql = "SELECT unit, key, row, value FROM vals WHERE period = ?"
         args: list = [period]
@@ -31,7 +31,7 @@ class Values(Tables):
             f"SELECT unit, period, key, row, value FROM vals WHERE period = ? AND unit IN ({marks(len(units))})"
             " ORDER BY unit, key, row", [period, *units]).fetchall()
 
-    def values_with_source(self, period: str, units: Iterable[str]) -> dict[Key, tuple[object, str]]:
+    def values_with_source(self, period: str, units: Iterable[str]) -> dict[Cell, tuple[object, str]]:
         """Some units' values of a period with where each came from: {(unit, key, row): (value, source)}."""
         units = list(units)
         return {(u, k, r): (v, s) for u, k, r, v, s in self.conn.execute(

@@ -1,8 +1,12 @@
 """The controller refuses edits it cannot store, with a sentence, instead of failing."""
 
+from dtdesk.core import values
+from dtdesk.core.values import Cell
+from dtdesk.gui import controller as controller_module
 from dtdesk.gui.controller import Controller
+from dtdesk.store import session as session_module
 from dtdesk.store.reports import resolve
-from dtdesk.store.session import Cell, ReportSession
+from dtdesk.store.session import ReportSession
 from dtdesk.store.workspace import Workspace
 
 CELL = Cell("HA-TUPHAP", "chu_ky_so.total")
@@ -75,3 +79,18 @@ def test_the_preview_prints_and_saves_what_it_shows(main, qtbot, tmp_path, monke
     monkeypatch.setattr(printing, "_ask_pdf_path", lambda: str(tmp_path / "saved.pdf"))
     printing._save_previewed()
     assert rendered == [] and (tmp_path / "saved.pdf").read_bytes() == printing.preview.pdf_bytes
+
+
+def test_an_edit_is_parsed_once(qtbot, demo_ws, monkeypatch):
+    calls = []
+
+    def counted(field, text):
+        calls.append(text)
+        return values.parse(field, text)
+
+    for module in (controller_module, session_module):
+        monkeypatch.setattr(module, "parse", counted)
+    controller = Controller(ReportSession(demo_ws, resolve(demo_ws)))
+    assert controller.edit(CELL, "1.671")
+    assert calls == ["1.671"]
+    assert demo_ws.value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total") == 1671

@@ -63,7 +63,8 @@ def test_a_read_only_workspace_refuses_writes_with_a_sentence(path):
 
 def test_the_session_edit_path_refuses_writes_when_read_only(path):
     from dtdesk.store.reports import resolve
-    from dtdesk.store.session import Cell, ReportSession
+    from dtdesk.core.values import Cell
+    from dtdesk.store.session import ReportSession
 
     with Workspace.open(path), Workspace.open(path) as second:
         session = ReportSession(second, resolve(second, None, None))

@@ -2,7 +2,8 @@ import pytest
 
 from dtdesk.core.formats import ParseError
 from dtdesk.store.reports import resolve
-from dtdesk.store.session import Cell, ReportSession
+from dtdesk.core.values import Cell
+from dtdesk.store.session import ReportSession
 
 
 @pytest.fixture
