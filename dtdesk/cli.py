@@ -91,8 +91,8 @@ def _new(args) -> int:
         raise CommandError(str(exc)) from None
     own = next(u for u in units if u.code in (args.unit, official_code_or(args.unit)))
     path = Path(args.workspace)
-    with Workspace.create(path, own.code) as ws:
-        ws.add_units(units)
+    with Workspace.create(path) as ws:
+        ws.set_up_office(units, own.code)
         start_report(ws, own.code, period.code)
         subunits = len(ws.hierarchy().subunits(own.code))
     below = f", cùng {subunits} đơn vị cấp dưới" if subunits else ""

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dtdesk.core.formats import nfc
-from dtdesk.core.units import Hierarchy
+from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, read_submission
 from dtdesk.store.imports import ImportedFile
@@ -135,6 +135,12 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
     elif not (sub.parent == own or (sub.parent in units and units.is_descendant(sub.parent, own))):
         raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}» (cấp trên «{sub.parent}»), không phải đơn vị "
                        f"cấp dưới của {own_name}.")
+    else:  # a unit new here: its kind must be one that may sit under its parent (no ward under a ward)
+        sender = next(u for u in sub.units if u["code"] == sub.unit)
+        try:
+            check_placement(Unit(sub.unit, sender["name"], sender["kind"], sub.parent), units[sub.parent])
+        except UnitError as exc:
+            raise Rejected(f"Tệp «{name}»: {exc}") from None
     for u in sub.units:
         if u["code"] != sub.unit and u["code"] in units and units[u["code"]].parent != sub.unit:
             raise Rejected(f"Tệp «{name}» ghi «{u['code']}» là cơ quan của «{sub.unit}», nhưng ở đây không phải.")

@@ -37,7 +37,7 @@ from pathlib import Path
 from dtdesk.core.formats import os_reason
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.template import TemplateError, load_template
-from dtdesk.core.units import KINDS
+from dtdesk.core.units import KINDS, is_code, shown_code
 from dtdesk.exchange import manifest as mf
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -240,13 +240,15 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
     by_code: dict[str, dict] = {}
     for u in units:
         code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
+        if not is_code(code):
+            raise Rejected(f"Tệp «{name}» có mã đơn vị «{shown_code(code)}» không hợp lệ.")
         for column in ("name", "kind", "short", "row_label", "email"):
             _text(u[column], name, f"cột «{column}» của đơn vị «{code}»", 1000)
-        if u["parent"] is not None:
-            _text(u["parent"], name, f"đơn vị cấp trên của «{code}»", 64)
+        if u["parent"] is not None and not is_code(_text(u["parent"], name, f"đơn vị cấp trên của «{code}»", 64)):
+            raise Rejected(f"Tệp «{name}» có mã đơn vị cấp trên «{shown_code(u['parent'])}» không hợp lệ.")
         _int(u["position"], name, f"thứ tự của đơn vị «{code}»")
         if u["kind"] not in _KIND_OK:
-            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» thuộc loại «{u['kind'][:40]}» không được hỗ trợ.")
+            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» thuộc loại «{shown_code(u['kind'])}» không được hỗ trợ.")
         by_code[code] = u
     own = by_code.get(unit)
     if own is None:

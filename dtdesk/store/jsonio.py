@@ -30,7 +30,7 @@ from pathlib import Path
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.report import ReportInfo
-from dtdesk.core.units import Unit, UnitError
+from dtdesk.core.units import Unit, UnitError, check_tree
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 FORMAT = "dtdesk/1"
@@ -58,6 +58,7 @@ def load_document(ws: Workspace, data: dict) -> int:
             for r in data.get("reports", [])
         ]
         values = [(v["unit"], v["period"], v["key"], v.get("row", ""), v["value"]) for v in data.get("values", [])]
+        check_tree(list({**ws.hierarchy().units, **{u.code: u for u in units}}.values()))  # no ward under a ward
     except (KeyError, TypeError, ValueError, UnitError) as exc:
         raise WorkspaceError(f"Tệp JSON không đúng cấu trúc: {exc}.") from None
     ws._writable()

@@ -110,7 +110,8 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
 
     A new report takes the template version of the unit's latest report (or
     the workspace's, or the built-in one), so next year's outline is chosen
-    once and then followed.
+    once and then followed. In a workspace that has not recorded its own unit
+    yet, the unit whose report the clerk starts is recorded as its own.
     """
     from dtdesk.core.formats import ParseError, date_short, parse_date
 
@@ -123,6 +124,8 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
         raise WorkspaceError(str(exc)) from None
     if end < span.start:
         raise WorkspaceError(f"Ngày chốt số liệu phải từ ngày đầu kỳ ({date_short(span.start)}) trở đi.")
+    if not ws.own_unit:
+        ws.set_own_unit(unit)
     existing = ws.report(unit, span.code)
     if existing is not None:
         return existing
@@ -144,10 +147,10 @@ def _word_header(ws: Workspace, unit: str, period: str, template) -> None:
 
 
 def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = "", short: str = "") -> Unit:
-    """Add a unit the clerk typed (their own ward, or a body of theirs); checks it first.
+    """Add a unit the clerk typed (their own ward, its parent, or a body of theirs); checks it first.
 
-    The first unit defined in an empty workspace becomes the workspace's own
-    unit: the one whose report opens by default and whose files go upward.
+    Defining a unit never makes it the workspace's own: a clerk may enter the
+    level above first (see :func:`start_report`).
     """
     code, name, short, parent = (nfc(x).strip() for x in (code, name, short, parent))
     hierarchy = ws.hierarchy()
@@ -168,8 +171,6 @@ def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = ""
     except UnitError as exc:
         raise WorkspaceError(str(exc)) from None
     ws.add_units([unit])
-    if not ws.own_unit:
-        ws.set_own_unit(code)
     return unit
 
 

@@ -13,12 +13,13 @@ import sqlite3
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
+from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, shown_code
 from dtdesk.store.base import DamagedWorkspace, OwnFileError, WorkspaceError, now
 from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
 from dtdesk.store.reports import Reports
 from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
-from dtdesk.store.units import Units
+from dtdesk.store.units import Units, unit_row
 from dtdesk.store.values import Values
 
 __all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
@@ -219,3 +220,19 @@ class Workspace(Units, Reports, Values, Imports):
 
     def set_own_unit(self, code: str) -> None:
         self._set_meta("unit", code)
+
+    def set_up_office(self, units: list[Unit], own: str) -> None:
+        """Store a new office's units and record which one is the workspace's own, in one transaction.
+
+        The own unit is said, never guessed from which unit came first: a ward
+        clerk who also enters her province must still find her ward's report.
+        """
+        try:
+            check_tree(units)
+        except UnitError as exc:
+            raise WorkspaceError(str(exc)) from None
+        if own not in {u.code for u in units}:
+            raise WorkspaceError(f"Đơn vị «{shown_code(own)}» không có trong các đơn vị được tạo.")
+        with self.transaction():
+            self._insert_units([unit_row(u) for u in Hierarchy(units).walk()])
+            self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('unit', ?)", (own,))

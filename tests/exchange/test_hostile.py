@@ -229,6 +229,14 @@ _parts("body-is-an-existing-department", lambda m, u, r, v: u.append(
 _parts("body-is-a-ward", lambda m, u, r, v: u.append(dict(u[0], code="HA-CATBI-W", kind="ward", parent="HA-CATBI")))
 _parts("body-of-someone-else", lambda m, u, r, v: u.append(dict(u[0], code="HA-X", kind="department", parent="HA")))
 _parts("parent-mismatch-manifest", lambda m, u, r, v: m.update(parent="HP"))
+for i, bad in enumerate(["../x", "A\nB", "HA-CATBI\n", "\x1b[2J", "A\x00B", "Z" * 64, "HA CB", "\\\\host\\share"]):
+    _parts(f"unit-code-malformed-{i}", _move(bad, "HA"))
+    _parts(f"body-code-malformed-{i}", lambda m, u, r, v, c=bad: u.append(dict(u[0], code=c, kind="department",
+                                                                             parent="HA-CATBI")))
+_parts("parent-code-malformed", _move("HA-NEW", "../HA"))
+_parts("ward-under-a-ward", _move("HA-NEW", "HA-CATBI"))
+_parts("district-under-a-district", _move("HA-Q2", "HA", "district"))
+_parts("city-under-a-district", _move("HP-2", "HA", "city"))
 
 # wrong period
 for bad in ["2022-Q5", "2022-13", "22-Q1", "2022-q1", "2022-M13", "2022-H3", "Q1-2022", ""]:

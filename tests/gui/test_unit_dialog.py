@@ -24,7 +24,7 @@ def test_empty_workspace_to_first_report(qtbot, tmp_path):
         assert "Mã đơn vị" in unit.message.text() and ws.hierarchy().units == {}
         unit.code.setText("HA-CATBI")
         unit.accept()
-        assert unit.unit is not None and ws.own_unit == "HA-CATBI"
+        assert unit.unit is not None and ws.own_unit == ""
 
         report._fill_units(unit.unit.code)
         report.cutoff.setText("31/6/2023")  # no such day
@@ -33,7 +33,7 @@ def test_empty_workspace_to_first_report(qtbot, tmp_path):
         report.cutoff.setText("")
         report.accept()
         assert report.info is not None and report.info.cutoff.isoformat() == "2023-06-30"
-        assert ws.report("HA-CATBI", "2023-Q2") is not None
+        assert ws.report("HA-CATBI", "2023-Q2") is not None and ws.own_unit == "HA-CATBI"
     finally:
         ws.close()
 

@@ -15,8 +15,9 @@ def test_a_clerk_sets_up_an_empty_workspace(empty):
     define_unit(empty, "HA", "Quận Hải An", "district", short="Hải An")
     ward = define_unit(empty, "HA-CATBI", "Phường Ca\u0301t Bi", "ward", parent="HA", short="Cát Bi")
     assert ward.name == "Phường Cát Bi" and ward.parent == "HA"
-    assert empty.own_unit == "HA"  # the first unit is the workspace's own
+    assert empty.own_unit == ""  # entering units says nothing about which one is the office's own
     info = start_report(empty, "HA", "2023-Q2", "")
+    assert empty.own_unit == "HA"  # the unit whose report the clerk starts
     assert (info.period, info.cutoff.isoformat(), info.template_id) == ("2023-Q2", "2023-06-30", "cds-quarterly")
     assert resolve(empty) == info
     assert start_report(empty, "HA", "2023-q2", "30/6/2023") == info  # the same report, not a second one
@@ -46,3 +47,12 @@ def test_bad_periods_and_cutoffs(demo_ws):
         start_report(demo_ws, "XX", "2022-Q2")
     with pytest.raises(WorkspaceError, match="Đã có"):
         define_unit(demo_ws, "HA-CATBI", "Phường Cát Bi", "ward", "HA")
+
+
+def test_the_own_unit_is_the_one_whose_report_the_clerk_starts_not_the_first_created(empty):
+    define_unit(empty, "HA", "Quận Hải An", "district", short="Hải An")
+    define_unit(empty, "HA-CATBI", "Phường Cát Bi", "ward", parent="HA", short="Cát Bi")
+    start_report(empty, "HA-CATBI", "Quý II/2023")
+    start_report(empty, "HA", "2023-Q2")  # the district's report too: the ward stays the office's own
+    assert empty.own_unit == "HA-CATBI"
+    assert resolve(empty).unit == "HA-CATBI"

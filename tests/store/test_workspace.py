@@ -72,3 +72,17 @@ def test_reopen_keeps_everything(ws, tmp_path):
     assert again.value("HA", "2022-Q1", "dvc.received") == 7
     assert again.own_unit == "HA"
     again.close()
+
+
+def test_a_new_office_records_its_units_and_its_own_unit_together(tmp_path):
+    province = Unit("31", "Thành phố Hải Phòng", "city", short="Hải Phòng")
+    ward = Unit("11413", "Phường Hải An", "ward", "31", "Hải An")
+    with Workspace.create(tmp_path / "w.sqlite") as ws:
+        ws.set_up_office([ward, province], "11413")  # any order: parents are stored first
+        assert ws.own_unit == "11413" and ws.hierarchy()["11413"].parent == "31"
+    with Workspace.create(tmp_path / "x.sqlite") as ws:
+        with pytest.raises(WorkspaceError, match="một phường không trực thuộc phường"):
+            ws.set_up_office([ward, Unit("X", "Phường X", "ward", "11413")], "X")
+        with pytest.raises(WorkspaceError, match="không có trong"):
+            ws.set_up_office([province], "11413")
+        assert ws.hierarchy().units == {} and ws.own_unit == ""
