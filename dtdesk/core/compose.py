@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dtdesk.core.coverage import coverage, missing_row_label, note, nothing_reported
 from dtdesk.core.document import Closing, Document, Header, Paragraph, Row, Table
 from dtdesk.core.drafts import expand
 from dtdesk.core.expr import Missing
@@ -50,22 +51,44 @@ def _figures(section: Section, data: ReportData) -> list[Paragraph]:
     out = [Paragraph(fill(section.intro, data.words))] if section.intro else []
     letters = iter(LETTERS)
     for point in section.points:
+        label = fill(point.label, data.words)
         if point.figures:
-            values = data.figures(section, point.figures)
-            if values is None:
-                continue
-            names = {f.id: values.get(f.id) for f in section.fields}
-            variant = next((v for v in section.sentence if v.when is None or _holds(v.when, names)), None)
-            if variant is None:
-                continue
-            words = {f.id: show(f, values.get(f.id), "…") for f in section.fields}
-            out.append(Paragraph(f"{next(letters)}) {fill(point.label, data.words)}: {fill(variant.text, words)}", "point"))
+            sentence = _figures_sentence(section, point.figures, data)
+            if sentence is not None:
+                lead, text = sentence
+                out.append(Paragraph(f"{next(letters)}) {label}{lead}: {text}", "point"))
         else:
             text = expand(data.text(section, point.text), data)
             for i, paragraph in enumerate(_paragraphs(text, "point")):
                 prefix = f"{next(letters)}) " if i == 0 else ""
                 out.append(Paragraph(prefix + paragraph.text, "point"))
     return out
+
+
+def _figures_sentence(section: Section, scope: str, data: ReportData) -> tuple[str, str] | None:
+    """(what follows the point's label, the sentence) for the unit's own figures or its
+    subunits' sum; None when there are no such units or no wording fits.
+
+    The subunits' sum is over those with data only, and says so ("(6/8 phường đã
+    báo cáo)") when some have none; with none it says only that.
+    """
+    lead = ""
+    if scope == "self":
+        values = data.row_values(section, data.unit.code)
+    else:
+        covered = coverage(data, section)
+        if not covered.total:
+            return None
+        if not covered.reported:
+            return "", nothing_reported(data) + "."
+        values = data.summed(section, list(covered.reported))
+        lead = f" {note(data, covered)}" if not covered.complete else ""
+    names = {f.id: values.get(f.id) for f in section.fields}
+    variant = next((v for v in section.sentence if v.when is None or _holds(v.when, names)), None)
+    if variant is None:
+        return None
+    words = {f.id: show(f, values.get(f.id), "…") for f in section.fields}
+    return lead, fill(variant.text, words)
 
 
 def _holds(condition, names) -> bool:
@@ -81,6 +104,7 @@ def compose_table(section: Section, data: ReportData) -> Table:
     if section.numbers_row:
         header.append(Row(("", "", *(f.number for f in fields))))
     rows = []
+    missing = {u.code for u in coverage(data, section).missing}
     for row in data.table_rows(section):
         cells = tuple(show(f, row.values.get(f.id)) for f in fields)
         if row.kind == "group":
@@ -89,7 +113,8 @@ def compose_table(section: Section, data: ReportData) -> Table:
         elif row.kind == "total":
             rows.append(Row((row.label, None, *cells), "total"))
         else:
-            rows.append(Row((row.number, row.label, *cells)))
+            label = missing_row_label(data, row.label) if row.unit in missing else row.label
+            rows.append(Row((row.number, label, *cells)))
     widths = section.widths or (8, 40, *(52 / len(fields) for _ in fields))
     return Table(tuple(header), tuple(rows), tuple(widths), ("center", "left", *("center" for _ in fields)))
 

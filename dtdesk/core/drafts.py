@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import re
 
+from dtdesk.core.coverage import coverage, note, nothing_reported, with_note
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import count
 from dtdesk.core.report import ReportData, fill
 from dtdesk.core.template import Draft
 
 TOKEN = re.compile(r"\{\{(\w+)\}\}")
+TOKEN_WITH_SPACE = re.compile(r"( ?)\{\{(\w+)\}\}")
 
 
 def _matches(draft: Draft, values: dict) -> bool:
@@ -31,23 +33,33 @@ def _matches(draft: Draft, values: dict) -> bool:
 
 
 def draft_text(data: ReportData, draft: Draft) -> str:
-    """The sentence as the data says today."""
+    """The sentence as the data says today, over the subunits that have data.
+
+    ``total`` counts those subunits, ``all`` every subunit; while some have no
+    data the sentence carries the coverage note (unless its variant words the
+    coverage itself with ``{reported}``), and while none has, it says only that.
+    """
     section = data.template.section(draft.section)
-    subunits = data.units.subunits(data.unit.code)
-    matched = [u for u in subunits if _matches(draft, data.row_values(section, u.code))]
-    numbers = {"matched": len(matched), "total": len(subunits)}
+    covered = coverage(data, section)
+    if not covered.reported:
+        return nothing_reported(data, draft.none)
+    matched = [u for u in covered.reported if _matches(draft, data.row_values(section, u.code))]
+    numbers = {"matched": len(matched), "total": len(covered.reported), **covered.counts()}
+    coverage_note = note(data, covered)
     words = dict(
         data.words,
-        matched=str(len(matched)),
-        total=str(len(subunits)),
-        rest=count(len(subunits) - len(matched)),
+        **{name: str(value) for name, value in numbers.items()},
+        rest=count(len(covered.reported) - len(matched)),
         named=", ".join(u.named for u in matched),
         names=", ".join(u.short_name for u in matched),
+        coverage=coverage_note,
     )
     for variant in draft.variants:
         if variant.when is None or variant.when.evaluate(numbers):
-            return fill(variant.text, words)
-    return ""
+            text = fill(variant.text, words)
+            says_coverage = "{coverage}" in variant.text or "{reported}" in variant.text
+            return text if says_coverage else with_note(text, coverage_note)
+    return coverage_note
 
 
 def drafts_for(data: ReportData) -> dict[str, str]:
@@ -58,13 +70,20 @@ def drafts_for(data: ReportData) -> dict[str, str]:
 
 
 def expand(text: str, data: ReportData) -> str:
-    """Replace ``{{draft_id}}`` tokens by their drafts; unknown tokens print as typed."""
+    """Replace ``{{draft_id}}`` tokens by their drafts; unknown tokens print as typed.
+
+    A draft that says nothing today takes the space before its token with it,
+    so "trên địa bàn phường {{comm_plan_missing}}." never prints "phường ."
+    """
     if "{{" not in text:
         return text
     drafts = data.template.drafts
 
     def replace(match: re.Match) -> str:
-        draft = drafts.get(match.group(1))
-        return draft_text(data, draft) if draft else match.group(0)
+        draft = drafts.get(match.group(2))
+        if draft is None:
+            return match.group(0)
+        drafted = draft_text(data, draft)
+        return match.group(1) + drafted if drafted else ""
 
-    return TOKEN.sub(replace, text)
+    return TOKEN_WITH_SPACE.sub(replace, text)

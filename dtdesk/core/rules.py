@@ -6,11 +6,15 @@ new + carried over, (3) ≤ (2) ≤ (1)… — plus "whole number ≥ 0". Soft r
 articles ÷ weeks, and gaps a clerk should fill. Every message is one
 Vietnamese sentence naming the section, the row and the column, so a clerk
 can find the cell; the GUI jumps to it from (section, unit, row, field).
+A subunit without data for the period gets one warning, in the first section
+that rolls subunits up.
 """
 
 from typing import NamedTuple
 
+from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
+from dtdesk.core.periods import parse_period
 from dtdesk.core.formats import MAX_INT
 from dtdesk.core.report import ReportData, fill
 from dtdesk.core.template import Field, Section
@@ -83,7 +87,7 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
 
 
 def check_section(data: ReportData, section: Section) -> list[Problem]:
-    problems: list[Problem] = []
+    problems: list[Problem] = [] if section.id != rollup_section(data) else check_coverage(data)
     named = section._replace(title=fill(section.outline_title, data.words))  # messages name it as the form does
     with_weeks = {"weeks": data.weeks, "days": data.days}
     if section.kind == "figures":
@@ -92,16 +96,39 @@ def check_section(data: ReportData, section: Section) -> list[Problem]:
         problems += _check_values(named, values, label, data.unit.code, "")
         problems += _missing(named, values, label, data.unit.code, "")
     elif section.kind in ("unit_table", "fixed_table"):
+        absent = {u.code for u in missing_subunits(data)}  # one warning each, from check_coverage
         for row in data.table_rows(section):
             if row.kind != "data":
                 continue
             values = {**row.values, **with_weeks}
             problems += _check_values(named, values, row.label, row.unit, row.row)
-            if section.printed:
+            if section.printed and row.unit not in absent:
                 problems += _missing(named, values, row.label, row.unit, row.row)
     elif section.kind == "text" and not data.text(section).strip():
         problems.append(Problem("warning", section.id, f"{_where(named)}: chưa có nội dung.", data.unit.code))
     return problems
+
+
+def rollup_section(data: ReportData) -> str:
+    """The first section that rolls up subunits' data: where a missing subunit is reported."""
+    for section in data.template.sections:
+        if any(p.figures == "subunits" for p in section.points) or any("subunits" in r.units for r in section.rows):
+            return section.id
+    return ""
+
+
+def check_coverage(data: ReportData) -> list[Problem]:
+    """One warning per subunit without data for the period: the roll-up leaves it out."""
+    missing = missing_subunits(data)
+    if not missing:
+        return []
+    subunits = data.units.subunits(data.unit.code)
+    period = parse_period(data.info.period).label
+    reported = len(subunits) - len(missing)
+    return [Problem("warning", rollup_section(data),
+                    f"{unit.name} chưa có số liệu {period} (chưa nhận báo cáo): các số tổng hợp và câu soạn sẵn "
+                    f"chỉ tính {reported}/{len(subunits)} {unit.word} đã báo cáo.", unit.code)
+            for unit in missing]
 
 
 def check_header(data: ReportData) -> list[Problem]:

@@ -97,6 +97,19 @@ class Draft(NamedTuple):
     section: str
     where: Expr
     variants: tuple[Variant, ...]
+    none: str | None = None  # the sentence while no subunit has data ("" for none; None: the template's coverage "none")
+
+
+# what a draft's variants may test: subunits matching, with data (total = reported), and all of them
+DRAFT_COUNTS = frozenset({"matched", "total", "reported", "all"})
+
+
+class CoverageWording(NamedTuple):
+    """How a roll-up says which subunits it rests on (see :mod:`dtdesk.core.coverage`)."""
+
+    partial: str = "({reported}/{all} {subkind} đã báo cáo)"
+    none: str = "chưa có số liệu của {subkind} nào"
+    row: str = "{name} (chưa có số liệu)"
 
 
 class Section(NamedTuple):
@@ -174,6 +187,7 @@ class Template(NamedTuple):
     key_ratio_label: str = ""
     # per level, what a new report's header fields default to: {"commune": {"number": "…/BC-UBND", …}}
     levels: Mapping[str, Mapping[str, str]] = MappingProxyType({})
+    coverage: CoverageWording = CoverageWording()
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -294,6 +308,9 @@ def _validate(template: Template) -> None:
         names = {f.id for f in template.section(draft.section).fields}
         if unknown := draft.where.names - names:
             raise TemplateError(f"draft {draft.id}: unknown names {sorted(unknown)}")
+        for variant in draft.variants:
+            if variant.when and (unknown := variant.when.names - DRAFT_COUNTS):
+                raise TemplateError(f"draft {draft.id}: unknown names {sorted(unknown)} in {variant.when.source!r}")
 
 
 def _outline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -344,12 +361,14 @@ def parse_template(raw: dict) -> Template:
             cutoff_line=raw.get("cutoff_line", ""),
             header=tuple(_field({"type": "text", **f}) for f in raw["header"]),
             sections=_outline(tuple(_section(s) for s in raw["sections"])),
-            drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]))
+            drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]),
+                                   d.get("none"))
                     for d in raw.get("drafts", [])},
             key_ratio=raw.get("key_ratio", {}).get("field", ""),
             key_ratio_label=raw.get("key_ratio", {}).get("label", ""),
             levels=MappingProxyType({level: MappingProxyType({k: _pattern(v) for k, v in fields.items()})
                                      for level, fields in raw.get("levels", {}).items()}),
+            coverage=CoverageWording(**raw.get("coverage", {})),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, TemplateError):

@@ -45,3 +45,17 @@ def test_unknown_tokens_print_as_typed(demo_ws):
 
 def test_a_ward_has_no_drafts(demo_ws):
     assert set(drafts_for(report_data(demo_ws, resolve(demo_ws, "HA-CATBI"))).values()) == {""}
+
+
+def test_a_draft_that_says_nothing_takes_its_space_along(demo_ws):
+    demo_ws.set_value("HA-DONGHAI2", P, "trien_khai.comm_plan", 1)
+    data = report_data(demo_ws, resolve(demo_ws))
+    assert expand("trên địa bàn phường {{comm_plan_missing}}.", data) == "trên địa bàn phường."
+
+
+def test_the_demo_narratives_use_the_drafts(demo_ws):
+    """The sentences about wards follow the wards' data: a ward's new file changes them."""
+    data = report_data(demo_ws, resolve(demo_ws))
+    for section_id in ("chi_dao", "truyen_thong", "ton_tai"):
+        section = data.template.section(section_id)
+        assert section.drafts and all(f"{{{{{d}}}}}" in data.text(section) for d in section.drafts)

@@ -84,3 +84,10 @@ def test_a_value_is_named_as_the_forms_name_it():
     assert template.value_label("header.number") == "Phần đầu — Số, ký hiệu"
     assert template.value_label("chi_dao.text") == "1. Công tác chỉ đạo, điều hành"
     assert template.value_label("nothing.here", "r") == "nothing.here/r"
+
+
+def test_a_draft_variant_may_test_only_the_counts():
+    template = raw()
+    template["drafts"][0]["variants"][0]["when"] = "received == 0"
+    with pytest.raises(TemplateError, match="unknown names"):
+        parse_template(template)
