@@ -14,12 +14,13 @@ the clerk inserts the drafted text itself (see :func:`draft_text`).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from dtdesk.core.coverage import coverage, note, nothing_reported, with_note
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import count
 from dtdesk.core.report import ReportData, fill
-from dtdesk.core.template import Draft
+from dtdesk.core.template import Draft, Variant
 
 TOKEN = re.compile(r"\{\{(\w+)\}\}")
 TOKEN_WITH_SPACE = re.compile(r"( ?)\{\{(\w+)\}\}")
@@ -32,34 +33,57 @@ def _matches(draft: Draft, values: dict) -> bool:
         return False
 
 
-def draft_text(data: ReportData, draft: Draft) -> str:
-    """The sentence as the data says today, over the subunits that have data.
+class Drafted(NamedTuple):
+    """A draft worked out on today's data: the variant that applies and the words it is filled with."""
 
-    ``total`` counts those subunits, ``all`` every subunit; while some have no
-    data the sentence carries the coverage note (unless its variant words the
-    coverage itself with ``{reported}``), and while none has, it says only that.
+    variant: Variant | None  # None: no subunit has data, or no variant applies
+    words: dict[str, str]
+    says_coverage: bool = False
+
+
+# the words of a draft's own that a variant may place; each count is also a number to compare
+COUNT_WORDS = ("matched", "total", "reported", "all", "rest")
+NAME_WORDS = ("named", "names")
+
+
+def drafted(data: ReportData, draft: Draft) -> Drafted:
+    """The variant and words for ``draft`` over the subunits that have data.
+
+    ``total`` counts those subunits, ``all`` every subunit.
     """
     section = data.template.section(draft.section)
     covered = coverage(data, section)
     if not covered.reported:
-        return nothing_reported(data, draft.none)
+        return Drafted(None, dict(data.words))
     matched = [u for u in covered.reported if _matches(draft, data.row_values(section, u.code))]
     numbers = {"matched": len(matched), "total": len(covered.reported), **covered.counts()}
-    coverage_note = note(data, covered)
     words = dict(
         data.words,
         **{name: str(value) for name, value in numbers.items()},
         rest=count(len(covered.reported) - len(matched)),
         named=", ".join(u.named for u in matched),
         names=", ".join(u.short_name for u in matched),
-        coverage=coverage_note,
+        coverage=note(data, covered),
     )
-    for variant in draft.variants:
-        if variant.when is None or variant.when.evaluate(numbers):
-            text = fill(variant.text, words)
-            says_coverage = "{coverage}" in variant.text or "{reported}" in variant.text
-            return text if says_coverage else with_note(text, coverage_note)
-    return coverage_note
+    variant = next((v for v in draft.variants if v.when is None or v.when.evaluate(numbers)), None)
+    says = variant is not None and ("{coverage}" in variant.text or "{reported}" in variant.text)
+    return Drafted(variant, words, says)
+
+
+def draft_text(data: ReportData, draft: Draft) -> str:
+    """The sentence as the data says today, over the subunits that have data.
+
+    While some subunits have no data the sentence carries the coverage note
+    (unless its variant words the coverage itself with ``{reported}``), and
+    while none has, it says only that.
+    """
+    today = drafted(data, draft)
+    if "coverage" not in today.words:
+        return nothing_reported(data, draft.none)
+    if today.variant is None:
+        return today.words["coverage"]
+    text = fill(today.variant.text, today.words)
+    return text if today.says_coverage else with_note(text, today.words["coverage"])
 
 
 def drafts_for(data: ReportData) -> dict[str, str]:

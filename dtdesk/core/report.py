@@ -163,9 +163,14 @@ class ReportData:
                 else:
                     top += 1
                     number = str(top)
-                label = fill(spec.label, self.words) if spec.label else (unit.row_label or unit.name)
+                label = fill(spec.label, self.words) if spec.label else self._row_label(unit)
                 rows.append(TableRow(number, label, "data", unit.code, "", self.row_values(section, unit.code)))
         return rows
+
+    def _row_label(self, unit: Unit) -> str:
+        """A unit's row_label ("Ủy ban nhân dân quận (Chủ tịch…) + Văn phòng…") names its row in its own
+        report only; in the report of the level above, the row is the unit's name ("Quận Hải An")."""
+        return (unit.row_label if unit.code == self.unit.code else "") or unit.name
 
     def _fixed_rows(self, section: Section) -> list[TableRow]:
         rows = [

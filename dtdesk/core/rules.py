@@ -7,7 +7,7 @@ articles ÷ weeks, and gaps a clerk should fill. Every message is one
 Vietnamese sentence naming the section, the row and the column, so a clerk
 can find the cell; the GUI jumps to it from (section, unit, row, field).
 A subunit without data for the period gets one warning, in the first section
-that rolls subunits up.
+that rolls subunits up; a typed sentence that contradicts its draft, one too.
 """
 
 from typing import NamedTuple
@@ -15,8 +15,9 @@ from typing import NamedTuple
 from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
 from dtdesk.core.periods import parse_period
-from dtdesk.core.formats import MAX_INT
+from dtdesk.core.formats import MAX_INT, shown
 from dtdesk.core.report import ReportData, fill
+from dtdesk.core.stale import stale_sentences
 from dtdesk.core.template import Field, Section
 
 
@@ -106,6 +107,12 @@ def check_section(data: ReportData, section: Section) -> list[Problem]:
                 problems += _missing(named, values, row.label, row.unit, row.row)
     elif section.kind == "text" and not data.text(section).strip():
         problems.append(Problem("warning", section.id, f"{_where(named)}: chưa có nội dung.", data.unit.code))
+    elif section.kind == "text":
+        problems += [Problem("warning", section.id,
+                             f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
+                             f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
+                             "để câu tự theo số liệu).", data.unit.code, "", "text")
+                     for s in stale_sentences(data, section)]
     return problems
 
 

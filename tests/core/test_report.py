@@ -39,3 +39,12 @@ def test_fixed_table_total(demo_ws):
     data = report_data(demo_ws, resolve(demo_ws))
     total = data.table_rows(data.template.section("buu_chinh"))[-1]
     assert (total.kind, total.values["received"], total.values["returned"]) == ("total", 435, 140)
+
+
+def test_in_the_city_report_the_district_row_is_the_districts_name(demo_ws):
+    district = resolve(demo_ws)
+    data = report_data(demo_ws, district._replace(unit="HP"))
+    rows = [r for r in data.table_rows(data.template.section("chu_ky_so")) if r.kind == "data"]
+    assert [(r.unit, r.label) for r in rows] == [("HP", "Thành phố Hải Phòng"), ("HA", "Quận Hải An")]
+    own = report_data(demo_ws, district).table_rows(data.template.section("chu_ky_so"))[1]
+    assert own.unit == "HA" and own.label.startswith("Ủy ban nhân dân quận (Chủ tịch")
