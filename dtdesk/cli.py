@@ -317,6 +317,11 @@ def _export(args) -> int:
 
     with open_workspace(args.workspace) as ws:
         info = resolve(ws, args.unit, args.period)
+        if getattr(args, "eml", False):
+            from dtdesk.exchange.eml import address_notice
+
+            if notice := address_notice(ws, info.unit):
+                print(f"Lưu ý: {notice}", file=sys.stderr)
         result = export_report(ws, info.unit, info.period, args.output, eml=getattr(args, "eml", False))
     print(f"Đã xuất báo cáo {result.unit} kỳ {result.period} lần nộp r{result.revision} ra {result.path} "
           f"({result.values} số liệu, SHA-256 {result.sha256[:16]}…).")

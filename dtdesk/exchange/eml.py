@@ -3,20 +3,52 @@
 No network: the clerk opens the .eml (Outlook and Thunderbird treat it as a
 draft thanks to ``X-Unsent: 1``), checks it and presses Send. It is addressed
 to the parent unit's address (``units.email``); when none is configured the
-"To" field is left for the clerk to fill in.
+"To" field is left for the clerk to fill in, and :func:`address_notice` says so
+before the draft is written.
+
+The subject is encoded here, not by the ``email`` package: when it folds a
+long non-ASCII header it puts the space between two words outside the
+encoded words, where RFC 2047 says a reader must drop it ("chuyển đổi" came
+back as "chuyểnđổi"). :class:`email.header.Header` keeps every space inside
+the encoded text, and the folded lines are stored as they are.
 """
 
 from __future__ import annotations
 
 import email.policy
+from email.header import Header
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
 
 from dtdesk.core.files import write_output
+from dtdesk.core.formats import nfc
 from dtdesk.core.periods import parse_period
 from dtdesk.exchange.validate import read_submission
 from dtdesk.store.workspace import Workspace
+
+
+def subject(unit_name: str, period_label: str, revision: int) -> str:
+    """The subject as the reader's mail program must show it (one line, NFC)."""
+    return " ".join(nfc(f"{unit_name} gửi báo cáo chuyển đổi số {period_label} (lần nộp {revision})").split())
+
+
+def encoded_header(name: str, text: str) -> str:
+    """``text`` as RFC 2047 encoded words in UTF-8, folded to lines of at most 76 characters."""
+    return Header(text, "utf-8", header_name=name).encode(linesep="\r\n")
+
+
+def address_notice(ws: Workspace, unit_code: str) -> str:
+    """A sentence when the draft for ``unit_code`` would have no recipient, else ""."""
+    units = ws.hierarchy()
+    unit = units[unit_code]
+    parent = units.units.get(unit.parent) if unit.parent else None
+    if parent is None:
+        return f"{unit.name} không có đơn vị cấp trên trong tệp: thư nháp sẽ để trống ô «Đến», hãy điền địa chỉ trước khi gửi."
+    if not parent.email.strip():
+        return (f"{parent.name} chưa có địa chỉ thư điện tử trong tệp: thư nháp sẽ để trống ô «Đến», "
+                "hãy điền địa chỉ trước khi gửi.")
+    return ""
 
 
 def build_message(unit_name: str, parent_name: str, to: str, sender: str, period_label: str, revision: int,
@@ -28,7 +60,7 @@ def build_message(unit_name: str, parent_name: str, to: str, sender: str, period
     if sender:
         msg["From"] = sender
     msg["Date"] = formatdate(localtime=True)
-    msg["Subject"] = f"{unit_name} gửi báo cáo chuyển đổi số {period_label} (lần nộp {revision})"
+    msg.set_raw("Subject", encoded_header("Subject", subject(unit_name, period_label, revision)))
     greeting = f"Kính gửi: {parent_name}," if parent_name else "Kính gửi,"
     msg.set_content(
         f"{greeting}\n\n"

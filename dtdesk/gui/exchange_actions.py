@@ -51,6 +51,11 @@ class ExchangeActions(WindowPart):
             return None
         self.settings.setValue("exportFolder", folder)
         info = self.controller.data.info
+        notice = ""
+        if eml:
+            from dtdesk.exchange.eml import address_notice
+
+            notice = address_notice(self.ws, info.unit)  # said with the result; the draft is still useful
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
@@ -65,6 +70,7 @@ class ExchangeActions(WindowPart):
         if result.eml is not None:
             message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) và thư nháp {eml} vào thư mục {folder}.",
                          name=result.path.name, revision=result.revision, eml=result.eml.name, folder=folder)
+            message += f" {notice}" if notice else ""
         else:
             message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) vào thư mục {folder}.",
                          name=result.path.name, revision=result.revision, folder=folder)

@@ -43,6 +43,7 @@ def test_export_writes_a_submission_file(main, tmp_path, monkeypatch):
     main.actions["actionExportSubmissionEml"].trigger()  # the next revision, with its e-mail draft
     assert sorted(f.name for f in out.iterdir()) == ["HA_2022-Q1_r2.dtdesk.sqlite", "HA_2022-Q1_r3.dtdesk.eml",
                                                      "HA_2022-Q1_r3.dtdesk.sqlite"]
+    assert "Thành phố Hải Phòng chưa có địa chỉ thư điện tử" in main.window.statusBar().currentMessage()
 
 
 def test_export_error_is_one_sentence(main, tmp_path, monkeypatch, said):
