@@ -17,6 +17,7 @@ SIGNER_NAME = "Lê Long Hưng"
 @dataclass(frozen=True)
 class Pki:
     ca_cert: x509.Certificate
+    ca_key: rsa.RSAPrivateKey
     key: rsa.RSAPrivateKey
     cert: x509.Certificate
 
@@ -71,4 +72,25 @@ def make_pki(ca_name: str = "dtdesk Test CA", signer: str = SIGNER_NAME) -> Pki:
         .add_extension(x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), critical=False)
         .sign(ca_key, hashes.SHA256())
     )
-    return Pki(ca_cert, key, cert)
+    return Pki(ca_cert, ca_key, key, cert)
+
+
+def make_tsa(pki: Pki, name: str = "dtdesk Test TSA"):
+    """A timestamp authority certificate from the test CA (critical EKU timeStamping), as asn1crypto objects."""
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
+
+    now = dt.datetime.now(dt.timezone.utc)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    cert = (
+        x509.CertificateBuilder().subject_name(_name(name)).issuer_name(pki.ca_cert.subject)
+        .public_key(key.public_key()).serial_number(x509.random_serial_number())
+        .not_valid_before(now - dt.timedelta(hours=1)).not_valid_after(now + dt.timedelta(days=10))
+        .add_extension(_usage("digital_signature", "content_commitment"), critical=True)
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
+        .sign(pki.ca_key, hashes.SHA256())
+    )
+    der_key = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    return (asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+            asn1_keys.PrivateKeyInfo.load(der_key))
