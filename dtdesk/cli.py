@@ -388,6 +388,31 @@ def _load(args) -> int:
     return 0
 
 
+@command("dhis2")
+def _dhis2(args) -> int:
+    import datetime as dt
+    import json
+
+    from dtdesk.exchange.national import adx_document, collect, data_value_set
+    from dtdesk.sign.signing import write_atomically as write_output
+    from dtdesk.store.reports import resolve
+
+    with open_workspace(args.workspace, read_only=True) as ws:
+        info = resolve(ws, args.unit, args.period)
+        export = collect(ws, info.unit, info.period, subunits=args.subunits)
+    if args.adx:
+        data, kind = adx_document(export, dt.datetime.now(dt.timezone.utc)), "ADX XML"
+    else:
+        data = json.dumps(data_value_set(export), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
+        kind = "DHIS2 dataValueSets JSON"
+    out = Path(args.output)
+    with writing(out):
+        write_output(out, data)
+    whose = f"các đơn vị cấp dưới của {info.unit}" if args.subunits else info.unit
+    print(f"Đã xuất {len(export.values)} số liệu kỳ {info.period} của {whose} ra {out} ({kind}).")
+    return 0
+
+
 # -- signing (dtdesk.sign) ------------------------------------------------------
 
 
@@ -491,6 +516,10 @@ def build_parser() -> argparse.ArgumentParser:
     bak.add_argument("--keep", type=int, default=10, help="số bản sao lưu giữ lại (mặc định 10)")
     res = add("restore", "khôi phục tệp dữ liệu từ một bản sao lưu (trạng thái hiện tại được sao lưu trước)")
     res.add_argument("backup", help="tệp sao lưu (trong thư mục backups/)")
+    dhis2 = add("dhis2", "xuất số liệu cho hệ thống quốc gia (DHIS2 dataValueSets JSON hoặc ADX XML)", report=True,
+                output="tệp .json (hoặc .xml với --adx)")
+    dhis2.add_argument("--adx", action="store_true", help="ghi ADX XML thay cho DHIS2 JSON")
+    dhis2.add_argument("--subunits", action="store_true", help="số liệu của các đơn vị cấp dưới thay cho đơn vị mình")
     sign = sub.add_parser("sign", help="ký số báo cáo PDF (PAdES) bằng tệp chứng thư hoặc thiết bị ký số")
     sign.add_argument("pdf", help="tệp PDF do dtdesk in ra (được giữ nguyên)")
     sign.add_argument("-o", "--output", required=True, help="tệp PDF đã ký (khác tệp gốc)")
