@@ -393,10 +393,11 @@ def _dhis2(args) -> int:
     import datetime as dt
     import json
 
+    from dtdesk.core.files import write_output
     from dtdesk.exchange.national import adx_document, collect, data_value_set
-    from dtdesk.sign.signing import write_atomically as write_output
     from dtdesk.store.reports import resolve
 
+    out = output_arg(args)
     with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
         export = collect(ws, info.unit, info.period, subunits=args.subunits)
@@ -405,7 +406,6 @@ def _dhis2(args) -> int:
     else:
         data = json.dumps(data_value_set(export), ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
         kind = "DHIS2 dataValueSets JSON"
-    out = Path(args.output)
     with writing(out):
         write_output(out, data)
     whose = f"các đơn vị cấp dưới của {info.unit}" if args.subunits else info.unit

@@ -14,12 +14,11 @@ works offline and never reaches the network otherwise.
 from __future__ import annotations
 
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dtdesk.core.files import same_file, write_output
 from dtdesk.core.formats import os_reason
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
@@ -43,28 +42,6 @@ def read_pdf(path: Path) -> bytes:
     if not data.lstrip()[:5] == b"%PDF-":
         raise SignError("read", f"Tệp «{path.name}» không phải là một tệp PDF.", path=str(path))
     return data
-
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """``data`` under ``path``: a temporary name in its folder, fsync, rename; nothing half-written is left."""
-    fd, temp = tempfile.mkstemp(prefix=".dtdesk-", suffix=".part", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp, 0o644)  # mkstemp makes it private; a signed report is meant to be sent
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
 
 
 def _field_name(reader) -> str:
@@ -93,7 +70,7 @@ def prepare(source: str | Path, target: str | Path) -> Prepared:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 
     source, target = Path(source), Path(target)
-    if _same_file(source, target):
+    if same_file(source, target):
         raise SignError("target", f"Tệp ký số phải khác tệp «{source.name}»: tệp chưa ký được giữ nguyên.",
                         path=str(source))
     if target.is_dir() or not target.parent.is_dir():
@@ -136,7 +113,7 @@ def sign_report(job: Prepared, signer, *, tsa: str | None = None) -> Signed:
         raise SignError("sign", f"Không ký được tệp «{job.source.name}»: {_reason(exc)}.",
                         path=str(job.source)) from None
     try:
-        write_atomically(job.target, out.getvalue())
+        write_output(job.target, out.getvalue())
     except OSError as exc:
         raise SignError("write", f"Không ghi được tệp «{job.target.name}»: {os_reason(exc)}.",
                         path=str(job.target)) from None

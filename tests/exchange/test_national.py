@@ -177,3 +177,10 @@ def test_a_mapping_that_is_not_json_is_one_sentence(monkeypatch, tmp_path):
     monkeypatch.setattr(national, "mapping_path", lambda *_: broken)
     with pytest.raises(NationalError, match="tệp hỏng"):
         load_mapping(load_template())
+
+
+def test_never_over_the_workspace(demo_path, capsys):
+    before = demo_path.read_bytes()
+    assert main(["dhis2", str(demo_path), "--subunits", "-o", str(demo_path)]) == 2
+    assert demo_path.read_bytes() == before
+    assert capsys.readouterr().err.count("\n") == 1
