@@ -381,7 +381,7 @@ def _load(args) -> int:
     path = Path(args.workspace)
     ws = open_workspace(args.workspace) if path.exists() else Workspace.create(path)
     with ws:
-        if getattr(ws, "read_only", False):
+        if ws.read_only:
             raise CommandError(f"Tệp «{path.name}» đang được mở ở nơi khác; đóng nó rồi nạp lại.")
         count = load_document(ws, data)
     print(f"Đã nạp {count} số liệu từ {args.file} vào {args.workspace}.")

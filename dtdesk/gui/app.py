@@ -21,8 +21,7 @@ DEFAULT_NAME = "dtdesk.sqlite"
 
 # What the first window needs and does not import Qt; tests/gui/test_app.py checks the list is whole.
 CORE_FIRST = ("dtdesk.store.session", "dtdesk.store.reports", "dtdesk.store.backup", "dtdesk.core.rules",
-              "dtdesk.core.drafts", "dtdesk.core.values", "dtdesk.paths", "dtdesk.exchange.export",
-              "dtdesk.exchange.importer", "dtdesk.exchange.status")
+              "dtdesk.core.drafts", "dtdesk.core.values", "dtdesk.paths")
 
 
 def import_core_first() -> None:

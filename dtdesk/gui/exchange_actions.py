@@ -7,18 +7,22 @@ re-reads the report (and the completeness dock its period).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6 import QtCore
+from PySide6.QtCore import QSettings, Signal
+from PySide6.QtWidgets import QApplication
 
 from dtdesk.core.formats import os_reason
-from dtdesk.exchange.export import export_report
-from dtdesk.gui.exchange_import import ImportDialog
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.messages import inform
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.workspace import WorkspaceError
+
+if TYPE_CHECKING:
+    from dtdesk.gui.exchange_import import ImportDialog
 
 
 class ExchangeActions(WindowPart):
@@ -41,6 +45,10 @@ class ExchangeActions(WindowPart):
         """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
         if self.controller is None or not self.writable():
             return None
+        from PySide6.QtWidgets import QFileDialog  # dialogs and exchange load with their first use
+
+        from dtdesk.exchange.export import export_report
+
         self.flush()
         start = str(self.settings.value("exportFolder", "") or "")
         folder = QFileDialog.getExistingDirectory(self.window, tr("Chọn thư mục để lưu tệp nộp"), start)
@@ -56,7 +64,7 @@ class ExchangeActions(WindowPart):
             from dtdesk.exchange.eml import address_notice
 
             notice = address_notice(self.ws, info.unit)  # said with the result; the draft is still useful
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         try:
             result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
         except WorkspaceError as exc:
@@ -81,6 +89,8 @@ class ExchangeActions(WindowPart):
         """The import dialog on the open workspace."""
         if not self.writable():
             return None
+        from dtdesk.gui.exchange_import import ImportDialog  # a dialog's module loads when it is first opened
+
         self.flush()
         dialog = ImportDialog(self.ws, paths, self.window)
         dialog.importedFiles.connect(self._imported)

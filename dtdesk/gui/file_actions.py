@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog
 
 from dtdesk.gui.i18n import tr
-from dtdesk.gui.new_report import NewReportDialog
 from dtdesk.gui.recent_files import RecentFiles
 from dtdesk.gui.window_part import WindowPart
 
@@ -44,6 +42,8 @@ class FileActions(WindowPart):
         self.actions["actionRedo"].setEnabled(False)
 
     def choose_workspace(self) -> None:
+        from PySide6.QtWidgets import QFileDialog  # file dialogs load when first opened
+
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Mở tệp dữ liệu"), "",
                                               tr("Tệp dữ liệu dtdesk (*.sqlite);;Mọi tệp (*)"))
         if path:
@@ -55,6 +55,8 @@ class FileActions(WindowPart):
             return
         if not self.writable():
             return
+        from dtdesk.gui.new_report import NewReportDialog  # a dialog's module loads when it is first opened
+
         dialog = NewReportDialog(self.ws, self.window)
         if dialog.exec() and dialog.info is not None:
             self.report_created.emit(dialog.info)

@@ -6,29 +6,24 @@ and refresh when they are next shown, so an edit costs one form's update.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLabel, QStackedWidget
 
 from dtdesk.gui import i18n
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.forms import HeaderPage, make_page
-from dtdesk.gui.i18n import bind
 from dtdesk.gui.page import Page
 from dtdesk.gui.uiload import load_ui
 
 
 class FormStack(QObject):
-    def __init__(self, stack: QStackedWidget, parent: QObject | None = None):
+    def __init__(self, stack: QStackedWidget, empty: QLabel, parent: QObject | None = None):
+        """``empty`` is the stack's page for no report (what to do next)."""
         super().__init__(parent)
-        self.stack = stack
+        self.stack, self.empty = stack, empty
         self.controller: Controller | None = None
         self.pages: dict[str, Page] = {}
         self._dirty: set[str] = set()  # sections whose form shows values older than the session's
-        self.empty = QLabel()
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        bind(self.empty, "text", "Chưa mở báo cáo nào. Chọn Tệp → Báo cáo mới… hoặc Tệp → Mở tệp dữ liệu….")
-        stack.addWidget(self.empty)
 
     def set_controller(self, controller: Controller | None) -> None:
         """The forms of another report (or of none): the old ones go."""

@@ -6,6 +6,13 @@ forms; the outline, the problems panel and each group of actions (printing,
 submissions, backups, the completeness dock, recent files) are parts of their
 own, told what is open through ``report_changed`` and heard through their
 signals.
+
+Start-up: the window paints before the rules run and before PySide6 builds
+its ``Qt`` namespace (a hundred enums, about 45 ms, the first time anything
+names it). So the code on the way to the first paint (this module, the
+header form, the outline, the parts' constructors) does not name ``Qt``; the
+problems list and the marks, which come with the rules, do. Dialogs load
+when first opened. ``benchmarks/bench_launch.py`` measures the result.
 """
 
 from __future__ import annotations
@@ -54,7 +61,7 @@ class MainWindow(QObject):
         self.controller: Controller | None = None
         self._painted = False  # the window has painted once: the rules may run (see _schedule_checks)
         self.checks_pending = False
-        self.forms = FormStack(named["stack"], self)
+        self.forms = FormStack(named["stack"], named["emptyPage"], self)
         self.report_status = ReportStatus(self.window, named["centralLayout"], self)
         self.outline = OutlinePanel(named["outline"], self)
         self.problems = ProblemsPanel(named["problemsList"], named["problemsTitle"], self)
@@ -117,9 +124,7 @@ class MainWindow(QObject):
         self.close_workspace()
         self.ws = ws
         self.files.recent.remember(path)
-        if ws.read_only:  # open in another window: said above the form for as long as it lasts
-            warn(self.window, ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
-        elif ws.backup_error:
+        if ws.backup_error and not ws.read_only:  # a read-only window says why in its banner, for as long as it lasts
             warn(self.window, tr("Không tạo được bản sao lưu tự động hôm nay: {reason}", reason=ws.backup_error))
         try:
             info = resolve(ws, unit, period)

@@ -1,23 +1,23 @@
 """The outline: the report's sections as a tree, each marked with its problems.
 
 The tree is the template's own outline (each section's ``parent`` and
-``label``, see :func:`dtdesk.core.template._outline`): headings group, every
-other section opens its form. Choosing a section emits ``section_chosen``.
+``label``, see :func:`dtdesk.core.template._outline`): every section with a
+form is an item, under the headings that group them. Choosing a section
+emits ``section_chosen``; choosing a heading changes nothing. The panel knows which item is which section itself
+(``items``), so the tree needs no item data roles.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QPixmap
-from PySide6.QtWidgets import QStyle, QTreeWidget, QTreeWidgetItem
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QPixmap
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.page import section_label
-from dtdesk.gui.problems_panel import counts_text
+from dtdesk.gui.problems_panel import counts_text, problem_icons
 
-SECTION_ROLE = Qt.ItemDataRole.UserRole  # the section id of an item that opens a form
-MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # "error", "warning" or "": its problem mark (tests, screen readers)
 FORM_KINDS = ("text", "figures", "unit_table", "fixed_table")
 
 
@@ -28,12 +28,9 @@ class OutlinePanel(QObject):
         super().__init__(parent)
         self.tree = tree
         self.items: dict[str, QTreeWidgetItem] = {}  # section id → item, for sections with a form
-        style = tree.style()
-        blank = QPixmap(16, 16)
-        blank.fill(Qt.GlobalColor.transparent)
-        self.icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                      "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning),
-                      "": QIcon(blank)}  # a blank mark keeps titles aligned with marked ones
+        self.sections: dict[QTreeWidgetItem, str] = {}  # the other way round
+        self.marks: dict[str, str] = {}  # section id → "error", "warning" or "" once the rules have run
+        self.icons: dict[str, QIcon] = {}  # made with the first marks
         tree.currentItemChanged.connect(self._current_changed)
 
     def build(self, data) -> None:
@@ -44,9 +41,8 @@ class OutlinePanel(QObject):
         bold = QFont(self.tree.font())
         bold.setBold(True)
         header = QTreeWidgetItem([tr("Phần đầu")])
-        header.setData(0, SECTION_ROLE, "header")
         self.tree.addTopLevelItem(header)
-        self.items["header"] = header
+        self.items["header"], self.sections[header] = header, "header"
         headings: dict[str, QTreeWidgetItem] = {}
         for section in data.template.sections:
             if section.kind != "heading" and section.kind not in FORM_KINDS:
@@ -55,15 +51,13 @@ class OutlinePanel(QObject):
             item = QTreeWidgetItem([label])
             if section.kind == "heading":
                 item.setFont(0, bold)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # groups, never opens a form
                 headings[section.id] = item
             else:
                 if not section.printed:
                     label += " " + tr("(không in)")
                     item.setText(0, label)
-                item.setData(0, SECTION_ROLE, section.id)
                 item.setToolTip(0, label)
-                self.items[section.id] = item
+                self.items[section.id], self.sections[item] = item, section.id
             parent = headings.get(section.parent)
             if parent is None:
                 self.tree.addTopLevelItem(item)
@@ -75,11 +69,15 @@ class OutlinePanel(QObject):
         self.tree.blockSignals(False)
 
     def clear(self) -> None:
-        self.items = {}
+        self.items, self.sections, self.marks = {}, {}, {}
         self.tree.clear()
 
     def mark(self, problems: list[Problem]) -> None:
         """Each section's mark and tooltip from the current problems (a section without any is cleared)."""
+        if not self.icons:
+            blank = QPixmap(16, 16)
+            blank.fill(QColor(0, 0, 0, 0))
+            self.icons = {**problem_icons(self.tree), "": QIcon(blank)}  # a blank keeps titles aligned
         found: dict[str, list[Problem]] = {}
         for problem in problems:
             found.setdefault(problem.section, []).append(problem)
@@ -87,7 +85,7 @@ class OutlinePanel(QObject):
             own = found.get(section_id, [])
             level = "error" if any(p.is_error for p in own) else ("warning" if own else "")
             item.setIcon(0, self.icons[level])
-            item.setData(0, MARK_ROLE, level)
+            self.marks[section_id] = level
             tip = item.text(0)
             item.setToolTip(0, f"{tip}\n{counts_text(own)}" if own else tip)
 
@@ -99,10 +97,8 @@ class OutlinePanel(QObject):
         return True
 
     def current_section(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, SECTION_ROLE) if item is not None else None
+        return self.sections.get(self.tree.currentItem())
 
     def _current_changed(self, current, _previous) -> None:
-        section_id = current.data(0, SECTION_ROLE) if current is not None else None
-        if section_id:
-            self.section_chosen.emit(section_id)
+        if current in self.sections:  # a heading only groups: the form on screen stays
+            self.section_chosen.emit(self.sections[current])

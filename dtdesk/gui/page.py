@@ -8,9 +8,9 @@ this module and never on each other.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
@@ -21,6 +21,7 @@ from dtdesk.core.values import Cell
 
 IDLE_MS = 1200  # a narrative is committed after this much quiet typing
 FIGURE_IDLE_MS = 600
+CTRL_Y = QKeySequence("Ctrl+Y")  # Redo as most Windows programs spell it, beside the platform's own
 INVALID_STYLE = "background: #f8c6c6;"
 WARNING_STYLE = "background: #fff1b8;"
 
@@ -90,8 +91,7 @@ class TextCommitter(QObject):
                 self.commit()
                 stack.undo()
                 return True
-            if event.matches(QKeySequence.StandardKey.Redo) or (
-                    event.key() == Qt.Key.Key_Y and event.modifiers() == Qt.KeyboardModifier.ControlModifier):
+            if event.matches(QKeySequence.StandardKey.Redo) or QKeySequence(event.keyCombination()) == CTRL_Y:
                 self.commit()
                 stack.redo()
                 return True
@@ -137,9 +137,15 @@ class Page(QWidget):
 
     def set_read_only(self) -> None:
         """No input takes typing and no button acts: the file is open in another window (the window says so)."""
-        for kind in (QLineEdit, QPlainTextEdit):
+        from PySide6.QtGui import QPalette  # only a read-only window needs it
+
+        for kind in (QLineEdit, QPlainTextEdit, QAbstractItemView):
             for editor in self.findChildren(kind):
-                editor.setReadOnly(True)
+                if not isinstance(editor, QAbstractItemView):
+                    editor.setReadOnly(True)
+                palette = editor.palette()  # the window's grey where typing would go: visibly not for typing
+                palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+                editor.setPalette(palette)
         for button in self.findChildren(QAbstractButton):
             button.setEnabled(False)
 

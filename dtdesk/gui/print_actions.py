@@ -6,17 +6,19 @@ The document is composed on the GUI thread and rendered off it (see
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog
 
 from dtdesk.core.formats import os_reason
 from dtdesk.gui import i18n
 from dtdesk.gui.i18n import tr
-from dtdesk.gui.preview import PreviewDialog, load_pdf, print_pdf, render_async, safe_file_name
 from dtdesk.gui.window_part import WindowPart
+
+if TYPE_CHECKING:
+    from dtdesk.gui.preview import PreviewDialog
 
 NAMES = ("actionPreview", "actionPrint", "actionExportPdf")
 
@@ -38,6 +40,8 @@ class PrintActions(WindowPart):
 
     # -- rendering ---------------------------------------------------------------------
     def _render(self, on_done: Callable[[bytes], None]) -> None:
+        from dtdesk.gui.preview import render_async  # the preview and ReportLab load with the first rendering
+
         self.flush()
         document = self.controller.session.document()
         self.window.statusBar().showMessage(tr("Đang dựng bản in…"))
@@ -56,6 +60,8 @@ class PrintActions(WindowPart):
         if self.controller is None:
             return
         if self.preview is None:
+            from dtdesk.gui.preview import PreviewDialog
+
             self.preview = PreviewDialog(self.window, tr, self._print_previewed, self._save_previewed)
             self.preview.ready.connect(self.preview_ready)
             geometry = self.window.geometry()
@@ -90,12 +96,21 @@ class PrintActions(WindowPart):
             self._write_pdf(path, self.preview.pdf_bytes)
 
     def _ask_pdf_path(self) -> str:
+        from PySide6.QtWidgets import QFileDialog
+
+        from dtdesk.gui.preview import safe_file_name
+
         data = self.controller.data
         suggested = safe_file_name(f"bao-cao-{data.unit.code}-{data.info.period}") + ".pdf"
         path, _ = QFileDialog.getSaveFileName(self.window, tr("Lưu PDF"), suggested, tr("Tệp PDF (*.pdf)"))
         return path
 
     def _print_bytes(self, data: bytes) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        from PySide6.QtWidgets import QDialog
+
+        from dtdesk.gui.preview import load_pdf, print_pdf, safe_file_name
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(safe_file_name(self.window.windowTitle()))
         dialog = QPrintDialog(printer, self.window)

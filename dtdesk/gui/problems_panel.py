@@ -3,18 +3,28 @@
 :class:`ProblemsModel` holds exactly the problems the rules gave last; the
 panel replaces them whole after every check, so a line never outlives its
 problem. Choosing a line emits ``chosen`` with its problem; the window jumps
-to the cell.
+to the cell. The list fills when the rules first run, after the window's
+first paint, and only its code names PySide6's ``Qt`` namespace (see
+:mod:`dtdesk.gui.main_window`).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtWidgets import QLabel, QListView, QStyle
+from PySide6 import QtCore
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
 
-LEVEL_ROLE = Qt.ItemDataRole.UserRole  # "error" or "warning": for tests and screen readers
+def problem_icons(widget: QWidget) -> dict[str, QIcon]:
+    """The platform style's error and warning marks, made with the first problems (after the first paint)."""
+    from PySide6.QtWidgets import QStyle  # the style's many enums load then, not at start-up
+
+    style = widget.style()
+    return {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
+            "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
 
 
 def counts_text(problems: list[Problem]) -> str:
@@ -26,15 +36,17 @@ def counts_text(problems: list[Problem]) -> str:
 class ProblemsModel(QAbstractListModel):
     """One line per problem, in the rules' order; one unselectable line saying so when there is none."""
 
-    def __init__(self, style: QStyle, parent: QObject | None = None):
+    def __init__(self, widget: QWidget, parent: QObject | None = None):
         super().__init__(parent)
         self.problems: list[Problem] = []
         self.checked = False  # no line at all until the rules have run once
-        self.icons = {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
-                      "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
+        self.widget = widget  # whose style draws the marks
+        self.icons: dict[str, QIcon] = {}
 
     def set_problems(self, problems: list[Problem] | None) -> None:
         """The problems to show; None before the rules have run (an empty list: they found nothing)."""
+        if problems is not None and not self.icons:
+            self.icons = problem_icons(self.widget)
         self.beginResetModel()
         self.problems = list(problems or [])
         self.checked = problems is not None
@@ -49,25 +61,23 @@ class ProblemsModel(QAbstractListModel):
         return max(1, len(self.problems))
 
     def flags(self, index):
-        if self.problem(index.row()) is None:
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        flag = QtCore.Qt.ItemFlag
+        return flag.NoItemFlags if self.problem(index.row()) is None else flag.ItemIsEnabled | flag.ItemIsSelectable
 
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+    def data(self, index, role):
         if not index.isValid():
             return None
+        roles = QtCore.Qt.ItemDataRole
         problem = self.problem(index.row())
         if problem is None:
-            return tr("Không có lỗi hay cảnh báo nào.") if role == Qt.ItemDataRole.DisplayRole else None
-        if role == Qt.ItemDataRole.DisplayRole:
+            return tr("Không có lỗi hay cảnh báo nào.") if role == roles.DisplayRole else None
+        if role == roles.DisplayRole:
             prefix = tr("Lỗi") if problem.is_error else tr("Cảnh báo")
             return f"{prefix}: {problem.message}"
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == roles.ToolTipRole:
             return problem.message
-        if role == Qt.ItemDataRole.DecorationRole:
+        if role == roles.DecorationRole:
             return self.icons[problem.level]
-        if role == LEVEL_ROLE:
-            return problem.level
         return None
 
     def retranslate(self) -> None:
@@ -84,7 +94,7 @@ class ProblemsPanel(QObject):
     def __init__(self, view: QListView, title: QLabel, parent: QObject | None = None):
         super().__init__(parent)
         self.view, self.title = view, title
-        self.model = ProblemsModel(view.style(), self)
+        self.model = ProblemsModel(view, self)
         view.setModel(self.model)
         view.clicked.connect(self._chosen)
         view.activated.connect(self._chosen)

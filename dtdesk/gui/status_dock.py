@@ -6,13 +6,18 @@ The dock is built the first time it is asked for and follows the open report
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget
+from typing import TYPE_CHECKING
+
+from PySide6 import QtCore
 
 from dtdesk.gui import i18n
-from dtdesk.gui.exchange_status import CompletenessView
 from dtdesk.gui.i18n import bind
 from dtdesk.gui.window_part import WindowPart
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from dtdesk.gui.exchange_status import CompletenessView
 
 
 class StatusDock(WindowPart):
@@ -59,14 +64,18 @@ class StatusDock(WindowPart):
         self.dock.raise_()
 
     def _build(self) -> None:
+        from PySide6.QtWidgets import QDockWidget  # the dock and its view load when first asked for
+
+        from dtdesk.gui.exchange_status import CompletenessView
+
         dock = QDockWidget(self.window)
         dock.setObjectName("statusDock")
         bind(dock, "windowTitle", "Tình hình nộp báo cáo")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(CompletenessView(self.ws, self.controller.data.info.period))
-        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
+        self.window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.resizeDocks([dock], [640], QtCore.Qt.Orientation.Horizontal)
         dock.visibilityChanged.connect(self._visibility_changed)
         self.dock = dock
 

@@ -101,15 +101,13 @@ def test_the_core_is_imported_before_pyside6(demo_path, tmp_path):
     assert {m for m in late if not m.startswith(("dtdesk.gui", "PySide6", "shiboken6"))} == set()
 
 
-def test_what_waits_for_the_first_paint_is_in_place_after_it(main):
-    from PySide6.QtCore import Qt
-
-    from dtdesk.gui.outline_panel import SECTION_ROLE
-
+def test_choosing_a_heading_keeps_the_form_and_the_panel_toggles(main):
+    main.select_section("chu_ky_so")
     tree = main.outline.tree
-    headings = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
-    headings = [item for item in headings if item.data(0, SECTION_ROLE) is None]
-    assert headings and all(item.flags() == Qt.ItemFlag.ItemIsEnabled for item in headings)  # not selectable
+    heading = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
+                   if tree.topLevelItem(i) not in main.outline.sections)
+    tree.setCurrentItem(heading)
+    assert main.forms.current_page() is main.pages["chu_ky_so"]  # a heading only groups
     assert [s.toString() for s in main.actions["actionRedo"].shortcuts()] == ["Ctrl+Y", "Ctrl+Shift+Z"]
     assert main.problems.title.text().startswith("Lỗi và cảnh báo")
     main.actions["actionProblems"].setChecked(False)

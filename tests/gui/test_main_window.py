@@ -18,8 +18,8 @@ def _outline_ids(main):
     ids, stack = [], [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     while stack:
         item = stack.pop(0)
-        if item.data(0, Qt.ItemDataRole.UserRole):
-            ids.append(item.data(0, Qt.ItemDataRole.UserRole))
+        if item in main.outline.sections:
+            ids.append(main.outline.sections[item])
         stack[0:0] = [item.child(i) for i in range(item.childCount())]
     return ids
 
@@ -52,7 +52,7 @@ def test_typing_in_3_2_updates_ratio_problems_and_disk(main, qtbot, demo_path):
     assert any("Phòng Tư pháp" in t and t.startswith("Lỗi") for t in texts)
     assert "không được lớn hơn" in signed.data(Qt.ItemDataRole.ToolTipRole)
     assert signed.data(Qt.ItemDataRole.BackgroundRole) is not None
-    assert main.outline.items["chu_ky_so"].data(0, Qt.ItemDataRole.UserRole + 1) == "error"
+    assert main.outline.marks["chu_ky_so"] == "error"
     # clicking the problem jumps to the cell
     main.select_section("header")
     row = next(i for i, t in enumerate(texts) if "Phòng Tư pháp" in t)
@@ -351,15 +351,14 @@ def test_rules_run_just_after_the_first_paint(qtbot, demo_path, settings):
     main = MainWindow(settings)
     qtbot.addWidget(main.window)
     main.open_workspace(demo_path, section="chu_ky_so")
-    mark = Qt.ItemDataRole.UserRole + 1
-    items = main.outline.items
-    assert main.checks_pending and items["chu_ky_so"].data(0, mark) is None  # the form first
+    marks = main.outline.marks
+    assert main.checks_pending and marks == {}  # the form first
     assert main.problems.model.rowCount() == 0
     main.window.show()
     qtbot.waitUntil(lambda: not main.checks_pending)
     problems = list(main.controller.problems())
     assert main.problems.model.rowCount() == max(1, len(problems))  # "no errors" is a line of its own
-    assert all(items[s].data(0, mark) in ("", "warning", "error") for s in items)  # every section marked
+    assert set(marks) == set(main.outline.items) and set(marks.values()) <= {"", "warning", "error"}
     main.close_workspace()
 
 

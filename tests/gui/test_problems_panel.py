@@ -4,16 +4,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QAbstractItemModelTester
 
 from dtdesk.core.rules import Problem
-from dtdesk.gui.problems_panel import LEVEL_ROLE, ProblemsModel
+from dtdesk.gui.problems_panel import ProblemsModel
 
 
 def test_the_model_lists_problems_then_says_there_are_none(qtbot, main):
-    model = ProblemsModel(main.window.style())
+    model = ProblemsModel(main.window)
     QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Fatal)
     assert model.rowCount() == 0  # the rules have not run
     model.set_problems([Problem("error", "dvc", "Sai."), Problem("warning", "dvc", "Thiếu.")])
     assert [model.index(r).data() for r in range(2)] == ["Lỗi: Sai.", "Cảnh báo: Thiếu."]
-    assert model.index(0).data(LEVEL_ROLE) == "error" and model.index(1).data(Qt.ItemDataRole.ToolTipRole) == "Thiếu."
+    assert model.index(1).data(Qt.ItemDataRole.ToolTipRole) == "Thiếu."
+    assert model.index(0).data(Qt.ItemDataRole.DecorationRole).cacheKey() == model.icons["error"].cacheKey()
     model.set_problems([])
     assert model.rowCount() == 1 and model.index(0).data() == "Không có lỗi hay cảnh báo nào."
     assert model.flags(model.index(0)) == Qt.ItemFlag.NoItemFlags
@@ -34,7 +35,7 @@ def test_both_cells_of_a_rule_are_marked_and_cleared_by_undo(main):
     main.undo()
     assert _mark(signed) == (None, None) and _mark(total) == (None, None)
     assert main.problems.lines() == ["Không có lỗi hay cảnh báo nào."]
-    assert main.outline.items["chu_ky_so"].data(0, Qt.ItemDataRole.UserRole + 1) == ""
+    assert main.outline.marks["chu_ky_so"] == ""
 
 
 def test_a_refused_figure_is_unmarked_when_the_value_shows_again(main):

@@ -1,6 +1,7 @@
 """A window never pretends: the file it already has is not opened again, a read-only window says so and takes no typing."""
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLineEdit
 
 from dtdesk.gui.main_window import MainWindow
@@ -27,6 +28,8 @@ def test_a_read_only_window_takes_no_typing_and_never_says_saved(main, demo_path
         assert status.saved_label.text() == "Chỉ đọc"
         header = other.page("header")
         assert all(w.isReadOnly() for w in header.edits.values() if isinstance(w, QLineEdit))
+        number = header.edits["number"].palette()  # greyed where typing would go, not only refused
+        assert number.color(QPalette.ColorRole.Base) == number.color(QPalette.ColorRole.Window)
         other.select_section("chu_ky_so")
         model = other.pages["chu_ky_so"].model
         index = model.locate("HA-TUPHAP", "", "total")
