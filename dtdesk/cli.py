@@ -206,6 +206,31 @@ _ACTIONS = {"add": "thêm", "rename": "đổi tên", "move": "chuyển"}
 _UNIT_CHANGES = {"add": _add_unit, "rename": _rename_unit, "move": _move_unit}
 
 
+@command("settings")
+def _settings(args) -> int:
+    """List the template's workspace settings (name, value, what it is), or set one."""
+    from dtdesk.core.template import load_template
+    from dtdesk.core.units import shown_code
+    from dtdesk.store.reports import DEFAULT_TEMPLATE
+
+    with open_workspace(args.workspace, read_only=args.name is None) as ws:
+        latest = ws.reports(ws.own_unit or None) or ws.reports()
+        template = load_template(*((latest[-1].template_id, latest[-1].template_version) if latest else DEFAULT_TEMPLATE))
+        known = {s.id: s for s in template.settings}
+        if args.name is None:
+            values = ws.settings()
+            for s in template.settings:
+                print(f"{s.id}\t{values.get(s.id) or s.default}\t{s.label}")
+            return 0
+        if args.name not in known:
+            raise CommandError(f"Mẫu báo cáo không có thiết lập «{shown_code(args.name)}»; có: {', '.join(known)}.")
+        if ws.read_only:
+            raise CommandError(ws.notice)
+        ws.set_setting(args.name, " ".join((args.value or "").split()))
+    print(f"Đã đặt «{known[args.name].label}»: {args.value or known[args.name].default}.")
+    return 0
+
+
 def read_report(args):
     """The report named by --unit/--period (defaults: own unit, latest period), read whole."""
     from dtdesk.store.reports import report_data, resolve
@@ -491,6 +516,9 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--unit", required=True, help="mã đơn vị: mã chính thức (31, 11413) hoặc mã tự đặt")
     new.add_argument("--period", help="kỳ báo cáo đầu tiên, ví dụ «Quý III/2026» (mặc định: quý đang báo cáo)")
     _unit_options(new)
+    settings = add("settings", "xem hoặc đặt các thiết lập của tệp (tên phần mềm quản lý văn bản…)")
+    settings.add_argument("name", nargs="?", help="tên thiết lập, ví dụ document_system")
+    settings.add_argument("value", nargs="?", help="giá trị mới (để trống: trở về mặc định)")
     units = sub.add_parser("units", help="liệt kê, thêm, đổi tên, chuyển đơn vị; danh mục chính thức")
     units.add_argument("workspace", nargs="?", help="tệp dữ liệu (.sqlite)")
     units.add_argument("action", nargs="?", choices=tuple(_ACTIONS), help="việc cần làm (mặc định: liệt kê)")

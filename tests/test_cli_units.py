@@ -121,3 +121,17 @@ def test_unit_changes_refused_leave_the_units_as_they_were(demo_path, capsys, ar
     err = capsys.readouterr().err
     assert words in err and err.count("\n") == 1 and "\x1b" not in err
     assert _units(demo_path).units == before
+
+
+def test_the_document_system_is_a_workspace_setting(tmp_path, capsys):
+    ws, pdf = tmp_path / "ws.sqlite", tmp_path / "w.pdf"
+    assert main(["new", str(ws), "--unit", "11413", "--period", "2026-Q3"]) == 0
+    assert main(["settings", str(ws)]) == 0
+    assert "document_system\tquản lý văn bản\t" in capsys.readouterr().out
+    assert main(["render", str(ws), "-o", str(pdf)]) == 0
+    assert "HP-eOffice" not in pdftext.text(pdf)
+    assert main(["settings", str(ws), "document_system", "HP-eOffice"]) == 0
+    assert main(["render", str(ws), "-o", str(pdf)]) == 0
+    assert "HP-eOffice" in pdftext.text(pdf)
+    assert main(["settings", str(ws), "nope", "x"]) == 2
+    assert "document_system" in capsys.readouterr().err

@@ -172,6 +172,14 @@ class Section(NamedTuple):
         return f"{self.id}.{field_id}"
 
 
+class Setting(NamedTuple):
+    """A word each workspace fills into the template: the document system "HP-eOffice" is Hải Phòng's alone."""
+
+    id: str
+    label: str  # what the clerk is asked: "Phần mềm quản lý văn bản"
+    default: str = ""  # printed until the workspace says otherwise
+
+
 class Template(NamedTuple):
     id: str
     version: int
@@ -188,6 +196,8 @@ class Template(NamedTuple):
     # per level, what a new report's header fields default to: {"commune": {"number": "…/BC-UBND", …}}
     levels: Mapping[str, Mapping[str, str]] = MappingProxyType({})
     coverage: CoverageWording = CoverageWording()
+    # words a workspace fills into column labels ("{document_system}"); see with_settings
+    settings: tuple[Setting, ...] = ()
 
     def section(self, section_id: str) -> Section:
         for section in self.sections:
@@ -208,7 +218,9 @@ class Template(NamedTuple):
             section = self.section(section_id)
         except KeyError:
             return f"{key}/{row}" if row else key
-        names = [f.label for f in section.fields if f.id == field_id]
+        defaults = {s.id: s.default for s in self.settings}  # a preview has no workspace: its defaults
+        names = [_WORD.sub(lambda m: defaults.get(m.group(1), m.group(0)), f.label)
+                 for f in section.fields if f.id == field_id]
         names += [p.label for p in section.points if p.text == field_id]
         if not names and field_id == "text":  # a narrative's one text: the section is its name
             return section.label
@@ -295,6 +307,11 @@ def _validate(template: Template) -> None:
     if template.key_ratio:
         section_id, _, field_id = template.key_ratio.partition(".")
         template.section(section_id).field(field_id)
+    setting_ids = {s.id for s in template.settings}
+    for section in template.sections:
+        for f in section.fields:
+            if unknown := set(_WORD.findall(f.label)) - setting_ids:
+                raise TemplateError(f"section {section.id}: column {f.id} names unknown settings {sorted(unknown)}")
     header_ids = {f.id for f in template.header}
     for level, defaults in template.levels.items():
         if level not in LEVELS:
@@ -369,6 +386,7 @@ def parse_template(raw: dict) -> Template:
             levels=MappingProxyType({level: MappingProxyType({k: _pattern(v) for k, v in fields.items()})
                                      for level, fields in raw.get("levels", {}).items()}),
             coverage=CoverageWording(**raw.get("coverage", {})),
+            settings=tuple(Setting(s["id"], s["label"], s.get("default", "")) for s in raw.get("settings", [])),
         )
     except (KeyError, TypeError, ValueError) as exc:
         if isinstance(exc, TemplateError):
@@ -379,6 +397,19 @@ def parse_template(raw: dict) -> Template:
     except KeyError as exc:
         raise TemplateError(f"template {template.id}: unknown reference {exc}") from None
     return template
+
+
+def with_settings(template: Template, values: Mapping[str, str]) -> Template:
+    """The template as one workspace prints it: its settings' words (or their defaults) in the column labels."""
+    if not template.settings:
+        return template
+    words = {s.id: values.get(s.id) or s.default for s in template.settings}
+
+    def filled(f: Field) -> Field:
+        return f._replace(label=_WORD.sub(lambda m: words[m.group(1)], f.label)) if "{" in f.label else f
+
+    return template._replace(sections=tuple(s._replace(fields=tuple(filled(f) for f in s.fields))
+                                            for s in template.sections))
 
 
 def load_template_file(path: Path) -> Template:

@@ -2,7 +2,7 @@
 
 Format ``dtdesk/1``::
 
-    {"format": "dtdesk/1", "own_unit": "HA",
+    {"format": "dtdesk/1", "own_unit": "HA", "settings": {"document_system": "HP-eOffice"},
      "units":   [{"code", "name", "kind", "parent", "short", "row_label", "position", "email"}],
      "reports": [{"unit", "period", "template_id", "template_version", "start", "cutoff",
                   "revision", "illustrative"}],
@@ -30,7 +30,7 @@ from pathlib import Path
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.report import ReportInfo
-from dtdesk.core.units import Unit, UnitError, check_tree
+from dtdesk.core.units import Unit, UnitError, check_tree, is_code
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 FORMAT = "dtdesk/1"
@@ -59,6 +59,7 @@ def load_document(ws: Workspace, data: dict) -> int:
         ]
         values = [(v["unit"], v["period"], v["key"], v.get("row", ""), v["value"]) for v in data.get("values", [])]
         check_tree(list({**ws.hierarchy().units, **{u.code: u for u in units}}.values()))  # no ward under a ward
+        settings = _settings(data.get("settings", {}))
     except (KeyError, TypeError, ValueError, UnitError) as exc:
         raise WorkspaceError(f"Tệp JSON không đúng cấu trúc: {exc}.") from None
     ws._writable()
@@ -87,9 +88,19 @@ def load_document(ws: Workspace, data: dict) -> int:
             by_period.setdefault(period, []).append((unit, key, row, ws.value(unit, period, key, row), value))
         for period, rows in by_period.items():
             ws.write_changes(period, rows, "load", at)
+        conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
+                         [(f"setting.{k}", v) for k, v in settings.items()])
         if data.get("own_unit") and not ws.own_unit:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (data["own_unit"],))
     return len(values)
+
+
+def _settings(raw) -> dict[str, str]:
+    """A document's workspace settings ({"document_system": "HP-eOffice"}): short words, NFC."""
+    if not isinstance(raw, dict) or not all(
+            is_code(k) and isinstance(v, str) and len(v) <= 200 for k, v in raw.items()):
+        raise ValueError("«settings» phải gồm các cặp tên – chữ ngắn")
+    return {k: nfc(v) for k, v in raw.items()}
 
 
 def _parents_first(units: list[Unit]) -> list[Unit]:
@@ -130,6 +141,7 @@ def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = Fal
     return {
         "format": FORMAT,
         "own_unit": ws.own_unit or unit,
+        "settings": ws.settings(),
         "units": [{k: getattr(u, k) for k in UNIT_FIELDS} for u in listed],
         "reports": [
             {"unit": r.unit, "period": r.period, "template_id": r.template_id, "template_version": r.template_version,

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData, ReportInfo
-from dtdesk.core.template import load_template
+from dtdesk.core.template import load_template, with_settings
 from dtdesk.core.units import CODE_RULE, KINDS, Unit, UnitError, check_placement, check_tree, is_code, shown_code
 from dtdesk.store.base import Tables, WorkspaceError, marks, now
 
@@ -98,7 +98,7 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
 
 
 def report_data(ws: Workspace, info: ReportInfo) -> ReportData:
-    template = load_template(info.template_id, info.template_version)
+    template = with_settings(load_template(info.template_id, info.template_version), ws.settings())
     return ReportData(template, ws.hierarchy(), info, ws.values(info.period))
 
 

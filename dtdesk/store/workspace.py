@@ -221,6 +221,20 @@ class Workspace(Units, Reports, Values, Imports):
     def set_own_unit(self, code: str) -> None:
         self._set_meta("unit", code)
 
+    def settings(self) -> dict[str, str]:
+        """The workspace's settings: words the template leaves to each office (see core.template.with_settings)."""
+        rows = self.conn.execute("SELECT key, value FROM meta WHERE key LIKE 'setting.%'")
+        return {key.removeprefix("setting."): value for key, value in rows}
+
+    def set_setting(self, setting: str, value: str) -> None:
+        """Set one setting; an empty value goes back to the template's default."""
+        self._writable()
+        with self.conn:
+            if value:
+                self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (f"setting.{setting}", value))
+            else:
+                self.conn.execute("DELETE FROM meta WHERE key = ?", (f"setting.{setting}",))
+
     def set_up_office(self, units: list[Unit], own: str) -> None:
         """Store a new office's units and record which one is the workspace's own, in one transaction.
 

@@ -91,3 +91,15 @@ def test_a_draft_variant_may_test_only_the_counts():
     template["drafts"][0]["variants"][0]["when"] = "received == 0"
     with pytest.raises(TemplateError, match="unknown names"):
         parse_template(template)
+
+
+def test_a_workspace_setting_fills_the_column_label():
+    from dtdesk.core.template import with_settings
+
+    label = lambda t: t.section("chu_ky_so").field("total").label  # noqa: E731
+    assert label(load_template()) == "Tổng số văn bản đi trên phần mềm {document_system}"
+    assert label(with_settings(load_template(), {})) == "Tổng số văn bản đi trên phần mềm quản lý văn bản"
+    assert label(with_settings(load_template(), {"document_system": "HP-eOffice"})).endswith("phần mềm HP-eOffice")
+    assert "{" not in load_template().value_label("chu_ky_so.total")
+    with pytest.raises(TemplateError, match="unknown settings"):
+        parse_template(_broken(lambda d: d.pop("settings")))
