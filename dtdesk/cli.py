@@ -366,7 +366,8 @@ def _import(args) -> int:
             raise CommandError("Không có tệp nộp nào (*.dtdesk.sqlite) trong các đường dẫn đã cho.")
         if not getattr(args, "dry_run", False):
             commit(ws, plans)
-    lines, rejected = format_plans(plans, dry_run=getattr(args, "dry_run", False))
+        settings = ws.settings()  # the column labels as this workspace's forms say them
+    lines, rejected = format_plans(plans, dry_run=getattr(args, "dry_run", False), settings=settings)
     for line in lines:
         print(line)
     return 1 if rejected else 0

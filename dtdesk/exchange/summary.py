@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from dtdesk.core.template import TemplateError, load_template
+from dtdesk.core.template import TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 
 
-def change_label(plan: FilePlan, change) -> str:
+def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None) -> str:
     """The unit's name and the value as the forms name it ("Phường Cát Bi: 3.1 — Tiếp nhận…"), not row ids."""
     sub = plan.submission
     names = {u.get("code"): u.get("name") for u in sub.units or []}
     try:
-        label = load_template(sub.template_id, sub.template_version).value_label(change.key, change.row)
+        template = with_settings(load_template(sub.template_id, sub.template_version), settings or {})
+        label = template.value_label(change.key, change.row)
     except TemplateError:  # a template this version does not know: the key is honest enough
         label = f"{change.key}/{change.row}" if change.row else change.key
     return f"{names.get(change.unit) or change.unit}: {label}"
@@ -24,7 +25,8 @@ def _shown(value) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def format_plans(plans: list[FilePlan], *, dry_run: bool = False) -> tuple[list[str], int]:
+def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
+                 settings: dict[str, str] | None = None) -> tuple[list[str], int]:
     """Lines to print and the number of rejected files."""
     lines: list[str] = []
     for plan in plans:
@@ -43,12 +45,12 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False) -> tuple[list[
         for unit in plan.new_units:
             lines.append(f"  Đơn vị mới: {unit['code']} {unit['name']}")
         for change in plan.conflicts:
-            lines.append(f"  Xung đột: {change_label(plan, change)}: "
+            lines.append(f"  Xung đột: {change_label(plan, change, settings)}: "
                          f"{_shown(change.old)} ({change.old_source}) → {_shown(change.new)}")
         if dry_run:
             for change in plan.changes:
                 if not change.conflict:
-                    lines.append(f"  {change_label(plan, change)}: "
+                    lines.append(f"  {change_label(plan, change, settings)}: "
                                  f"{_shown(change.old)} → {_shown(change.new)}")
     counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
     done = f"{counts[PLANNED]} sẽ nhập (xem trước, chưa ghi)" if dry_run else f"{counts[IMPORTED]} đã nhập"

@@ -240,7 +240,7 @@ class ImportDialog(QDialog):
             self.changes_model.set_rows([Row([text], tooltip=text)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
-        self.changes_model.set_rows(change_rows(plan))
+        self.changes_model.set_rows(change_rows(plan, self.ws.settings()))
 
     # -- importing -------------------------------------------------------------------
     def do_import(self) -> int:

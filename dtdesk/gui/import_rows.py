@@ -11,7 +11,7 @@ from functools import cache
 
 from PySide6.QtGui import QColor
 
-from dtdesk.core.template import Template, TemplateError, load_template
+from dtdesk.core.template import Template, TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.rows_model import Row
@@ -64,10 +64,11 @@ def file_row(plan: FilePlan) -> Row:
     return row
 
 
-def change_rows(plan: FilePlan) -> list[Row]:
-    """Every change of an accepted file, conflicts first, each value as the forms name it."""
+def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[Row]:
+    """Every change of an accepted file, conflicts first, each value as the forms name it (with ``settings``)."""
     sub = plan.submission
     template = _template(sub.template_id, sub.template_version)
+    template = template and with_settings(template, settings or {})
     names = unit_names(plan)
     conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
     rows = []
