@@ -199,3 +199,34 @@ def test_a_full_disk_keeps_the_old_file_and_leaves_no_half_one(ws_path, small_di
     if command != "export":
         assert target.read_bytes() == b"old"
     assert _revision(ws_path) == revision
+
+
+def _export(ws_path, folder, capsys) -> str:
+    folder.mkdir()
+    assert main(["export", str(ws_path), "-o", str(folder)]) == 0, capsys.readouterr().err
+    capsys.readouterr()
+    (made,) = [p.name for p in folder.iterdir()]
+    return made
+
+
+def test_an_export_never_reuses_a_revision_after_a_restore_or_a_load(ws_path, tmp_path, capsys):
+    from dtdesk.store.backup import make_backup
+
+    before = make_backup(ws_path, ws_path)
+    assert main(["dump", str(ws_path), "-o", str(tmp_path / "r.json")]) == 0
+    first = _export(ws_path, tmp_path / "a", capsys)
+    assert main(["restore", str(ws_path), str(before)]) == 0  # the data from before that export
+    second = _export(ws_path, tmp_path / "b", capsys)  # another folder: the ledger, not the folder, says r+1
+    assert main(["load", str(ws_path), str(tmp_path / "r.json")]) == 0  # the JSON holds the old revision too
+    third = _export(ws_path, tmp_path / "c", capsys)
+    revisions = [int(name.split("_r")[1].split(".")[0]) for name in (first, second, third)]
+    assert revisions == [revisions[0], revisions[0] + 1, revisions[0] + 2], (first, second, third)
+
+
+def test_an_export_goes_above_the_files_already_in_the_folder(ws_path, tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    stray = out / "HA_2022-Q1_r7.dtdesk.sqlite"  # a file this workspace does not list (a copy, a kill)
+    stray.write_bytes(b"sent from a copy")
+    assert main(["export", str(ws_path), "-o", str(out)]) == 0
+    assert (out / "HA_2022-Q1_r8.dtdesk.sqlite").exists() and stray.read_bytes() == b"sent from a copy"

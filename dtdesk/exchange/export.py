@@ -1,13 +1,18 @@
 """Writing a submission file (``dtdesk export``).
 
 The file is created fresh from one consistent read of the workspace (a
-``BEGIN IMMEDIATE`` transaction, which also reserves the next revision number),
-so it is consistent even while the workspace is open elsewhere: WAL readers
-never see half an edit, and no live database file is ever copied. It is
-written under a temporary name in the target folder, fsynced, re-opened and
-checked with the same validator the importer uses (quick_check + manifest
-hash), and only then renamed to its final name. The report's revision is
-raised in the same transaction, which commits only when the file is in place.
+``BEGIN IMMEDIATE`` transaction), so it is consistent even while the workspace
+is open elsewhere: WAL readers never see half an edit, and no live database
+file is ever copied. The same transaction claims the next revision in the
+workspace's ledger (:mod:`dtdesk.store.submissions`) and commits before the
+file is written: the next revision is above every one issued here (also
+before a restore or a load) and above every file of this report already in
+the target folder. The file is written under a temporary name in the target
+folder (:mod:`dtdesk.core.files`), fsynced, re-opened and checked with the
+same validator the importer uses (quick_check + manifest hash), and only then
+given its final name, never over an existing file; then the ledger records it.
+A kill at any moment leaves a whole file or none, and at worst a gap in the
+revisions, never a number used twice.
 """
 
 from __future__ import annotations
@@ -68,37 +73,71 @@ def target_path(out: str | Path, unit: str, period: str, revision: int) -> Path:
     return out
 
 
+def highest_revision_in(folder: Path, unit: str, period: str) -> int:
+    """The highest revision of this report among the submission files already in ``folder`` (0 if none)."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return 0
+    return max((r for r in (mf.file_revision(n, unit, period) for n in names) if r is not None), default=0)
+
+
+def _manifest(units: list[dict], report: dict, unit: str, period: str, revision: int) -> dict:
+    return {
+        "format": mf.FORMAT,
+        "template_id": report["template_id"],
+        "template_version": report["template_version"],
+        "unit": unit,
+        "parent": units[0]["parent"] or "",
+        "period": period,
+        "revision": revision,
+        "app_version": __version__,
+        "exported_at": utc_now(),
+    }
+
+
+def _write(final: Path, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]):
+    """Write and check the file under a temporary name, then give it its final name; returns (checked, digest)."""
+    with output_path(final, overwrite=False) as tmp:
+        digest = mf.write_submission(tmp, manifest, units, reports, values)
+        try:
+            checked = read_submission(tmp)
+        except Rejected as exc:
+            raise ExportError(f"Tệp vừa xuất không qua được bước kiểm tra lại: {exc}") from None
+        if checked.content_sha256 != digest:
+            raise ExportError("Tệp vừa xuất không khớp mã kiểm tra; chưa ghi tệp nộp.")
+    return checked, digest
+
+
+def _release(ws: Workspace, unit: str, period: str, revision: int) -> None:
+    """The file was not written: give its revision back (if even that fails, the claim stays: a gap, no reuse)."""
+    try:
+        with ws.transaction():
+            ws.release_revision(unit, period, revision)
+    except sqlite3.Error:
+        pass
+
+
 def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml: bool = False) -> ExportResult:
-    """Export one report as a submission file; raises the report's revision by one."""
+    """Export one report as a submission file under the next revision never issued for it."""
     try:
         with ws.transaction():
             units, reports, values = collect(ws, unit, period)
-            report = reports[0]
-            revision = int(report["revision"] or 0) + 1
-            report["revision"] = revision
+            folder = target_path(out, unit, period, 0).parent
+            revision = max(ws.issued_revision(unit, period), highest_revision_in(folder, unit, period)) + 1
+            reports[0]["revision"] = revision
             final = target_path(out, unit, period, revision)
             refuse_own_file(ws.path, final)
             if not final.parent.is_dir():
                 raise ExportError(f"Không có thư mục «{final.parent}» để ghi tệp nộp.")
-            manifest = {
-                "format": mf.FORMAT,
-                "template_id": report["template_id"],
-                "template_version": report["template_version"],
-                "unit": unit,
-                "parent": units[0]["parent"] or "",
-                "period": period,
-                "revision": revision,
-                "app_version": __version__,
-                "exported_at": utc_now(),
-            }
-            with output_path(final, overwrite=False) as tmp:
-                digest = mf.write_submission(tmp, manifest, units, reports, values)
-                try:
-                    checked = read_submission(tmp)
-                except Rejected as exc:
-                    raise ExportError(f"Tệp vừa xuất không qua được bước kiểm tra lại: {exc}") from None
-                if checked.content_sha256 != digest:
-                    raise ExportError("Tệp vừa xuất không khớp mã kiểm tra; chưa ghi tệp nộp.")
+            manifest = _manifest(units, reports[0], unit, period, revision)
+            ws.reserve_revision(unit, period, revision, final.name, manifest["exported_at"])
+        try:
+            checked, digest = _write(final, manifest, units, reports, values)
+        except BaseException:
+            _release(ws, unit, period, revision)
+            raise
+        with ws.transaction():
             ws.record_submission(unit, period, revision, checked.sha256, digest, final.name, manifest["exported_at"])
     except FileExistsError:
         raise ExportError(f"Đã có tệp «{final.name}»; tệp nộp đã gửi không bị ghi đè.") from None

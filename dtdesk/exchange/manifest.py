@@ -77,6 +77,13 @@ def file_name(unit: str, period: str, revision: int) -> str:
     return f"{unit}_{period}_r{revision}{SUFFIX}"
 
 
+def file_revision(name: str, unit: str, period: str) -> int | None:
+    """The revision in a name :func:`file_name` gives this report, or None for any other name."""
+    prefix = f"{unit}_{period}_r"
+    number = name[len(prefix):-len(SUFFIX)] if name.startswith(prefix) and name.endswith(SUFFIX) else ""
+    return int(number) if number.isascii() and number.isdigit() else None
+
+
 # allow_nan=False: a non-finite number cannot be hashed, so such a file is refused. One encoder for every
 # call (it keeps no state between calls); the same options as json.dumps(doc, sort_keys=True, …).
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)

@@ -249,7 +249,9 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
     ``quick_check``, or does not open at all) is kept aside in ``backups/`` as
     ``…-damaged`` (moved, or copied when the app has it open) and replaced.
     Then the backup is copied in through the backup API, in one step that
-    readers see atomically.
+    readers see atomically. The list of submissions sent (and revisions
+    claimed) is kept from the replaced state: a restore rolls the data back,
+    never what was sent, so no revision is issued twice.
     """
     from dtdesk.store.lock import WorkspaceLock
     from dtdesk.store.schema import migrate
@@ -268,11 +270,10 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
     own = conn is None
     try:
         if own:
-            conn, saved = _keep_current(ws_path, keep)
-        elif is_sound(conn):
-            saved = make_backup(conn, ws_path, kind="restore", keep=keep)
+            conn, saved, sent = _keep_current(ws_path, keep)
         else:
-            saved = _copy_aside(ws_path)
+            sent = _ledger(conn)
+            saved = make_backup(conn, ws_path, kind="restore", keep=keep) if is_sound(conn) else _copy_aside(ws_path)
         try:
             src = _open_ro(backup)
             try:
@@ -281,6 +282,7 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
                 src.close()
             conn.execute("PRAGMA journal_mode = WAL")
             migrate(conn)
+            _keep_ledger(conn, sent)
         finally:
             if own:
                 conn.close()
@@ -290,18 +292,52 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
             lock.release()
 
 
-def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | None]:
-    """Back up the workspace's state, or set it aside if damaged; returns a connection to restore into."""
+def _ledger(source: sqlite3.Connection | Path) -> list[tuple]:
+    """The submissions a state lists (files sent, revisions claimed); [] when it cannot be read (damaged)."""
+    from dtdesk.store.submissions import LEDGER_COLUMNS
+
+    try:
+        conn = source if isinstance(source, sqlite3.Connection) else _open_ro(source)
+        try:
+            return conn.execute(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM submissions").fetchall()
+        finally:
+            if conn is not source:
+                conn.close()
+    except sqlite3.Error:
+        return []
+
+
+def _keep_ledger(conn: sqlite3.Connection, sent: list[tuple]) -> None:
+    """A restore rolls the data back, not what was sent: rows the backup lacks are added again,
+    so no revision is ever issued twice."""
+    from dtdesk.store.submissions import LEDGER_COLUMNS
+
+    if not sent:
+        return
+    with conn:
+        conn.execute("BEGIN IMMEDIATE")
+        for row in sent:
+            known = conn.execute("SELECT 1 FROM submissions WHERE unit = ? AND period = ? AND revision = ?",
+                                 row[:3]).fetchone()
+            if not known:
+                conn.execute(f"INSERT INTO submissions ({', '.join(LEDGER_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?)", row)
+
+
+def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | None, list[tuple]]:
+    """Back up the workspace's state, or set it aside if damaged.
+
+    Returns a connection to restore into, where the state was kept, and the submissions it lists.
+    """
     from dtdesk.store.workspace import Workspace
 
     if not ws_path.exists():
-        return Workspace._connect(ws_path), None
+        return Workspace._connect(ws_path), None, []
     conn = _open_if_sound(ws_path)
     if conn is None:
         saved = _set_aside(ws_path)
-        return Workspace._connect(ws_path), saved
+        return Workspace._connect(ws_path), saved, _ledger(saved)
     try:
-        return conn, make_backup(conn, ws_path, kind="restore", keep=keep)
+        return conn, make_backup(conn, ws_path, kind="restore", keep=keep), _ledger(conn)
     except BaseException:
         conn.close()
         raise

@@ -1,8 +1,7 @@
-"""The ``imports`` and ``submissions`` tables: submission files taken in from below and sent upward.
+"""The ``imports`` table: submission files taken in from below (those sent upward: :mod:`dtdesk.store.submissions`).
 
 ``imports`` keeps each imported file's original bytes with who imported it,
-when, and what its manifest said; ``submissions`` lists the files this
-workspace exported. The import's values go through
+when, and what its manifest said. The import's values go through
 :meth:`~dtdesk.store.values.Values.write_changes` like any other change.
 """
 
@@ -78,16 +77,3 @@ class Imports(Tables):
              file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
              file.original))
         return changed
-
-    def record_submission(self, unit: str, period: str, revision: int, sha256: str, content_sha256: str,
-                          filename: str, exported_at: str) -> None:
-        """A file exported: the report's revision is raised and the file listed (inside the caller's transaction)."""
-        self.conn.execute("UPDATE reports SET revision = ? WHERE unit = ? AND period = ?", (revision, unit, period))
-        self.conn.execute(
-            "INSERT INTO submissions (unit, period, revision, sha256, content_sha256, filename, exported_at, who)"
-            " VALUES (?,?,?,?,?,?,?,?)",
-            (unit, period, revision, sha256, content_sha256, filename, exported_at, self.user))
-
-    def submissions(self, unit: str, period: str) -> list[dict]:
-        """The files exported for a report, oldest first."""
-        return self._rows("SELECT * FROM submissions WHERE unit = ? AND period = ? ORDER BY id", (unit, period))
