@@ -33,6 +33,8 @@ SUFFIX = ".part"
 _SIDE_FILES = ("-journal", "-wal", "-shm")
 _LEFTOVER = re.compile(re.escape(PREFIX) + r"(\d+)@([0-9a-f]{4})-[0-9a-f]{8}\..*" + re.escape(SUFFIX)
                        + r"(?:-journal|-wal|-shm)?$", re.DOTALL)
+# Names of earlier versions, which said nothing of their writer: removed once they are a day old.
+_LEGACY = re.compile(r"\.dtdesk-[a-z0-9_]{8}\.part(?:-journal)?$")
 _STALE_AFTER = 24 * 3600  # seconds: past this, a leftover goes whoever wrote it (its pid may be reused)
 _NAME_KEPT = 80  # characters of the final name kept in the temporary one (names stay under 255 bytes)
 
@@ -178,11 +180,11 @@ def _running_here(pid: int) -> bool:
     return True
 
 
-def clean_leftovers(folder: str | os.PathLike) -> list[Path]:
+def clean_leftovers(folder: str | os.PathLike, legacy: re.Pattern = _LEGACY) -> list[Path]:
     """Remove the temporary files that killed or crashed dtdesk processes left in ``folder``; returns them.
 
     A file whose writer still runs here (or on another computer, until it is a day old) is kept:
-    that writer is still at work.
+    that writer is still at work. Names matching ``legacy`` (what earlier versions left) go once a day old.
     """
     removed = []
     try:
@@ -191,14 +193,15 @@ def clean_leftovers(folder: str | os.PathLike) -> list[Path]:
         return removed
     host, now = _host_tag(), time.time()
     for entry in entries:
-        match = _LEFTOVER.match(entry.name)
+        match = _LEFTOVER.match(entry.name) or legacy.match(entry.name)
         if not match:
             continue
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
         except OSError:
             continue
-        if age < _STALE_AFTER and (match.group(2) != host or _running_here(int(match.group(1)))):
+        if age < _STALE_AFTER and (match.re is not _LEFTOVER or match.group(2) != host
+                                   or _running_here(int(match.group(1)))):
             continue
         try:
             os.unlink(entry.path)

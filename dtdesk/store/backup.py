@@ -31,12 +31,14 @@ import time
 from pathlib import Path
 from typing import NamedTuple
 
-from dtdesk.core.files import output_path
+from dtdesk.core.files import clean_leftovers, output_path
 
 DEFAULT_KEEP = 10
 FOLDER = "backups"
 DAMAGED = "damaged"
 SQLITE_FULL = 13  # sqlite3's error code for "database or disk is full"
+# What a killed backup of earlier versions left: ".<backup name>.tmp" (and its journal), removed once a day old.
+_OLD_TEMPORARY = re.compile(r"\..+-\d{8}-\d{6}-\d{3}-[a-z]+\.[^.]+\.tmp(?:-journal)?$")
 _STAMP = "%Y%m%d-%H%M%S"
 
 
@@ -110,6 +112,7 @@ def make_backup(source: sqlite3.Connection | str | Path, workspace: str | Path, 
     workspace = Path(workspace)
     target = _target(workspace, kind)
     target.parent.mkdir(parents=True, exist_ok=True)
+    clean_leftovers(target.parent, _OLD_TEMPORARY)
     own = not isinstance(source, sqlite3.Connection)
     src = _open_ro(Path(source)) if own else source
     try:

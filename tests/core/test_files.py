@@ -113,3 +113,19 @@ def test_a_full_disk_keeps_the_old_file(small_disk):
     assert caught.value.errno == errno.ENOSPC
     assert target.read_bytes() == b"old" * 1000
     assert _parts(disk) == []
+
+
+def test_what_earlier_versions_left_goes_once_a_day_old(tmp_path):
+    old, fresh = tmp_path / ".dtdesk-k2j_x9ab.part", tmp_path / ".dtdesk-q7w3e1rt.part-journal"
+    for path in (old, fresh):
+        path.write_bytes(b"x")
+    day_ago = time.time() - 25 * 3600
+    os.utime(old, (day_ago, day_ago))
+    assert files.clean_leftovers(tmp_path) == [old]
+    assert fresh.exists()
+
+
+def test_names_are_compared_as_the_system_compares_them(tmp_path, monkeypatch):
+    (tmp_path / "ws.sqlite").write_bytes(b"x")
+    monkeypatch.setattr(files.os.path, "normcase", str.lower)  # what ntpath.normcase does on Windows
+    assert files.same_file(tmp_path / "WS.SQLITE", tmp_path / "ws.sqlite")

@@ -112,6 +112,22 @@ def test_a_failed_backup_leaves_no_file_and_the_next_one_clears_a_killed_ones_le
     assert bk.list_backups(path) == [] and _leftovers(folder) == []
 
 
+def test_a_backup_clears_what_killed_backups_of_earlier_versions_left(path):
+    import os
+
+    folder = bk.backup_dir(path)
+    folder.mkdir()
+    old = [folder / ".ws-20220330-081502-250-manual.sqlite.tmp", folder / ".ws-20220330-081502-250-auto.sqlite.tmp-journal"]
+    fresh = folder / ".ws-20220331-081502-250-manual.sqlite.tmp"  # perhaps still being written
+    day_ago = dt.datetime.now().timestamp() - 25 * 3600
+    for leftover in (*old, fresh):
+        leftover.write_bytes(b"half a copy")
+    for leftover in old:
+        os.utime(leftover, (day_ago, day_ago))
+    bk.make_backup(path, path)
+    assert _leftovers(folder) == [fresh.name]
+
+
 def test_a_full_disk_keeps_the_old_backups_and_leaves_no_half_copy(small_disk):
     disk = small_disk(1024)
     path = disk / "ws.sqlite"
