@@ -244,15 +244,41 @@ def read_report(args):
 def _render(args) -> int:
     from dtdesk.core.compose import compose
     from dtdesk.core.files import output_file as atomic_file
+    from dtdesk.exchange.verification import report_code
     from dtdesk.render.pdf import render_pdf
+    from dtdesk.store.reports import report_data, resolve
 
     out = output_arg(args)
-    info, data = read_report(args)
+    with open_workspace(args.workspace, read_only=True) as ws:  # the data and its code from one reading
+        info = resolve(ws, args.unit, args.period)
+        data, code = report_data(ws, info), report_code(ws, info.unit, info.period)
     document = compose(data)
     with writing(out), atomic_file(out) as handle:
-        pages = render_pdf(document, handle)
-    print(f"Đã in báo cáo {info.unit} kỳ {info.period} ra {out} ({pages} trang).")
+        pages = render_pdf(document, handle, code=code)
+    print(f"Đã in báo cáo {info.unit} kỳ {info.period} ra {out} ({pages} trang, mã xác thực {code}).")
     return 0
+
+
+@command("verify-code")
+def _verify_code(args) -> int:
+    from dtdesk.core.periods import PeriodError, parse_period
+    from dtdesk.core.units import shown_code
+    from dtdesk.exchange.verification import describe, find, parse_code
+
+    code = parse_code(args.code)
+    with open_workspace(args.workspace, read_only=True) as ws:
+        units = ws.hierarchy()
+        if args.unit and args.unit not in units:
+            raise CommandError(f"Không có đơn vị mã «{shown_code(args.unit)}» trong tệp.")
+        try:
+            period = parse_period(args.period).code if args.period else None
+        except PeriodError as exc:
+            raise CommandError(str(exc)) from None
+        matches = find(ws, code, args.unit, period)
+        names = {unit.code: unit.name for unit in units.walk()}
+    for line in describe(code, matches, names):
+        print(line)
+    return 0 if matches else 1
 
 
 @command("check")
@@ -529,6 +555,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help="liệt kê các tỉnh, thành phố (hoặc các xã, phường của một tỉnh) trong danh mục chính thức")
     add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")
     add("check", "kiểm tra số liệu theo các quy tắc", report=True)
+    verify_code = add("verify-code", "bản in có khớp với lần nộp đã nhập hay đã xuất không (mã xác thực cuối báo cáo)",
+                      report=True)
+    verify_code.add_argument("code", help="mã xác thực in ở cuối trang cuối, ví dụ 7KQ2-M9XD-4HTB")
     export = add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite) hoặc thư mục")
     export.add_argument("--eml", action="store_true", help="kèm thư nháp .eml gửi đơn vị cấp trên")
     imp = sub.add_parser("import", help="nhập các tệp nộp của đơn vị cấp dưới")

@@ -9,12 +9,28 @@ from tests import golden, pdftext
 
 
 @pytest.fixture(scope="module")
-def demo_pdf(tmp_path_factory):
+def demo_files(tmp_path_factory):
     folder = tmp_path_factory.mktemp("golden")
     ws, pdf = folder / "ws.sqlite", folder / "r.pdf"
     assert main(["demo", str(ws)]) == 0
     assert main(["render", str(ws), "-o", str(pdf)]) == 0
-    return pdf.read_bytes()
+    return ws, pdf
+
+
+@pytest.fixture(scope="module")
+def demo_pdf(demo_files):
+    return demo_files[1].read_bytes()
+
+
+@pytest.fixture(scope="module")
+def footer(demo_files):
+    """The verification code's line at the foot of the last page: the one text the seed has not (golden.py)."""
+    from dtdesk.exchange.verification import report_code
+    from dtdesk.render.stamp import footer_text
+    from dtdesk.store.workspace import Workspace
+
+    with Workspace.open(demo_files[0], read_only=True) as ws:
+        return footer_text(report_code(ws, "HA", "2022-Q1"))
 
 
 OCR_HEADER = [
@@ -31,6 +47,12 @@ def test_pdf_text_contains_the_seed_word_for_word(demo_pdf):
     pdf_words = pdftext.words(pdftext.text(demo_pdf))
     problems = golden.missing_words(golden.seed_words(), pdf_words, golden.allowed_extras(OCR_HEADER))
     assert problems == []
+
+
+def test_the_verification_code_is_the_last_line_of_the_last_page_only(demo_pdf, footer):
+    pages = pdftext.page_texts(demo_pdf)
+    assert pages[-1].splitlines()[-1] == footer
+    assert not any(footer in page for page in pages[:-1])
 
 
 def test_header_block_of_the_scanned_original(demo_pdf):

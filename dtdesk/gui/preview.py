@@ -29,22 +29,23 @@ class _Signals(QObject):
 
 
 class RenderJob(QRunnable):
-    def __init__(self, document):
+    def __init__(self, document, code: str | None = None):
         super().__init__()
         self.document = document
+        self.code = code  # the report's verification code, for the last page's footer
         self.signals = _Signals()
 
     def run(self) -> None:
         try:
             from dtdesk.render.pdf import render_bytes  # ReportLab is loaded only when first needed
 
-            self.signals.done.emit(render_bytes(self.document))
+            self.signals.done.emit(render_bytes(self.document, code=self.code))
         except Exception as exc:  # noqa: BLE001 - the window must say something, never die
             self.signals.failed.emit(str(exc))
 
 
-def render_async(document, on_done, on_failed) -> RenderJob:
-    job = RenderJob(document)
+def render_async(document, on_done, on_failed, *, code: str | None = None) -> RenderJob:
+    job = RenderJob(document, code)
     job.setAutoDelete(False)
     job.signals.done.connect(on_done, Qt.ConnectionType.QueuedConnection)
     job.signals.failed.connect(on_failed, Qt.ConnectionType.QueuedConnection)

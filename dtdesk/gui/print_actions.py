@@ -40,12 +40,16 @@ class PrintActions(WindowPart):
 
     # -- rendering ---------------------------------------------------------------------
     def _render(self, on_done: Callable[[bytes], None]) -> None:
+        from dtdesk.exchange.verification import report_code
         from dtdesk.gui.preview import render_async  # the preview and ReportLab load with the first rendering
 
         self.flush()
-        document = self.controller.session.document()
+        session = self.controller.session
+        document = session.document()
+        code = report_code(session.ws, session.info.unit, session.info.period)  # printed in the last page's footer
         self.window.statusBar().showMessage(tr("Đang dựng bản in…"))
-        self._jobs.append(render_async(document, lambda data: self._rendered(on_done, data), self._render_failed))
+        self._jobs.append(render_async(document, lambda data: self._rendered(on_done, data), self._render_failed,
+                                       code=code))
 
     def _rendered(self, on_done: Callable[[bytes], None], data: bytes) -> None:
         self._jobs = self._jobs[-4:]

@@ -38,6 +38,7 @@ from dtdesk.render import fonts
 from dtdesk.render import styles as st
 from dtdesk.render.fit import bounded, clean, fit, markup
 from dtdesk.render.signature_space import SignatureSpace
+from dtdesk.render.stamp import Stamp
 from dtdesk.render.tail import KeepTail
 
 __all__ = ["render_pdf", "render_bytes", "build_story"]
@@ -342,17 +343,21 @@ def _doc_template(out, document: Document) -> BaseDocTemplate:
     return doc
 
 
-def render_pdf(document: Document, out: str | os.PathLike | BinaryIO) -> int:
-    """Write the PDF to a path or binary file object; return the page count."""
+def render_pdf(document: Document, out: str | os.PathLike | BinaryIO, *, code: str | None = None) -> int:
+    """Write the PDF to a path or binary file object; return the page count.
+
+    ``code``, the report's verification code (:mod:`dtdesk.exchange.verification`),
+    is printed with its QR code in the footer of the last page.
+    """
     st.styles()
     target = os.fspath(out) if isinstance(out, (str, os.PathLike)) else out
     doc = _doc_template(target, document)
-    doc.build(build_story(document))
+    doc.build(build_story(document) + ([Stamp(code)] if code else []))
     return doc.page
 
 
-def render_bytes(document: Document) -> bytes:
+def render_bytes(document: Document, *, code: str | None = None) -> bytes:
     """The PDF as bytes."""
     buf = io.BytesIO()
-    render_pdf(document, buf)
+    render_pdf(document, buf, code=code)
     return buf.getvalue()

@@ -77,3 +77,10 @@ class Imports(Tables):
              file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
              file.original))
         return changed
+
+    def imported_files(self, unit: str | None = None, period: str | None = None) -> list[dict]:
+        """Imported files with their original bytes (of one unit and/or period if given), oldest first."""
+        where = [f"{column} = ?" for column, value in (("unit", unit), ("period", period)) if value]
+        args = [value for value in (unit, period) if value]
+        return self._rows("SELECT unit, period, revision, filename, exported_at, imported_at, original FROM imports"
+                          + (f" WHERE {' AND '.join(where)}" if where else "") + " ORDER BY id", args)

@@ -1,0 +1,164 @@
+"""The verification code printed on a report: the paper tied to its data.
+
+The code comes from the SHA-256 of the report's canonical content: the bytes
+:func:`dtdesk.exchange.manifest.canonical_bytes` builds for a submission's
+manifest hash, over exactly what an export of the report writes (the unit and
+its bodies, the report row, their values for the period). Only what belongs
+to one export rather than to the data is left out: the manifest's revision,
+app version and export time, and the report row's revision (counted as 0).
+So rendering twice, or before and after an export, gives the same code; any
+value, name or date changing changes it; and the level above recomputes it
+from the very bytes of the file it imported, which it keeps.
+
+The code shows the first 60 bits of that hash in Crockford's base 32 (no I,
+L, O or U) as three groups of four, "7KQ2-M9XD-4HTB". A typed code is read
+without regard to case, spaces or dashes, O as 0 and I or L as 1.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dtdesk import __version__
+from dtdesk.exchange import manifest as mf
+from dtdesk.store.workspace import Workspace, WorkspaceError
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+LENGTH = 12  # characters of 5 bits: 60 bits of the hash
+_GROUP = 4
+_TYPED = str.maketrans({"O": "0", "I": "1", "L": "1"})
+
+
+class CodeError(WorkspaceError):
+    """A typed code that cannot be one; the message is one sentence."""
+
+
+def format_code(hexdigest: str) -> str:
+    """The first 60 bits of a hex SHA-256 as "XXXX-XXXX-XXXX"."""
+    number = int(hexdigest[: LENGTH * 5 // 4], 16)
+    chars = "".join(ALPHABET[(number >> (5 * i)) & 31] for i in reversed(range(LENGTH)))
+    return "-".join(chars[i:i + _GROUP] for i in range(0, LENGTH, _GROUP))
+
+
+def parse_code(typed: str) -> str:
+    """A code as printed, from what a person typed or a scanner read; :class:`CodeError` if it is none."""
+    chars = re.sub(r"[\s\-]", "", typed).upper().translate(_TYPED)
+    if len(chars) != LENGTH or any(c not in ALPHABET for c in chars):
+        shown = "".join(c for c in typed if c.isprintable())[:40]
+        raise CodeError(f"«{shown}» không phải là mã xác thực: mã gồm {LENGTH} chữ và số, ví dụ 7KQ2-M9XD-4HTB.")
+    return "-".join(chars[i:i + _GROUP] for i in range(0, LENGTH, _GROUP))
+
+
+def _manifest(report: dict, units: list[dict], **export) -> dict:
+    """The manifest entries that describe the data, and those of one export when given."""
+    return {"format": mf.FORMAT, "template_id": report["template_id"],
+            "template_version": report["template_version"], "unit": report["unit"],
+            "parent": units[0]["parent"] or "", "period": report["period"], **export}
+
+
+def content_code(units: list[dict], reports: list[dict], values: list[tuple]) -> str:
+    """The code of a report's content, as a submission file or :func:`collect` gives it."""
+    rows = [{**r, "revision": 0} for r in reports]
+    return format_code(mf.content_hash(_manifest(reports[0], units), units, rows, values))
+
+
+def collect(ws: Workspace, unit: str, period: str) -> tuple[list[dict], list[dict], list[tuple]]:
+    """What an export of the report would write, read from the store."""
+    from dtdesk.exchange.export import collect as read
+
+    return read(ws, unit, period)
+
+
+def report_code(ws: Workspace, unit: str, period: str) -> str:
+    """The code printed on the report of ``unit`` for ``period`` as the workspace holds it now."""
+    return content_code(*collect(ws, unit, period))
+
+
+@dataclass(frozen=True)
+class Match:
+    """Where a code was found: a revision imported or exported, or the data not yet sent."""
+
+    unit: str
+    period: str
+    how: str  # "imported", "exported" or "current"
+    revision: int = 0
+    when: str = ""  # imported at / exported at, as stored
+    newer: int = 0  # a later revision of the same report held here, if any
+
+
+def _imported(ws: Workspace, code: str, unit: str | None, period: str | None) -> list[Match]:
+    from dtdesk.exchange.validate import Rejected, read_submission
+
+    files = ws.imported_files(unit, period)
+    latest: dict[tuple[str, str], int] = {}
+    for f in files:
+        key = (f["unit"], f["period"])
+        latest[key] = max(latest.get(key, 0), f["revision"])
+    found = []
+    for f in files:
+        try:
+            sub = read_submission(f["filename"], f["original"])
+        except Rejected:  # kept bytes that today's checks refuse match nothing
+            continue
+        if content_code(sub.units, [sub.report], sub.values) == code:
+            newer = latest[(f["unit"], f["period"])]
+            found.append(Match(f["unit"], f["period"], "imported", f["revision"], f["imported_at"],
+                               newer if newer > f["revision"] else 0))
+    return found
+
+
+def _sent_as(ws: Workspace, unit: str, period: str, content: tuple) -> dict | None:
+    """The exported submission whose manifest hash the current content reproduces, if any.
+
+    The export's manifest is rebuilt from the ``submissions`` row (revision,
+    export time) and this app's version: a file exported by another version is
+    not recognised here, only by the level above that imported it.
+    """
+    units, reports, values = content
+    for sent in reversed(ws.submissions(unit, period)):
+        rows = [{**r, "revision": sent["revision"]} for r in reports]
+        manifest = _manifest(reports[0], units, revision=sent["revision"], app_version=__version__,
+                             exported_at=sent["exported_at"])
+        if mf.content_hash(manifest, units, rows, values) == sent["content_sha256"]:
+            return sent
+    return None
+
+
+def find(ws: Workspace, code: str, unit: str | None = None, period: str | None = None) -> list[Match]:
+    """Every revision imported or exported here, and every report's current data, whose code is ``code``."""
+    found = _imported(ws, code, unit, period)
+    imported = {(m.unit, m.period) for m in found}
+    for info in ws.reports(unit):
+        if (period and info.period != period) or (info.unit, info.period) in imported:
+            continue
+        content = collect(ws, info.unit, info.period)
+        if content_code(*content) != code:
+            continue
+        sent = _sent_as(ws, info.unit, info.period, content)
+        if sent is None:
+            found.append(Match(info.unit, info.period, "current"))
+        else:
+            last = ws.submissions(info.unit, info.period)[-1]["revision"]
+            found.append(Match(info.unit, info.period, "exported", sent["revision"], sent["exported_at"],
+                               last if last > sent["revision"] else 0))
+    return found
+
+
+def describe(code: str, matches: list[Match], names: dict[str, str]) -> list[str]:
+    """One sentence per match, or one saying that nothing matched."""
+    if not matches:
+        return [f"Mã {code} không khớp với lần nộp nào đã nhập hoặc đã xuất, "
+                "cũng không khớp với số liệu hiện có trong tệp: bản giấy không đúng với dữ liệu đang giữ."]
+    lines = []
+    for m in matches:
+        who = f"{names.get(m.unit, m.unit)} ({m.unit}) kỳ {m.period}"
+        if m.how == "current":
+            lines.append(f"Mã {code} khớp với số liệu hiện có của {who}, chưa xuất thành tệp nộp.")
+            continue
+        verb = "nhập" if m.how == "imported" else "xuất"
+        line = f"Mã {code} khớp với lần nộp r{m.revision} của {who}, {verb} lúc {m.when}."
+        if m.newer:
+            line += f" Lưu ý: đã có lần nộp mới hơn (r{m.newer})."
+        lines.append(line)
+    return lines

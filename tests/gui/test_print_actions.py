@@ -1,0 +1,15 @@
+"""The window prints what ``dtdesk render`` prints, the verification code included."""
+
+from dtdesk.exchange.verification import report_code
+from dtdesk.render.stamp import footer_text
+from dtdesk.store.workspace import Workspace
+from tests import pdftext
+
+
+def test_saved_pdf_carries_the_reports_verification_code(main, qtbot, tmp_path, demo_path):
+    out = tmp_path / "out.pdf"
+    main.printing.export_pdf(str(out))
+    qtbot.waitUntil(out.exists, timeout=20000)
+    with Workspace.open(demo_path, read_only=True) as ws:
+        code = report_code(ws, "HA", "2022-Q1")
+    assert pdftext.page_texts(out.read_bytes())[-1].splitlines()[-1] == footer_text(code)
