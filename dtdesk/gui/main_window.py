@@ -35,6 +35,7 @@ from dtdesk.gui.messages import warn
 from dtdesk.gui.outline_panel import OutlinePanel
 from dtdesk.gui.page import Page
 from dtdesk.gui.print_actions import PrintActions
+from dtdesk.gui.sign_pdf import SignActions
 from dtdesk.gui.problems_panel import ProblemsPanel
 from dtdesk.gui.report_status import ReportStatus
 from dtdesk.gui.status_dock import StatusDock
@@ -71,6 +72,7 @@ class MainWindow(QObject):
         self.backups = BackupActions(*parts, parent=self)
         self.status_dock = StatusDock(*parts, parent=self)
         self.files = FileActions(*parts, self.settings, self.menus, parent=self)
+        self.signing = SignActions(*parts, parent=self)
         self._build(named)
         self._connect()
         self.report_changed.emit(None, None)
