@@ -90,9 +90,13 @@ class NarrativePage(Page):
     def refresh(self) -> None:
         super().refresh()
         if self.draft_labels:
-            drafts = drafts_for(self.controller.data)
+            data = self.controller.data
+            drafts = drafts_for(data)
+            # an empty draft says nothing today (no ward lacks a plan); only without subunits is there none to count
+            empty = (tr("(theo số liệu hiện nay, câu này để trống)") if data.units.subunits(data.unit.code)
+                     else tr("(không có đơn vị cấp dưới)"))
             for draft_id, label in self.draft_labels.items():
-                label.setText(drafts.get(draft_id, "") or tr("(không có đơn vị cấp dưới)"))
+                label.setText(drafts.get(draft_id, "") or empty)
         problems = self.controller.problems_of(self.section.id)
         self.editor.setToolTip("\n".join(p.message for p in problems))
 

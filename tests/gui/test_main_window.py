@@ -186,6 +186,17 @@ def test_narrative_commit_on_focus_out_and_draft_insert(main, qtbot, demo_path):
     assert "Đông Hải 2" in page.draft_labels["comm_plan_missing"].text()
 
 
+
+def test_a_draft_empty_on_the_data_is_not_called_a_missing_subunit(main):
+    from dtdesk.core.values import Cell
+
+    main.select_section("chi_dao")
+    page = main.pages["chi_dao"]
+    main.controller.session.put(Cell("HA-DONGHAI2", "trien_khai.comm_plan"), 1)  # no ward lacks a plan now
+    page.refresh()
+    assert page.draft_labels["comm_plan_missing"].text() == "(theo số liệu hiện nay, câu này để trống)"
+
+
 def test_header_form_commits_and_refuses_bad_date(main, demo_path):
     main.select_section("header")
     page = main.pages["header"]
