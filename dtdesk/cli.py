@@ -142,9 +142,13 @@ def _units(args) -> int:
         raise CommandError("Hãy cho biết tệp dữ liệu, hoặc dùng --official để xem danh mục chính thức.")
     if args.action:
         return _change_unit(args)
+    from dtdesk.core.formats import date_short
+
     with open_workspace(args.workspace, read_only=True) as ws:
+        retired = ws.retired()
         for unit in ws.hierarchy().walk():
-            print(f"{unit.code}\t{unit.name}\t{unit.kind}\t{unit.parent or ''}")
+            gone = f"\tthôi dùng từ {date_short(retired[unit.code])}" if unit.code in retired else ""
+            print(f"{unit.code}\t{unit.name}\t{unit.kind}\t{unit.parent or ''}{gone}")
     return 0
 
 
@@ -202,8 +206,15 @@ def _move_unit(ws, args):
     return move_unit(ws, args.code, args.parent or None)
 
 
-_ACTIONS = {"add": "thêm", "rename": "đổi tên", "move": "chuyển"}
-_UNIT_CHANGES = {"add": _add_unit, "rename": _rename_unit, "move": _move_unit}
+def _retire_unit(ws, args):
+    from dtdesk.core.periods import default_period
+    from dtdesk.store.reports import retire_unit
+
+    return retire_unit(ws, args.code, args.period or default_period().code)
+
+
+_ACTIONS = {"add": "thêm", "rename": "đổi tên", "move": "chuyển", "retire": "thôi dùng"}
+_UNIT_CHANGES = {"add": _add_unit, "rename": _rename_unit, "move": _move_unit, "retire": _retire_unit}
 
 
 @command("settings")
@@ -546,11 +557,12 @@ def build_parser() -> argparse.ArgumentParser:
     settings = add("settings", "xem hoặc đặt các thiết lập của tệp (tên phần mềm quản lý văn bản…)")
     settings.add_argument("name", nargs="?", help="tên thiết lập, ví dụ document_system")
     settings.add_argument("value", nargs="?", help="giá trị mới (để trống: trở về mặc định)")
-    units = sub.add_parser("units", help="liệt kê, thêm, đổi tên, chuyển đơn vị; danh mục chính thức")
+    units = sub.add_parser("units", help="liệt kê, thêm, đổi tên, chuyển, thôi dùng đơn vị; danh mục chính thức")
     units.add_argument("workspace", nargs="?", help="tệp dữ liệu (.sqlite)")
     units.add_argument("action", nargs="?", choices=tuple(_ACTIONS), help="việc cần làm (mặc định: liệt kê)")
     units.add_argument("code", nargs="?", help="mã đơn vị")
     _unit_options(units)
+    units.add_argument("--period", help="với retire: kỳ đầu tiên không còn đơn vị này (mặc định: quý đang báo cáo)")
     units.add_argument("--official", nargs="?", const="", metavar="TỈNH",
                        help="liệt kê các tỉnh, thành phố (hoặc các xã, phường của một tỉnh) trong danh mục chính thức")
     add("render", "in báo cáo ra PDF", report=True, output="tệp PDF")

@@ -5,7 +5,8 @@ import json
 import pytest
 
 from dtdesk.cli import main
-from dtdesk.store.workspace import Workspace
+from dtdesk.store.reports import report_data, start_report
+from dtdesk.store.workspace import Workspace, WorkspaceError
 from tests import pdftext
 
 
@@ -135,3 +136,22 @@ def test_the_document_system_is_a_workspace_setting(tmp_path, capsys):
     assert "HP-eOffice" in pdftext.text(pdf)
     assert main(["settings", str(ws), "nope", "x"]) == 2
     assert "document_system" in capsys.readouterr().err
+
+
+def test_a_retired_unit_leaves_new_reports_and_old_ones_print_as_before(demo_path, tmp_path, capsys):
+    ws, old_pdf, new_pdf = str(demo_path), tmp_path / "old.pdf", tmp_path / "new.pdf"
+    assert main(["render", ws, "-o", str(old_pdf)]) == 0
+    before = pdftext.text(old_pdf)
+    assert main(["units", ws, "retire", "HA-CATBI", "--period", "Quý II/2022"]) == 0
+    assert main(["render", ws, "-o", str(old_pdf)]) == 0
+    assert pdftext.text(old_pdf) == before  # 2022-Q1 still has Cát Bi
+    with Workspace.open(demo_path) as opened:
+        data = report_data(opened, start_report(opened, "HA", "2022-Q2"))
+        rows = [r.label for r in data.table_rows(data.template.section("chu_ky_so"))]
+        assert "Phường Cát Bi" not in rows and "Phường Thành Tô" in rows
+        with pytest.raises(WorkspaceError, match="thôi dùng"):
+            start_report(opened, "HA-CATBI", "2022-Q3")
+    capsys.readouterr()
+    assert main(["units", ws]) == 0
+    assert "HA-CATBI\tPhường Cát Bi\tward\tHA\tthôi dùng từ 01/4/2022" in capsys.readouterr().out.splitlines()
+    assert main(["units", ws, "retire", "HA", "--period", "2022-Q2"]) == 2  # the office's own unit

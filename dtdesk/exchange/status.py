@@ -85,7 +85,7 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     except PeriodError as exc:
         raise WorkspaceError(str(exc)) from None
     own = ws.own_unit
-    units = ws.hierarchy()
+    units = ws.hierarchy(as_of=parse_period(period).start)
     if not own or own not in units:
         raise WorkspaceError("Tệp dữ liệu chưa có đơn vị báo cáo; không biết đơn vị cấp dưới là ai.")
     own_report = ws.report(own, period)

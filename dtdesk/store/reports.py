@@ -99,7 +99,7 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
 
 def report_data(ws: Workspace, info: ReportInfo) -> ReportData:
     template = with_settings(load_template(info.template_id, info.template_version), ws.settings())
-    return ReportData(template, ws.hierarchy(), info, ws.values(info.period))
+    return ReportData(template, ws.hierarchy(as_of=info.start), info, ws.values(info.period))
 
 
 DEFAULT_TEMPLATE = ("cds-quarterly", 1)
@@ -124,6 +124,9 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
         raise WorkspaceError(str(exc)) from None
     if end < span.start:
         raise WorkspaceError(f"Ngày chốt số liệu phải từ ngày đầu kỳ ({date_short(span.start)}) trở đi.")
+    retired = ws.retired().get(unit)
+    if retired is not None and retired <= span.start:
+        raise WorkspaceError(f"Đơn vị «{unit}» đã thôi dùng từ ngày {date_short(retired)}; không lập báo cáo kỳ này.")
     if not ws.own_unit:
         ws.set_own_unit(unit)
     existing = ws.report(unit, span.code)
@@ -199,6 +202,19 @@ def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
         raise WorkspaceError(str(exc)) from None
     ws.add_units([moved])
     return moved
+
+
+def retire_unit(ws: Workspace, code: str, period: str) -> Unit:
+    """Leave a unit out of reports from ``period`` on; refused for the workspace's own unit."""
+    unit = _existing(ws, code)
+    if code == ws.own_unit:
+        raise WorkspaceError(f"«{unit.name}» là đơn vị của chính tệp này; không thể thôi dùng.")
+    try:
+        since = parse_period(period).start
+    except PeriodError as exc:
+        raise WorkspaceError(str(exc)) from None
+    ws.retire_unit(code, since)
+    return unit
 
 
 def _existing(ws: Workspace, code: str) -> Unit:

@@ -121,7 +121,12 @@ def v2_exchange_files(db: Database) -> None:
     ))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files]
+def v3_retired_units(db: Database) -> None:
+    """Units no longer in use (merged or dissolved) and the first day whose reports leave them out."""
+    _run(db, ("CREATE TABLE retired (code TEXT PRIMARY KEY REFERENCES units(code), since TEXT NOT NULL)",))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files, v3_retired_units]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

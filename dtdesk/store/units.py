@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from dtdesk.core.formats import nfc
@@ -25,8 +26,23 @@ class Units(Tables):
         with self.conn:
             self.db["units"].upsert_all(rows, pk="code")
 
-    def hierarchy(self) -> Hierarchy:
-        return Hierarchy([Unit(**row) for row in self._rows("SELECT * FROM units")])
+    def hierarchy(self, as_of: dt.date | None = None) -> Hierarchy:
+        """The units; ``as_of`` a report's first day, without those retired by then (older reports keep them)."""
+        units = [Unit(**row) for row in self._rows("SELECT * FROM units")]
+        if as_of is not None:
+            gone = {code for code, since in self.retired().items() if since <= as_of}
+            units = [u for u in units if u.code not in gone]
+        return Hierarchy(units)
+
+    def retired(self) -> dict[str, dt.date]:
+        """Retired units and the first day whose reports leave them out."""
+        return {code: dt.date.fromisoformat(since) for code, since in self.conn.execute("SELECT code, since FROM retired")}
+
+    def retire_unit(self, code: str, since: dt.date) -> None:
+        """Leave a unit out of every report from ``since`` on (a merger, a dissolution); its old reports print as before."""
+        self._writable()
+        with self.conn:
+            self.conn.execute("INSERT OR REPLACE INTO retired (code, since) VALUES (?, ?)", (code, since.isoformat()))
 
     def known_units(self, codes: Iterable[str]) -> set[str]:
         """Which of these codes the workspace has."""

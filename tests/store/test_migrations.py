@@ -69,10 +69,11 @@ class Interrupt:
 
 
 def _legacy_workspace(path: Path, version: int = 1) -> Path:
-    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2, before migrations were recorded."""
+    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2 (no retired units), before migrations
+    were recorded."""
     create_demo(path).close()
     conn = sqlite3.connect(path)
-    for table in (("imports", "submissions") if version == 1 else ()) + (schema.RECORD,):
+    for table in (("imports", "submissions") if version == 1 else ()) + ("retired", schema.RECORD):
         conn.execute(f"DROP TABLE {table}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -134,25 +135,26 @@ def test_a_workspace_of_schema_1_opens_upgraded_with_its_steps_recorded(tmp_path
     assert _content(path)[0] == schema.SCHEMA_VERSION
 
 
-def test_a_workspace_of_schema_2_opens_as_it_is_and_records_its_steps_at_the_next_upgrade(tmp_path, monkeypatch):
+def test_a_workspace_of_schema_2_opens_upgraded_and_its_earlier_steps_are_recorded_not_run(tmp_path, monkeypatch):
     path = _legacy_workspace(tmp_path / "ws.sqlite", 2)
-    before = _content(path)
-    with Workspace.open(path, backup=False) as ws:  # current: opened without upgrading
+    with Workspace.open(path, backup=False) as ws:
         assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
-    assert _content(path) == before
+        assert ws.retired() == {}  # the table of retired units exists now
+    assert _recorded(path) == [step.__name__ for step in schema.MIGRATIONS]
     ran = []
 
-    def v3_later(db):
+    def later(db):
         ran.append(db.execute("SELECT count(*) FROM imports").fetchone()[0])
 
-    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, v3_later])
-    monkeypatch.setattr(schema, "SCHEMA_VERSION", 3)
+    steps = [*schema.MIGRATIONS, later]
+    monkeypatch.setattr(schema, "MIGRATIONS", steps)
+    monkeypatch.setattr(schema, "SCHEMA_VERSION", len(steps))
     conn = _connect(path)
-    assert schema.migrate(conn) == 2
+    assert schema.migrate(conn) == len(steps) - 1
     conn.close()
-    assert ran == [0]  # only the new step ran (v1 and v2 would have failed: their tables exist)
-    assert _recorded(path) == ["v1_workspace", "v2_exchange_files", "v3_later"]
-    assert _content(path)[0] == 3
+    assert ran == [0]  # only the new step ran (the earlier ones would have failed: their tables exist)
+    assert _recorded(path) == [step.__name__ for step in steps]
+    assert _content(path)[0] == len(steps)
 
 
 def _recorded(path: Path) -> list[str]:
