@@ -9,6 +9,7 @@ one sentence on stderr, never a traceback: every expected failure is a
 from __future__ import annotations
 
 import argparse
+import os
 import sqlite3
 import sys
 from collections.abc import Callable
@@ -59,6 +60,28 @@ def output_arg(args) -> Path:
 
     refuse_own_file(args.workspace, args.output)
     return Path(args.output)
+
+
+def _quoted(path) -> str:
+    """A path as it may be quoted in one sentence: its name, short and printable."""
+    name = Path(os.fsdecode(path)).name if path else ""
+    return "".join(c if c.isprintable() else "?" for c in name[:60]) + ("…" if len(name) > 60 else "")
+
+
+def database_failure(exc: sqlite3.Error, workspace) -> str:
+    """One sentence for a failure SQLite reports on the workspace (its own words would hide what to do)."""
+    text, name = str(exc).lower(), _quoted(workspace)
+    if "full" in text:
+        return f"Ổ đĩa đã đầy nên không ghi được vào tệp «{name}»; tệp vẫn như trước khi chạy lệnh."
+    if "readonly" in text or "read-only" in text:
+        return f"Tệp «{name}» hoặc thư mục chứa nó chỉ cho phép đọc; không ghi được thay đổi."
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return f"Tệp «{name}» đã bị hỏng; hãy khôi phục từ bản sao lưu (dtdesk restore)."
+    return f"Không dùng được tệp «{name}»: {exc}."
+
+
+def file_failure(exc: OSError) -> str:
+    return f"Không đọc hoặc ghi được «{_quoted(exc.filename)}»: {os_reason(exc)}."
 
 
 def open_workspace(path: str, *, read_only: bool = False) -> Workspace:
@@ -398,15 +421,20 @@ def _import(args) -> int:
     from dtdesk.exchange.summary import format_plans
 
     with open_workspace(args.workspace) as ws:
+        if ws.read_only:
+            raise CommandError(f"Tệp «{Path(args.workspace).name}» đang được mở ở nơi khác; đóng nó rồi nhập lại.")
         plans = plan_import(ws, args.files)
         if not plans:
             raise CommandError("Không có tệp nộp nào (*.dtdesk.sqlite) trong các đường dẫn đã cho.")
-        if not getattr(args, "dry_run", False):
-            commit(ws, plans)
+        if not args.dry_run:
+            commit(ws, plans, keep_local=args.keep_local, add_units=args.add_units)
         settings = ws.settings()  # the column labels as this workspace's forms say them
-    lines, rejected = format_plans(plans, dry_run=getattr(args, "dry_run", False), settings=settings)
+    lines, rejected = format_plans(plans, dry_run=args.dry_run, settings=settings)
     for line in lines:
         print(line)
+    if any(plan.unknown_unit for plan in plans) and not args.add_units:
+        print("Tệp của đơn vị chưa có trong danh sách chỉ được nhập khi chạy lại với --add-units, "
+              "sau khi đã kiểm tra mã và tên đơn vị.")
     return 1 if rejected else 0
 
 
@@ -576,6 +604,10 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("workspace")
     imp.add_argument("files", nargs="+", help="tệp nộp hoặc thư mục")
     imp.add_argument("--dry-run", action="store_true", help="chỉ xem trước thay đổi, không ghi")
+    imp.add_argument("--add-units", action="store_true",
+                     help="chấp nhận đơn vị gửi tệp chưa có trong danh sách đơn vị (mặc định: từ chối)")
+    imp.add_argument("--keep-local", action="store_true",
+                     help="khi xung đột, giữ số liệu nhập tay tại đây (mặc định: số liệu trong tệp thắng)")
     status = add("status", "tình hình nộp báo cáo của đơn vị cấp dưới")
     status.add_argument("--period", required=True)
     add("dump", "ghi báo cáo ra JSON", report=True, output="tệp JSON")
@@ -632,11 +664,17 @@ def main(argv: list[str] | None = None) -> int:
     except (CommandError, WorkspaceError, _sign_error()) as exc:
         print(f"dtdesk: {exc}", file=sys.stderr)
         return getattr(exc, "status", 2)
-    except KeyboardInterrupt:
-        return 130
+    except sqlite3.Error as exc:  # the workspace itself failed: read-only, full disk, damaged
+        print(f"dtdesk: {database_failure(exc, getattr(args, 'workspace', ''))}", file=sys.stderr)
+        return 2
     except BrokenPipeError:  # `dtdesk units ws | head`
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a path too long, a folder that cannot be read…
+        print(f"dtdesk: {file_failure(exc)}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
 
 
 if __name__ == "__main__":

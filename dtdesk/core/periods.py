@@ -15,14 +15,15 @@ from typing import NamedTuple
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
 
 _ROMAN = ("I", "II", "III", "IV")
-_CODE = re.compile(r"(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?")
+_CODE = re.compile(r"(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?", re.ASCII)  # "２０２２" is no code
 # Names as typed, matched after NFC, lower case and single spaces
 _NAMED = re.compile(
     r"(?:quý |q|(?=i))(?P<q>iv|i{1,3}|[1-4]) ?/ ?(?P<qy>\d{4})"  # a bare digit could be a month
     r"|(?P<cy>\d{4}) ?- ?q(?P<cq>[1-4])"
     r"|tháng (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
     r"|6 tháng (?P<h>đầu|cuối) năm (?P<hy>\d{4})"
-    r"|năm (?P<y>\d{4})"
+    r"|năm (?P<y>\d{4})",
+    re.ASCII,  # digits are ASCII digits: a year in other scripts would make a period code no file name should hold
 )
 EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
 

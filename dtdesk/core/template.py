@@ -417,9 +417,24 @@ def load_template_file(path: Path) -> Template:
 
 
 @cache
+def builtin_templates() -> frozenset[tuple[str, int]]:
+    """(id, version) of every template shipped under ``resources/templates/`` (``cds-quarterly-v1.json``).
+
+    An id comes from workspaces, JSON and submission files, which may be hostile:
+    only an exact member of this set is ever turned into a file name.
+    """
+    found = set()
+    for path in resource("templates").glob("*-v*.json"):
+        template_id, _, version = path.name[:-len(".json")].rpartition("-v")
+        if version.isascii() and version.isdigit():
+            found.add((template_id, int(version)))
+    return frozenset(found)
+
+
+@cache
 def load_template(template_id: str = "cds-quarterly", version: int = 1) -> Template:
     """A built-in template by id and version (old reports keep their own version)."""
-    path = resource("templates", f"{template_id}-v{version}.json")
-    if not path.is_file():
-        raise TemplateError(f"Không có mẫu báo cáo {template_id} phiên bản {version}.")
-    return load_template_file(path)
+    if (template_id, version) not in builtin_templates():
+        shown = "".join(c if c.isprintable() else "?" for c in str(template_id))[:60]
+        raise TemplateError(f"Không có mẫu báo cáo {shown} phiên bản {version}.")
+    return load_template_file(resource("templates", f"{template_id}-v{version}.json"))

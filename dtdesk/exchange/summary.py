@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dtdesk.core.template import TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
+from dtdesk.exchange.validate import printable
 
 
 def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None) -> str:
@@ -21,8 +22,7 @@ def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None)
 def _shown(value) -> str:
     if value is None:
         return "(trống)"
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 40 else text[:39] + "…"
+    return printable(str(value).replace("\n", " "), 39)
 
 
 def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
@@ -42,8 +42,12 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
                          f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
         else:
             lines.append(plan.message)
+        clashes = {id(unit): code for unit, code in plan.clashes}
         for unit in plan.new_units:
-            lines.append(f"  Đơn vị mới: {unit['code']} {unit['name']}")
+            lines.append(f"  Đơn vị mới: {unit['code']} {printable(unit['name'], 80)}"
+                         + (f" (trùng tên với đơn vị {clashes[id(unit)]} đã có)" if id(unit) in clashes else "")
+                         + (" (chưa có trong danh sách đơn vị, cần được chấp nhận)"
+                            if unit["code"] == sub.unit and plan.status == PLANNED else ""))
         for change in plan.conflicts:
             lines.append(f"  Xung đột: {change_label(plan, change, settings)}: "
                          f"{_shown(change.old)} ({change.old_source}) → {_shown(change.new)}")

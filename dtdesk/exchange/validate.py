@@ -30,14 +30,16 @@ import datetime as dt
 import hashlib
 import math
 import os
+import re
 import sqlite3
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
 from dtdesk.core.periods import PeriodError, parse_period
-from dtdesk.core.template import TemplateError, load_template
-from dtdesk.core.units import KINDS, is_code, shown_code
+from dtdesk.core.template import TemplateError, builtin_templates, load_template
+from dtdesk.core.units import KINDS, Unit, UnitError, check_tree, is_code
 from dtdesk.exchange import manifest as mf
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -47,7 +49,9 @@ MAX_ROWS = {"manifest": 32, "units": 500, "reports": 1, "vals": 20_000}
 MAX_STEPS = 50_000_000  # SQLite VM steps for one file (progress handler budget)
 SQLITE_HEADER = b"SQLite format 3\x00"
 _LIMIT_LENGTH = 0  # sqlite3.SQLITE_LIMIT_LENGTH
-_KIND_OK = set(KINDS)
+_COUNT = re.compile(r"[1-9][0-9]{0,5}")  # a revision or template version: ASCII digits only ("²" is a digit to Python)
+# os.open flags: never wait on a FIFO or a device (a FIFO opened without O_NONBLOCK blocks until a writer comes)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
 # Flags of the connection, set before the bytes are loaded; they hold for the database deserialized into it.
@@ -56,6 +60,55 @@ _PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA que
 
 class Rejected(Exception):
     """The file is refused; ``str(exc)`` is one sentence for the clerk."""
+
+
+def printable(value, limit: int = 40) -> str:
+    """Text from a file or its name as it may be quoted: cut short, and no control, format or undecodable
+    character (escape sequences, a right-to-left override, a lone surrogate) reaches the terminal."""
+    text = str(value)
+    cut = text[:limit] + ("…" if len(text) > limit else "")
+    return "".join(c if c.isprintable() else "\ufffd" for c in cut)
+
+
+def file_label(path: str | Path) -> str:
+    """A file's name as it may be quoted."""
+    return printable(Path(path).name, 80)
+
+
+def _undecodable(name: str) -> bool:
+    """Whether a file name held bytes that are not UTF-8 (Python keeps them as lone surrogates)."""
+    return any("\udc80" <= c <= "\udcff" for c in name)
+
+
+_q = printable
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, at most ``limit + 1`` of them; :class:`Rejected` otherwise.
+
+    A FIFO, a device or a folder is refused from its open handle (opened
+    without waiting), so nothing can block a batch that holds the workspace's
+    write lock, and what is checked is what is read.
+    """
+    name = file_label(path)
+    try:
+        fd = os.open(path, _OPEN_FLAGS)
+    except OSError as exc:
+        raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
+    try:
+        with os.fdopen(fd, "rb") as f:
+            info = os.fstat(f.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                what = "là một thư mục" if stat.S_ISDIR(info.st_mode) else "không phải là một tệp thông thường"
+                raise Rejected(f"Đường dẫn «{name}» {what} nên không phải là tệp nộp báo cáo.")
+            if info.st_size > limit:
+                raise Rejected(f"Tệp «{name}» quá lớn ({info.st_size // 1024} KB) so với một tệp nộp báo cáo.")
+            data = f.read(info.st_size + 1)  # a buffer of the file's size, not of the limit
+            if len(data) > info.st_size:  # it grew meanwhile: read on, never past the limit (the checks refuse)
+                data += f.read(limit + 1 - len(data))
+    except OSError as exc:
+        raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
+    return data
 
 
 @dataclass
@@ -144,24 +197,24 @@ def _schema_checks(conn: sqlite3.Connection, name: str, header: bytes) -> None:
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, obj, _table, _sql in rows:
         if kind == "trigger":
-            raise Rejected(f"Tệp «{name}» chứa trigger «{obj}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected(f"Tệp «{name}» chứa trigger «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
         if kind == "view":
-            raise Rejected(f"Tệp «{name}» chứa view «{obj}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected(f"Tệp «{name}» chứa view «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
         if kind != "table":
-            raise Rejected(f"Tệp «{name}» chứa {kind} «{obj}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected(f"Tệp «{name}» chứa {_q(kind)} «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
     tables = {obj: sql for kind, obj, _t, sql in rows}
     if extra := sorted(set(tables) - set(mf.SCHEMA)):
-        raise Rejected(f"Tệp «{name}» có bảng lạ «{extra[0]}» không thuộc tệp nộp báo cáo.")
+        raise Rejected(f"Tệp «{name}» có bảng lạ «{_q(extra[0])}» không thuộc tệp nộp báo cáo.")
     if missing := [t for t in mf.SCHEMA if t not in tables]:
-        raise Rejected(f"Tệp «{name}» thiếu bảng «{missing[0]}» của tệp nộp báo cáo.")
+        raise Rejected(f"Tệp «{name}» thiếu bảng «{_q(missing[0])}» của tệp nộp báo cáo.")
     for table, expected in mf.SCHEMA.items():
         if tables[table] == expected:
             continue
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         if extra := [c for c in columns if c not in mf.COLUMNS[table]]:
-            raise Rejected(f"Tệp «{name}» có cột lạ «{extra[0]}» trong bảng «{table}».")
+            raise Rejected(f"Tệp «{name}» có cột lạ «{_q(extra[0])}» trong bảng «{table}».")
         if missing := [c for c in mf.COLUMNS[table] if c not in columns]:
-            raise Rejected(f"Tệp «{name}» thiếu cột «{missing[0]}» trong bảng «{table}».")
+            raise Rejected(f"Tệp «{name}» thiếu cột «{_q(missing[0])}» trong bảng «{table}».")
         raise Rejected(f"Tệp «{name}» có bảng «{table}» khác cấu trúc của tệp nộp báo cáo.")
 
 
@@ -205,51 +258,65 @@ def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
     manifest: dict[str, str] = {}
     for key, value in rows:
         _text(key, name, "khóa trong bảng manifest", 64)
-        manifest[key] = _text(value, name, f"mục «{key}» của manifest", 256)
+        manifest[key] = _text(value, name, f"mục «{_q(key)}» của manifest", 256)
+        if not (key.isprintable() and value.isprintable()):
+            raise Rejected(f"Tệp «{name}» có mục «{_q(key)}» của manifest chứa ký tự điều khiển.")
     if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS)):
-        raise Rejected(f"Tệp «{name}» có mục lạ «{extra[0]}» trong manifest.")
+        raise Rejected(f"Tệp «{name}» có mục lạ «{_q(extra[0])}» trong manifest.")
     if missing := [k for k in mf.MANIFEST_KEYS if not manifest.get(k) and k != "parent"]:
-        raise Rejected(f"Tệp «{name}» thiếu mục «{missing[0]}» trong manifest.")
+        raise Rejected(f"Tệp «{name}» thiếu mục «{_q(missing[0])}» trong manifest.")
     if "parent" not in manifest:
         raise Rejected(f"Tệp «{name}» thiếu mục «parent» trong manifest.")
     if manifest["format"] != mf.FORMAT:
-        raise Rejected(f"Tệp «{name}» có định dạng «{manifest['format'][:40]}», không phải {mf.FORMAT}.")
+        raise Rejected(f"Tệp «{name}» có định dạng «{_q(manifest['format'])}», không phải {mf.FORMAT}.")
     for key in ("template_version", "revision"):
-        if not manifest[key].isdigit() or not 0 < int(manifest[key]) < 10**6:
+        if not _COUNT.fullmatch(manifest[key]):
             raise Rejected(f"Tệp «{name}» có mục «{key}» của manifest không hợp lệ.")
+    for key in ("unit", "parent"):
+        if not is_code(manifest[key]) and (key == "unit" or manifest[key]):
+            raise Rejected(f"Tệp «{name}» có mã đơn vị «{_q(manifest[key])}» không hợp lệ trong mục «{key}».")
     try:
         period = parse_period(manifest["period"])
     except PeriodError:
-        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{manifest['period'][:40]}» không hợp lệ.") from None
-    if period.code != manifest["period"]:
-        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{manifest['period'][:40]}» không viết đúng dạng.")
+        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{_q(manifest['period'])}» không hợp lệ.") from None
+    if period.code != manifest["period"] or not period.code.isascii():
+        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{_q(manifest['period'])}» không viết đúng dạng.")
+    template = (manifest["template_id"], int(manifest["template_version"]))
+    if template not in builtin_templates():  # exact match: an id from a file never becomes a path
+        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{_q(template[0], 60)}» phiên bản {template[1]} "
+                       "mà dtdesk không có.")
     try:
-        load_template(manifest["template_id"], int(manifest["template_version"]))
-    except (TemplateError, ValueError, OSError):
-        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{manifest['template_id'][:60]}» phiên bản "
-                       f"{manifest['template_version']} mà dtdesk không có.") from None
+        load_template(*template)
+    except TemplateError:
+        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{template[0]}» phiên bản {template[1]} "
+                       "mà dtdesk không đọc được.") from None
     try:
         dt.datetime.fromisoformat(manifest["exported_at"])
     except ValueError:
-        raise Rejected(f"Tệp «{name}» có thời điểm xuất «{manifest['exported_at'][:40]}» không hợp lệ.") from None
+        raise Rejected(f"Tệp «{name}» có thời điểm xuất «{_q(manifest['exported_at'])}» không hợp lệ.") from None
     return manifest
 
 
-def _check_content(name: str, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> None:
-    unit, period = manifest["unit"], manifest["period"]
+def _check_units(name: str, manifest: dict, units: list[dict]) -> dict[str, dict]:
+    """The file's units by code: codes, kinds and placements as :mod:`dtdesk.core.units` defines them."""
+    unit = manifest["unit"]
     by_code: dict[str, dict] = {}
     for u in units:
         code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
-        if not is_code(code):
-            raise Rejected(f"Tệp «{name}» có mã đơn vị «{shown_code(code)}» không hợp lệ.")
         for column in ("name", "kind", "short", "row_label", "email"):
-            _text(u[column], name, f"cột «{column}» của đơn vị «{code}»", 1000)
-        if u["parent"] is not None and not is_code(_text(u["parent"], name, f"đơn vị cấp trên của «{code}»", 64)):
-            raise Rejected(f"Tệp «{name}» có mã đơn vị cấp trên «{shown_code(u['parent'])}» không hợp lệ.")
-        _int(u["position"], name, f"thứ tự của đơn vị «{code}»")
-        if u["kind"] not in _KIND_OK:
-            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» thuộc loại «{shown_code(u['kind'])}» không được hỗ trợ.")
+            text = _text(u[column], name, f"cột «{column}» của đơn vị «{_q(code)}»", 1000)
+            if not text.isprintable():
+                raise Rejected(f"Tệp «{name}» có cột «{column}» của đơn vị «{_q(code)}» chứa ký tự điều khiển.")
+        _int(u["position"], name, f"thứ tự của đơn vị «{_q(code)}»")
+        try:
+            Unit(**u)
+        except (UnitError, TypeError) as exc:
+            raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
         by_code[code] = u
+    try:
+        check_tree([Unit(**u) for u in units])
+    except UnitError as exc:
+        raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
     own = by_code.get(unit)
     if own is None:
         raise Rejected(f"Tệp «{name}» không có thông tin đơn vị báo cáo «{unit}».")
@@ -260,11 +327,17 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
     for code, u in by_code.items():
         if code != unit and (u["parent"] != unit or KINDS[u["kind"]][1]):
             raise Rejected(f"Tệp «{name}» có đơn vị «{code}» không phải là cơ quan trực thuộc của «{unit}».")
+    return by_code
+
+
+def _check_content(name: str, manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> None:
+    unit, period = manifest["unit"], manifest["period"]
+    by_code = _check_units(name, manifest, units)
     if len(reports) != 1:
         raise Rejected(f"Tệp «{name}» không có đúng một báo cáo.")
     report = reports[0]
     if report["unit"] != unit or report["period"] != period:
-        raise Rejected(f"Tệp «{name}» có báo cáo của «{str(report['unit'])[:40]}» kỳ «{str(report['period'])[:20]}» "
+        raise Rejected(f"Tệp «{name}» có báo cáo của «{_q(report['unit'])}» kỳ «{_q(report['period'], 20)}» "
                        f"không khớp với manifest ({unit} kỳ {period}).")
     if (report["template_id"] != manifest["template_id"]
             or str(report["template_version"]) != manifest["template_version"]):
@@ -281,41 +354,36 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
         raise Rejected(f"Tệp «{name}» có ngày bắt đầu sau ngày chốt số liệu.")
     for v_unit, v_period, key, row, value in values:
         if v_unit not in by_code:
-            raise Rejected(f"Tệp «{name}» có số liệu của đơn vị «{str(v_unit)[:40]}» không thuộc báo cáo.")
+            raise Rejected(f"Tệp «{name}» có số liệu của đơn vị «{_q(v_unit)}» không thuộc báo cáo.")
         if v_period != period:
-            raise Rejected(f"Tệp «{name}» có số liệu kỳ «{str(v_period)[:20]}» khác kỳ {period} của báo cáo.")
+            raise Rejected(f"Tệp «{name}» có số liệu kỳ «{_q(v_period, 20)}» khác kỳ {period} của báo cáo.")
         if type(key) is not str or not 0 < len(key) <= 200:
             _text(key, name, "khóa số liệu", 200, empty=False)
         if type(row) is not str or len(row) > 200:
             _text(row, name, "mã dòng", 200)
+        if not (key.isprintable() and row.isprintable()):
+            raise Rejected(f"Tệp «{name}» có khóa số liệu «{_q(key)}» chứa ký tự điều khiển.")
         kind = type(value)
         if kind is int or value is None:
             continue
         if kind is str:
             if len(value) > MAX_TEXT:
-                _text(value, name, f"số liệu «{key}»")
+                _text(value, name, f"số liệu «{_q(key)}»")
         elif kind is float:
             if not math.isfinite(value):
-                raise Rejected(f"Tệp «{name}» có số liệu «{key}» không phải là số hữu hạn.")
+                raise Rejected(f"Tệp «{name}» có số liệu «{_q(key)}» không phải là số hữu hạn.")
         else:
-            raise Rejected(f"Tệp «{name}» có số liệu «{key}» ở dạng nhị phân không được phép.")
+            raise Rejected(f"Tệp «{name}» có số liệu «{_q(key)}» ở dạng nhị phân không được phép.")
 
 
 def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
     path = Path(path)
-    name = path.name
+    name = file_label(path)
+    if not path.name.isprintable() or _undecodable(path.name):
+        raise Rejected(f"Tên tệp «{name}» có ký tự không đọc được; hãy đổi tên tệp rồi nhập lại.")
     if data is None:
-        try:
-            with open(path, "rb") as f:
-                size = os.fstat(f.fileno()).st_size
-                if size > MAX_FILE_BYTES:
-                    raise Rejected(f"Tệp «{name}» quá lớn ({size // 1024} KB) so với một tệp nộp báo cáo.")
-                data = f.read(size + 1)  # a buffer of the file's size, not of the limit
-                if len(data) > size:  # it grew meanwhile: read on, never past the limit (the header checks refuse)
-                    data += f.read(MAX_FILE_BYTES + 1 - len(data))
-        except OSError as exc:
-            raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
+        data = read_regular(path, MAX_FILE_BYTES)
     _header_checks(name, data)
     try:
         conn = open_untrusted(data)
@@ -324,7 +392,7 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     try:
         try:
             check = conn.execute("PRAGMA quick_check").fetchall()
-        except sqlite3.Error:
+        except (sqlite3.Error, UnicodeDecodeError):  # a damaged page can make its report bytes that are not UTF-8
             raise Rejected(f"Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).") from None
         if check != [("ok",)]:
             raise Rejected(f"Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).")
@@ -333,6 +401,8 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
             manifest_rows, units, reports, values = _read_rows(conn, name)
         except sqlite3.DataError:
             raise Rejected(f"Tệp «{name}» có giá trị dài quá giới hạn cho phép.") from None
+        except UnicodeDecodeError:
+            raise Rejected(f"Tệp «{name}» có chữ không phải UTF-8: tệp đã bị hỏng.") from None
         except sqlite3.Error:
             raise Rejected(f"Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.") from None
     finally:

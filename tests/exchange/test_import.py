@@ -111,7 +111,7 @@ def test_district_file_goes_up_to_the_city(tmp_path, demo):
         load_document(ws, {"format": "dtdesk/1", "reports": [
             {"unit": "HP", "period": PERIOD, "template_id": "cds-quarterly", "template_version": 1,
              "start": "2022-01-01", "cutoff": "2022-03-30"}]})
-        (plan,) = import_files(ws, [result.path])
+        (plan,) = import_files(ws, [result.path], add_units=True)  # the city lists no district yet
         assert plan.status == IMPORTED, plan.message
         assert [u["code"] for u in plan.new_units][0] == "HA" and len(plan.new_units) == 17
         assert ws.hierarchy().subunits("HP")[0].code == "HA"

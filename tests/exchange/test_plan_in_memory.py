@@ -22,7 +22,7 @@ def test_a_ward_file_is_planned_then_written_into_a_workspace_in_memory(ward_fil
         assert plan.status == PLANNED
         assert [u["code"] for u in plan.new_units] == ["HA-CATBI"]  # the ward is new here
         assert len(plan.changes) == 67 and plan.conflicts == []
-        commit(ws, [plan])
+        commit(ws, [plan], add_units=True)  # the district lists no ward yet: accepted explicitly
         assert plan.status == IMPORTED
         assert ws.value("HA-CATBI", PERIOD, "chu_ky_so.total") == 40
         assert ws.latest_import("HA-CATBI", PERIOD).revision == plan.submission.revision
