@@ -415,6 +415,49 @@ def _export(args) -> int:
     return 0
 
 
+@command("key")
+def _key(args) -> int:
+    """A subunit's figures keyed here from its paper report (``source = 'keyed'``; ``status`` shows it)."""
+    from dtdesk.store.reports import key_for_unit, resolve
+    from dtdesk.store.session import ReportSession
+
+    with open_workspace(args.workspace) as ws:
+        if ws.read_only:
+            raise CommandError(f"Tệp «{Path(args.workspace).name}» đang được mở ở nơi khác; đóng nó rồi nhập lại.")
+        info = resolve(ws, None, args.period)  # the workspace's own report: its template names the fields
+        changes = _keyed_values(ReportSession(ws, info), args.values)
+        key_for_unit(ws, args.unit, info.period, changes)
+        name = ws.hierarchy()[args.unit].name
+    print(f"Đã nhập tay từ bản giấy {len(changes)} số liệu của {name} ({args.unit}) kỳ {info.period}.")
+    return 0
+
+
+def _keyed_values(session, items: list[str]) -> dict[tuple[str, str], object]:
+    """``section.field=value`` or ``section.field/row=value``, each parsed as the form parses what a clerk types."""
+    from dtdesk.core.formats import ParseError
+    from dtdesk.core.values import parse
+
+    changes = {}
+    for item in items:
+        target, sep, text = item.partition("=")
+        key, _, row = target.partition("/")
+        shown = "".join(c if c.isprintable() else "?" for c in item[:60])
+        if not sep or "." not in key:
+            raise CommandError(f"«{shown}» không có dạng KHÓA=GIÁ_TRỊ, ví dụ chu_ky_so.total=40.")
+        try:
+            field = session.field(key)
+            section = session.template.section(key.partition(".")[0]) if not key.startswith("header.") else None
+        except (KeyError, StopIteration):
+            raise CommandError(f"Mẫu báo cáo không có số liệu «{shown.partition('=')[0]}».") from None
+        if row and (section is None or row not in {r.id for r in section.fixed_rows}):
+            raise CommandError(f"Mục «{key}» không có dòng «{shown.partition('=')[0].partition('/')[2]}».")
+        try:
+            changes[(key, row)] = parse(field, text)
+        except ParseError as exc:
+            raise CommandError(f"{key}: {str(exc).rstrip('.')}.") from None
+    return changes
+
+
 @command("import")
 def _import(args) -> int:
     from dtdesk.exchange.importer import commit, plan_import
@@ -457,7 +500,7 @@ def _dump(args) -> int:
     out = output_arg(args)
     with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
-        document = dump_document(ws, info.unit, info.period)
+        document = dump_document(ws, info.unit, info.period, subunits=True)  # what the report prints
     with writing(out):
         write_document(document, out)
     print(f"Đã ghi báo cáo {info.unit} kỳ {info.period} ra {args.output} ({len(document['values'])} số liệu).")
@@ -466,9 +509,10 @@ def _dump(args) -> int:
 
 @command("load")
 def _load(args) -> int:
-    from dtdesk.store.jsonio import load_document, read_document
+    from dtdesk.store.jsonio import load_document, parse_document, read_document
 
     data = read_document(Path(args.file))
+    parse_document(data)  # a bad document is refused before a new workspace is made for it
     path = Path(args.workspace)
     ws = open_workspace(args.workspace) if path.exists() else Workspace.create(path)
     with ws:
@@ -559,6 +603,13 @@ def _unit_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--parent", help="mã đơn vị cấp trên")
 
 
+def _given(text: str) -> str:
+    """An option's value as typed; an empty one is a mistake, not a request for the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("không được để trống")
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="dtdesk", description="Báo cáo tình hình, kết quả thực hiện chuyển đổi số.")
     parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
@@ -570,8 +621,8 @@ def build_parser() -> argparse.ArgumentParser:
         if output:
             p.add_argument("-o", "--output", required=True, help=output)
         if report:
-            p.add_argument("--unit", help="mã đơn vị (mặc định: đơn vị của tệp)")
-            p.add_argument("--period", help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022» (mặc định: kỳ gần nhất)")
+            p.add_argument("--unit", type=_given, help="mã đơn vị (mặc định: đơn vị của tệp)")
+            p.add_argument("--period", type=_given, help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022» (mặc định: kỳ gần nhất)")
         return p
 
     add("open", "mở ứng dụng với tệp dữ liệu này").add_argument(
@@ -600,6 +651,12 @@ def build_parser() -> argparse.ArgumentParser:
     verify_code.add_argument("code", help="mã xác thực in ở cuối trang cuối, ví dụ 7KQ2-M9XD-4HTB")
     export = add("export", "xuất tệp nộp báo cáo", report=True, output="tệp nộp (.sqlite) hoặc thư mục")
     export.add_argument("--eml", action="store_true", help="kèm thư nháp .eml gửi đơn vị cấp trên")
+    key = sub.add_parser("key", help="nhập tay số liệu của đơn vị cấp dưới gửi báo cáo giấy")
+    key.add_argument("workspace")
+    key.add_argument("--unit", type=_given, required=True, help="mã đơn vị cấp dưới, ví dụ HA-CATBI")
+    key.add_argument("--period", type=_given, help="kỳ báo cáo (mặc định: kỳ gần nhất)")
+    key.add_argument("values", nargs="+", metavar="KHÓA=GIÁ_TRỊ",
+                     help="ví dụ chu_ky_so.total=40 hoặc buu_chinh.received/y_te=3")
     imp = sub.add_parser("import", help="nhập các tệp nộp của đơn vị cấp dưới")
     imp.add_argument("workspace")
     imp.add_argument("files", nargs="+", help="tệp nộp hoặc thư mục")
@@ -609,7 +666,7 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--keep-local", action="store_true",
                      help="khi xung đột, giữ số liệu nhập tay tại đây (mặc định: số liệu trong tệp thắng)")
     status = add("status", "tình hình nộp báo cáo của đơn vị cấp dưới")
-    status.add_argument("--period", required=True)
+    status.add_argument("--period", type=_given, required=True)
     add("dump", "ghi báo cáo ra JSON", report=True, output="tệp JSON")
     load = sub.add_parser("load", help="nạp báo cáo từ JSON")
     load.add_argument("workspace")

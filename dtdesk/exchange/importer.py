@@ -39,6 +39,7 @@ from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, file_label, read_submission
 from dtdesk.store.imports import ImportedFile
+from dtdesk.store.reports import key_for_unit  # noqa: F401 - where the import dialog and tests look for it
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 IMPORTED = "imported"
@@ -95,7 +96,11 @@ def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
     """Files named, and the submission files (``*.dtdesk.sqlite``) inside folders named."""
     out: list[Path] = []
     for p in map(Path, paths):
-        if p.is_dir():
+        try:
+            folder = p.is_dir()
+        except OSError:  # a name too long for the system: judged as a file, it is refused with a sentence
+            folder = False
+        if folder:
             out += sorted(c for c in p.iterdir() if c.name.endswith(mf.SUFFIX) and c.is_file())
         else:
             out.append(p)
@@ -321,23 +326,3 @@ def import_files(ws: Workspace, paths: Iterable[str | Path], *, keep_local: bool
                  add_units: bool = False) -> list[FilePlan]:
     """Plan and commit: the whole import of ``dtdesk import``."""
     return commit(ws, plan_import(ws, paths), keep_local=keep_local, add_units=add_units)
-
-
-def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str, str], object]) -> dict:
-    """Values keyed at the upper level for a subunit that sent paper.
-
-    They are stored as that unit's own data (``source = 'keyed'``), so tables
-    and sums use them; a later import of the unit's file lists them as
-    conflicts. The unit's report row is created from the workspace's own
-    report of the period when missing. Returns the old values.
-    """
-    units = ws.hierarchy()
-    own = ws.own_unit
-    if unit not in units or not units.is_descendant(unit, own) or not units[unit].admin:
-        raise WorkspaceError(f"«{unit}» không phải là đơn vị cấp dưới của «{own}».")
-    if ws.report(unit, period) is None:
-        base = ws.report(own, period)
-        if base is None:
-            raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
-        ws.ensure_report(base._replace(unit=unit, revision=0, illustrative=False))
-    return ws.set_values(unit, period, changes, source="keyed")

@@ -29,14 +29,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import math
-import os
 import re
 import sqlite3
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
+from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.template import TemplateError, builtin_templates, load_template
 from dtdesk.core.units import KINDS, Unit, UnitError, check_tree, is_code
@@ -50,8 +49,6 @@ MAX_STEPS = 50_000_000  # SQLite VM steps for one file (progress handler budget)
 SQLITE_HEADER = b"SQLite format 3\x00"
 _LIMIT_LENGTH = 0  # sqlite3.SQLITE_LIMIT_LENGTH
 _COUNT = re.compile(r"[1-9][0-9]{0,5}")  # a revision or template version: ASCII digits only ("²" is a digit to Python)
-# os.open flags: never wait on a FIFO or a device (a FIFO opened without O_NONBLOCK blocks until a writer comes)
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
 
 
 # Flags of the connection, set before the bytes are loaded; they hold for the database deserialized into it.
@@ -83,32 +80,17 @@ def _undecodable(name: str) -> bool:
 _q = printable
 
 
-def read_regular(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file, at most ``limit + 1`` of them; :class:`Rejected` otherwise.
-
-    A FIFO, a device or a folder is refused from its open handle (opened
-    without waiting), so nothing can block a batch that holds the workspace's
-    write lock, and what is checked is what is read.
-    """
+def read_file(path: Path) -> bytes:
+    """The file's bytes (one more than the limit at most), or :class:`Rejected`: a FIFO, a device or a folder is
+    refused without waiting, so nothing blocks a batch that holds the workspace's write lock."""
     name = file_label(path)
     try:
-        fd = os.open(path, _OPEN_FLAGS)
+        return read_regular(path, MAX_FILE_BYTES + 1)
+    except NotRegularFile as exc:
+        what = "là một thư mục" if exc.folder else "không phải là một tệp thông thường"
+        raise Rejected(f"Đường dẫn «{name}» {what} nên không phải là tệp nộp báo cáo.") from None
     except OSError as exc:
         raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
-    try:
-        with os.fdopen(fd, "rb") as f:
-            info = os.fstat(f.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                what = "là một thư mục" if stat.S_ISDIR(info.st_mode) else "không phải là một tệp thông thường"
-                raise Rejected(f"Đường dẫn «{name}» {what} nên không phải là tệp nộp báo cáo.")
-            if info.st_size > limit:
-                raise Rejected(f"Tệp «{name}» quá lớn ({info.st_size // 1024} KB) so với một tệp nộp báo cáo.")
-            data = f.read(info.st_size + 1)  # a buffer of the file's size, not of the limit
-            if len(data) > info.st_size:  # it grew meanwhile: read on, never past the limit (the checks refuse)
-                data += f.read(limit + 1 - len(data))
-    except OSError as exc:
-        raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
-    return data
 
 
 @dataclass
@@ -383,7 +365,7 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     if not path.name.isprintable() or _undecodable(path.name):
         raise Rejected(f"Tên tệp «{name}» có ký tự không đọc được; hãy đổi tên tệp rồi nhập lại.")
     if data is None:
-        data = read_regular(path, MAX_FILE_BYTES)
+        data = read_file(path)
     _header_checks(name, data)
     try:
         conn = open_untrusted(data)

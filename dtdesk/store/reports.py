@@ -222,3 +222,29 @@ def _existing(ws: Workspace, code: str) -> Unit:
     if code not in hierarchy:
         raise WorkspaceError(f"Không có đơn vị mã «{shown_code(code)}» trong tệp.")
     return hierarchy[code]
+
+
+def is_keyed_here(ws: Workspace, report_unit: str, unit: str) -> bool:
+    """Whether a value of ``unit`` typed in ``report_unit``'s report is a subunit's, keyed from its paper report."""
+    units = ws.hierarchy()
+    return unit != report_unit and unit in units and units[unit].admin and units.is_descendant(unit, report_unit)
+
+
+def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str, str], object]) -> dict:
+    """Values keyed at the upper level for a subunit that sent paper.
+
+    They are stored as that unit's own data (``source = 'keyed'``), so tables
+    and sums use them, ``dtdesk status`` shows the unit as keyed from paper, and
+    a later import of the unit's file lists them as conflicts (kept with
+    ``--keep-local``). The unit's report row is created from the workspace's own
+    report of the period when missing. Returns the old values.
+    """
+    own = ws.own_unit
+    if not is_keyed_here(ws, own, unit):
+        raise WorkspaceError(f"«{shown_code(unit)}» không phải là đơn vị cấp dưới của «{own}».")
+    if ws.report(unit, period) is None:
+        base = ws.report(own, period)
+        if base is None:
+            raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
+        ws.ensure_report(base._replace(unit=unit, revision=0, illustrative=False))
+    return ws.set_values(unit, period, changes, source="keyed")

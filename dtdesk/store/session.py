@@ -18,7 +18,7 @@ from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.rules import Problem, check, check_part
 from dtdesk.core.template import Field
 from dtdesk.core.values import Cell, parse
-from dtdesk.store.reports import report_data
+from dtdesk.store.reports import key_for_unit, report_data
 from dtdesk.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -52,9 +52,17 @@ class ReportSession:
 
     def put(self, cell: Cell, value) -> object:
         """Commit an already-typed value (undo/redo, paste); returns the old one."""
-        old = self.ws.set_value(cell.unit, self.info.period, cell.key, value, cell.row)
+        old = self._store(cell.unit, {(cell.key, cell.row): value})[(cell.key, cell.row)]
         self._reread([cell])
         return old
+
+    def _store(self, unit: str, changes: dict[tuple[str, str], object]) -> dict:
+        """Write one unit's values: a subunit's row typed in this unit's report is keyed from its paper report."""
+        units, own = self.data.units, self.info.unit
+        if (unit != own and own == self.ws.own_unit and unit in units and units[unit].admin
+                and units.is_descendant(unit, own)):
+            return key_for_unit(self.ws, unit, self.info.period, changes)
+        return self.ws.set_values(unit, self.info.period, changes)
 
     def set_cutoff(self, text) -> tuple[str, str]:
         """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
@@ -94,7 +102,7 @@ class ReportSession:
         for cell, value in cells.items():
             by_unit.setdefault(cell.unit, {})[(cell.key, cell.row)] = value
         for unit, changes in by_unit.items():
-            for (key, row), previous in self.ws.set_values(unit, self.info.period, changes).items():
+            for (key, row), previous in self._store(unit, changes).items():
                 old[Cell(unit, key, row)] = previous
         self._reread(cells)
         return old

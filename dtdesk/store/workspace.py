@@ -9,12 +9,11 @@ entries; each table's reads and writes are in the module named after it
 
 from __future__ import annotations
 
-import os
 import sqlite3
-import stat
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
+from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, shown_code
 from dtdesk.store.base import DamagedWorkspace, OwnFileError, WorkspaceError, now
 from dtdesk.store.imports import Imports
@@ -30,21 +29,15 @@ __all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "Workspace
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
-# Opened without waiting: a FIFO opened plainly blocks until a writer comes, and it may be named as a backup.
-_PROBE_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_BINARY", 0)
-
-
 def require_sqlite(path: Path, what: str) -> None:
     """Refuse, in one sentence, what is not a regular SQLite file (before SQLite sees it, and without blocking)."""
     try:
-        fd = os.open(path, _PROBE_FLAGS)
-        with os.fdopen(fd, "rb") as handle:
-            regular = stat.S_ISREG(os.fstat(handle.fileno()).st_mode)
-            magic = handle.read(16) if regular else b""
+        magic = read_regular(path, 16)
+    except NotRegularFile:
+        raise WorkspaceError(f"Đường dẫn «{path.name}» không phải là một tệp thông thường nên không phải là "
+                             f"{what} của dtdesk.") from None
     except OSError as exc:
         raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {os_reason(exc)}.") from None
-    if not regular:
-        raise WorkspaceError(f"Đường dẫn «{path.name}» không phải là một tệp thông thường nên không phải là {what} của dtdesk.")
     if magic != b"SQLite format 3\x00":
         raise WorkspaceError(f"Tệp «{path.name}» không phải là {what} của dtdesk.")
 
