@@ -112,7 +112,7 @@ def test_the_whole_corpus_in_one_batch_imports_only_the_good_file(tmp_path, corp
     assert len(rejected) == len(demo_cases)
     assert all(one_sentence(line.removeprefix("Từ chối: ")) for line in rejected)
     assert any(line.startswith("Đã nhập «HA-THANHTO_2022-Q1_r2.dtdesk.sqlite»") for line in out)
-    assert out[-1] == f"Tổng: {len(demo_cases) + 1} tệp: 1 đã nhập, 0 đã nhập trước đó, {len(demo_cases)} bị từ chối."
+    assert f"Tổng: {len(demo_cases) + 1} tệp: 1 đã nhập, 0 đã nhập trước đó, {len(demo_cases)} bị từ chối." in out
 
 
 def test_a_schema_with_a_high_bit_makes_quick_check_speak_bytes_that_are_not_utf8(corpus):
