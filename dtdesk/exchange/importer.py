@@ -311,8 +311,8 @@ def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False,
                 try:
                     with ws.savepoint():
                         _apply(ws, plan, keep_local, at, fresh)
-                except sqlite3.Error as exc:
-                    plan.status = REJECTED
+                except sqlite3.IntegrityError as exc:  # this file's rows; a full, read-only or damaged
+                    plan.status = REJECTED                # workspace fails the whole batch instead
                     plan.message = f"Tệp «{plan.name}» không nhập được vào tệp dữ liệu: {exc}."
     except BaseException:
         for plan in todo:

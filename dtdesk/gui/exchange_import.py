@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
-                                      expand_paths, plan_file)
+                                      expand_paths, plan_file, unknown_unit_message)
 from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.import_rows import REJECTED_COLOUR, change_rows, file_row
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
@@ -90,6 +90,9 @@ class ImportDialog(QDialog):
 
         self.keep_local = QCheckBox(tr("Khi xung đột, giữ số liệu đã nhập tay tại đây"))
         layout.addWidget(self.keep_local)
+        self.add_units = QCheckBox(tr("Chấp nhận đơn vị gửi tệp chưa có trong danh sách đơn vị (đã kiểm tra mã và tên)"))
+        self.add_units.setVisible(False)  # shown only when a file comes from such a unit
+        layout.addWidget(self.add_units)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -218,6 +221,7 @@ class ImportDialog(QDialog):
             self.summary.setText(tr("Chưa chọn tệp nào."))
         self.import_button.setEnabled(counts[PLANNED] > 0 and not self.planning
                                       and not self.ws.read_only)
+        self.add_units.setVisible(any(plan.unknown_unit for plan in self.plans))
         if self.plans and select:
             self.files.selectRow(max(0, current))
             self._show_changes(max(0, current))
@@ -240,7 +244,10 @@ class ImportDialog(QDialog):
             self.changes_model.set_rows([Row([text], tooltip=text)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
-        self.changes_model.set_rows(change_rows(plan, self.ws.settings()))
+        warning = [Row([unknown_unit_message(plan)], foreground=REJECTED_COLOUR)] if plan.unknown_unit else []
+        self.changes_model.set_rows(warning + change_rows(plan, self.ws.settings()))
+        if warning:
+            self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
 
     # -- importing -------------------------------------------------------------------
     def do_import(self) -> int:
@@ -249,7 +256,7 @@ class ImportDialog(QDialog):
             return 0
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            commit(self.ws, self.plans, keep_local=self.keep_local.isChecked())
+            commit(self.ws, self.plans, keep_local=self.keep_local.isChecked(), add_units=self.add_units.isChecked())
         except WorkspaceError as exc:
             self.summary.setText(str(exc))
             return 0

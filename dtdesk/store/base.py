@@ -132,7 +132,12 @@ class Tables:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error:  # a full disk at COMMIT: the connection must not stay inside the transaction
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise
 
     @contextmanager
     def savepoint(self) -> Iterator[None]:
