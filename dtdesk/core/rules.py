@@ -16,9 +16,11 @@ from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
 from dtdesk.core.periods import parse_period
 from dtdesk.core.formats import MAX_INT, shown
-from dtdesk.core.report import ReportData, fill
+from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.stale import stale_sentences
 from dtdesk.core.template import Field, Section
+
+TABLES = ("unit_table", "fixed_table")
 
 
 class Problem(NamedTuple):
@@ -87,32 +89,47 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
     return [Problem("warning", section.id, f"{_where(section, label)}: chưa nhập {names}.", unit, row, empty[0].id)]
 
 
+def row_problems(data: ReportData, named: Section, row: TableRow, absent: set[str]) -> list[Problem]:
+    """The problems of one data row of a table: its values' types, its rules, its empty cells."""
+    values = {**row.values, "weeks": data.weeks, "days": data.days}
+    problems = _check_values(named, values, row.label, row.unit, row.row)
+    if named.printed and row.unit not in absent:  # an absent subunit gets one warning, from check_coverage
+        problems += _missing(named, values, row.label, row.unit, row.row)
+    return problems
+
+
+def untabled_problems(data: ReportData, named: Section) -> list[Problem]:
+    """The problems of a figures or text section, which have no table rows."""
+    if named.kind == "figures":
+        values = {**data.row_values(named, data.unit.code), "weeks": data.weeks, "days": data.days}
+        label = fill(next((p.label for p in named.points if p.figures == "self"), ""), data.words)
+        return _check_values(named, values, label, data.unit.code, "") + _missing(named, values, label, data.unit.code, "")
+    if named.kind == "text" and not data.text(named).strip():
+        return [Problem("warning", named.id, f"{_where(named)}: chưa có nội dung.", data.unit.code)]
+    if named.kind == "text":
+        return [Problem("warning", named.id,
+                        f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
+                        f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
+                        "để câu tự theo số liệu).", data.unit.code, "", "text")
+                for s in stale_sentences(data, named)]
+    return []
+
+
+def as_named(data: ReportData, section: Section) -> Section:
+    """The section titled as its form shows it, so messages name it the same way."""
+    return section._replace(title=fill(section.outline_title, data.words))
+
+
 def check_section(data: ReportData, section: Section) -> list[Problem]:
     problems: list[Problem] = [] if section.id != rollup_section(data) else check_coverage(data)
-    named = section._replace(title=fill(section.outline_title, data.words))  # messages name it as the form does
-    with_weeks = {"weeks": data.weeks, "days": data.days}
-    if section.kind == "figures":
-        values = {**data.row_values(section, data.unit.code), **with_weeks}
-        label = fill(next((p.label for p in section.points if p.figures == "self"), ""), data.words)
-        problems += _check_values(named, values, label, data.unit.code, "")
-        problems += _missing(named, values, label, data.unit.code, "")
-    elif section.kind in ("unit_table", "fixed_table"):
-        absent = {u.code for u in missing_subunits(data)}  # one warning each, from check_coverage
+    named = as_named(data, section)
+    if section.kind in TABLES:
+        absent = {u.code for u in missing_subunits(data)}
         for row in data.table_rows(section):
-            if row.kind != "data":
-                continue
-            values = {**row.values, **with_weeks}
-            problems += _check_values(named, values, row.label, row.unit, row.row)
-            if section.printed and row.unit not in absent:
-                problems += _missing(named, values, row.label, row.unit, row.row)
-    elif section.kind == "text" and not data.text(section).strip():
-        problems.append(Problem("warning", section.id, f"{_where(named)}: chưa có nội dung.", data.unit.code))
-    elif section.kind == "text":
-        problems += [Problem("warning", section.id,
-                             f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
-                             f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
-                             "để câu tự theo số liệu).", data.unit.code, "", "text")
-                     for s in stale_sentences(data, section)]
+            if row.kind == "data":
+                problems += row_problems(data, named, row, absent)
+    else:
+        problems += untabled_problems(data, named)
     return problems
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 DEFAULT_NAME = "dtdesk.sqlite"
 
 # What the first window needs and does not import Qt; tests/gui/test_app.py checks the list is whole.
-CORE_FIRST = ("dtdesk.store.session", "dtdesk.store.reports", "dtdesk.store.backup", "dtdesk.core.rules",
+CORE_FIRST = ("dtdesk.store.session", "dtdesk.store.reports", "dtdesk.store.backup", "dtdesk.core.recheck",
               "dtdesk.core.drafts", "dtdesk.core.values", "dtdesk.paths")
 
 

@@ -15,6 +15,7 @@ import sqlite3
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from dtdesk.core.recheck import Checker
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
 from dtdesk.core.values import Cell, ParseError, parse
@@ -57,7 +58,7 @@ class EditCommand(_Step):
             session.put(cell, value)
         else:
             session.put_many(values)
-        self.controller.committed(next(iter(values)))
+        self.controller.committed(next(iter(values)), values)
 
 
 class CutoffCommand(_Step):
@@ -81,7 +82,7 @@ class Controller(QObject):
         super().__init__(parent)
         self.session = session
         self.undo_stack = QUndoStack(self)
-        self._problems: list[Problem] | None = None
+        self._checker: Checker | None = None  # the problems, once asked for; re-checked edit by edit
         self.last_refusal = ""
 
     # -- reading ---------------------------------------------------------------
@@ -90,25 +91,29 @@ class Controller(QObject):
         return self.session.data
 
     def problems(self) -> list[Problem]:
-        if self._problems is None:
-            self._problems = self.session.problems()
-        return self._problems
+        if self._checker is None or self._checker.data is not self.session.data:
+            self._checker = Checker(self.session.data)
+        return self._checker.problems()
 
     def problems_of(self, section_id: str) -> list[Problem]:
-        if self._problems is None:  # a page needs its own section's rules only (the first window waits for no more)
+        if self._checker is None:  # a page needs its own section's rules only (the first window waits for no more)
             return self.session.problems_of(section_id)
-        return [p for p in self._problems if p.section == section_id]
+        return [p for p in self.problems() if p.section == section_id]
 
     # -- writing ---------------------------------------------------------------
-    def committed(self, cell: Cell | None = None) -> None:
-        self._problems = None
+    def committed(self, cell: Cell | None = None, cells=()) -> None:
+        """Tell the views; ``cells`` are the values written, whose readers alone are checked again (none: all)."""
+        if self._checker is not None and cells:
+            self._checker.changed(cells)
+        else:
+            self._checker = None
         self.changed.emit()
         self.saved.emit(cell)
 
     def reload(self) -> None:
         """Re-read everything after the store changed under the session (an import); nothing to undo."""
         self.session.refresh()
-        self._problems = None
+        self._checker = None
         self.changed.emit()
 
     def refuse(self, message: str) -> None:
@@ -149,7 +154,7 @@ class Controller(QObject):
             return self._store_failed(exc)
         self.last_refusal = ""
         self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
-        self.committed(cell)
+        self.committed(cell, [cell])
         return True
 
     def set_cutoff(self, text: str, label: str = "") -> bool:

@@ -1,6 +1,7 @@
 """The controller refuses edits it cannot store, with a sentence, instead of failing."""
 
 from dtdesk.core import values
+from dtdesk.core.rules import check
 from dtdesk.core.values import Cell
 from dtdesk.gui import controller as controller_module
 from dtdesk.gui.controller import Controller
@@ -94,3 +95,17 @@ def test_an_edit_is_parsed_once(qtbot, demo_ws, monkeypatch):
     assert controller.edit(CELL, "1.671")
     assert calls == ["1.671"]
     assert demo_ws.value("HA-TUPHAP", "2022-Q1", "chu_ky_so.total") == 1671
+
+
+def test_edits_paste_undo_and_redo_keep_the_problems_of_a_full_check(qtbot, demo_ws):
+    controller = Controller(ReportSession(demo_ws, resolve(demo_ws)))
+    assert controller.problems() == []
+    signed, leader = Cell("HA-CATBI", "chu_ky_so.signed"), Cell("HA-TUPHAP", "chu_ky_so.leader")
+    assert controller.edit(CELL, "1")  # (2) and (3) now exceed (1)
+    assert controller.problems() == check(controller.data) != []
+    controller.put_many({CELL: 5000, signed: 41, leader: 7})  # one block over two rows
+    assert controller.problems() == check(controller.data) != []
+    for step in (controller.undo_stack.undo, controller.undo_stack.undo, controller.undo_stack.redo):
+        step()
+        assert controller.problems() == check(controller.data)
+    assert [p.section for p in controller.problems()] and controller.problems_of("chu_ky_so")
