@@ -152,11 +152,9 @@ class Workspace(Units, Reports, Values, Imports, Submissions):
         if not app or app[0] != APP_ID:
             conn.close()
             raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
-        if version < SCHEMA_VERSION:
-            if lock is None:
-                conn.close()
-                where = "đang được mở ở máy/cửa sổ khác" if notice else "đang được mở ở chế độ chỉ đọc"
-                raise WorkspaceError(f"Tệp «{path.name}» cần được nâng cấp nhưng {where}; hãy mở tệp trong ứng dụng.")
+        if version < SCHEMA_VERSION and lock is None:
+            conn = cls._upgraded_copy(path, conn)
+        elif version < SCHEMA_VERSION:
             from dtdesk.store.backup import make_backup
 
             try:
@@ -176,6 +174,25 @@ class Workspace(Units, Reports, Values, Imports, Submissions):
 
             auto_backup(ws)
         return ws
+
+    @staticmethod
+    def _upgraded_copy(path: Path, conn: sqlite3.Connection) -> sqlite3.Connection:
+        """An older file opened by someone who must not write it (a command that only reads, a second window).
+
+        They read its upgraded copy in memory: an older workspace still renders and checks as it
+        did, and the file itself is upgraded only by the next writer, after its backup.
+        """
+        copy = sqlite3.connect(":memory:", isolation_level=None)
+        try:
+            conn.backup(copy)
+            migrate(copy)
+        except sqlite3.Error:
+            copy.close()
+            raise WorkspaceError(f"Không đọc được tệp «{path.name}» theo phiên bản này của dtdesk.") from None
+        finally:
+            conn.close()
+        copy.execute("PRAGMA query_only = ON")
+        return copy
 
     @staticmethod
     def _require_sound(path: Path, conn: sqlite3.Connection) -> None:

@@ -163,3 +163,18 @@ def _recorded(path: Path) -> list[str]:
         return [name for (name,) in conn.execute(f"SELECT name FROM {schema.RECORD} ORDER BY id")]
     finally:
         conn.close()
+
+
+@pytest.mark.parametrize("old", [1, 2])
+def test_an_older_workspace_read_only_is_read_upgraded_and_left_untouched(tmp_path, old):
+    """A command that only reads (render, check, units…) must not write the file, nor refuse it for being old."""
+    path = _legacy_workspace(tmp_path / "ws.sqlite", old)
+    before = _content(path)
+    with Workspace.open(path, read_only=True) as ws:
+        assert ws.read_only
+        assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
+        assert ws.retired() == {}  # read through the current schema
+    assert _content(path) == before and before[0] == old
+    with Workspace.open(path, backup=False) as ws:  # the next writer upgrades the file itself
+        assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
+    assert _content(path)[0] == schema.SCHEMA_VERSION

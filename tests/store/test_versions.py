@@ -12,7 +12,7 @@ from dtdesk.store import backup as bk
 from dtdesk.store import schema
 from dtdesk.store import workspace as wsmod
 from dtdesk.store.demo import create_demo
-from dtdesk.store.workspace import Workspace, WorkspaceError
+from dtdesk.store.workspace import IN_USE, Workspace, WorkspaceError
 
 
 def _digest(path):
@@ -114,12 +114,18 @@ def test_a_failed_migration_leaves_the_old_file_and_its_backup(tmp_path, monkeyp
         assert not ws.read_only
 
 
-def test_an_older_workspace_open_elsewhere_is_not_migrated_read_only(tmp_path, next_version):
+def test_an_older_workspace_open_elsewhere_is_read_upgraded_in_memory_not_migrated(tmp_path, next_version):
     path = tmp_path / "ws.sqlite"
     create_demo(path).close()
+    old = schema.SCHEMA_VERSION
     next_version()
     from dtdesk.store.lock import WorkspaceLock
 
     with WorkspaceLock(path):
-        with pytest.raises(WorkspaceError, match="nâng cấp"):
-            Workspace.open(path)
+        with Workspace.open(path) as ws:  # the second window reads it as this version would, and writes nothing
+            assert ws.read_only and ws.notice == IN_USE
+            assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old
+    conn.close()
+    assert bk.list_backups(path) == []
