@@ -109,6 +109,10 @@ class Tables:
         return [dict(zip(names, row)) for row in cursor]
 
     def _writable(self) -> None:
+        """Refuse a write, saying what is really the case: another window or PC has the file, or it was opened to read."""
+        if self.read_only and self.notice:
+            raise WorkspaceError(f"Tệp «{self.path.name}» đang được mở ở cửa sổ hoặc máy khác; "
+                                 "hãy đóng nó ở đó rồi thử lại.")
         if self.read_only:
             raise WorkspaceError(f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.")
 

@@ -53,11 +53,13 @@ def test_a_second_open_is_read_only_with_the_message(path):
 
 def test_a_read_only_workspace_refuses_writes_with_a_sentence(path):
     with Workspace.open(path) as first, Workspace.open(path) as second:
-        with pytest.raises(WorkspaceError, match="chỉ đọc"):
-            second.set_value(*KEY, 5)
-        with pytest.raises(WorkspaceError, match="chỉ đọc"):
+        with pytest.raises(WorkspaceError, match="đang được mở ở cửa sổ hoặc máy khác"):
+            second.set_value(*KEY, 5)  # says why: the file is open elsewhere, not merely "read-only"
+        with pytest.raises(WorkspaceError, match="đang được mở ở cửa sổ hoặc máy khác"):
             second.set_own_unit("HA-CATBI")
         first.set_value(*KEY, 7)  # the writer is not disturbed
+    with Workspace.open(path, read_only=True) as reader, pytest.raises(WorkspaceError, match="chế độ chỉ đọc"):
+        reader.set_value(*KEY, 5)  # opened to read: that is what it says
         assert second.value(*KEY) == 7  # and the reader sees its committed edits
 
 
