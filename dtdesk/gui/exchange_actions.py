@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from dtdesk.core.formats import os_reason
 from dtdesk.gui.i18n import tr
+from dtdesk.gui import messages
 from dtdesk.gui.messages import inform
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.workspace import WorkspaceError
@@ -34,10 +35,12 @@ class ExchangeActions(WindowPart):
         actions["actionExportSubmission"].triggered.connect(lambda: self.export_submission())
         actions["actionExportSubmissionEml"].triggered.connect(lambda: self.export_submission(eml=True))
         actions["actionImportSubmissions"].triggered.connect(lambda: self.import_submissions())
+        actions["actionVerifyCode"].triggered.connect(lambda: self.verify_code())
 
     def update_actions(self) -> None:
         """Import needs a workspace; export an open report. A read-only window says why when they are tried."""
         self.actions["actionImportSubmissions"].setEnabled(self.ws is not None)
+        self.actions["actionVerifyCode"].setEnabled(self.ws is not None)
         for name in ("actionExportSubmission", "actionExportSubmissionEml"):
             self.actions[name].setEnabled(self.controller is not None)
 
@@ -101,3 +104,28 @@ class ExchangeActions(WindowPart):
     def _imported(self, count: int) -> None:
         self.imported.emit(count)
         self.status(tr("Đã nhập {n} tệp nộp.", n=count), 10000)
+
+    def verify_code(self, typed: str | None = None) -> bool:
+        """Does a printed copy match a revision this workspace imported or exported? The code at its foot says."""
+        if self.ws is None:
+            return False
+        from dtdesk.exchange.verification import CodeError, describe, find, parse_code
+
+        if typed is None:
+            from PySide6.QtWidgets import QInputDialog
+
+            typed, ok = QInputDialog.getText(self.window, tr("Kiểm tra mã xác thực"),
+                                             tr("Mã xác thực in ở cuối trang cuối của bản in (gõ hoặc quét):"))
+            if not ok or not typed.strip():
+                return False
+        try:
+            code = parse_code(typed)
+        except CodeError as exc:
+            self.warn(str(exc))
+            return False
+        self.flush()
+        matches = find(self.ws, code)
+        names = {unit.code: unit.name for unit in self.ws.hierarchy().walk()}
+        message = "\n".join(describe(code, matches, names))
+        (inform if matches else messages.warn)(self.window, message)
+        return bool(matches)

@@ -116,3 +116,22 @@ def test_dock_toggles_and_follows_language(main):
     assert main.status_dock.view().model.headerData(1, Qt.Orientation.Horizontal) == "Unit"
     action.setChecked(False)
     assert not dock.isVisible()
+
+
+def test_a_printed_code_is_checked_from_the_window(main, tmp_path, monkeypatch, said):
+    """Tệp › Kiểm tra mã xác thực: the code at the foot of a printed copy against the revisions sent from here."""
+    from PySide6.QtWidgets import QInputDialog
+
+    from dtdesk.exchange.verification import report_code
+
+    code = report_code(main.ws, "HA", "2022-Q1")
+    export_report(main.ws, "HA", "2022-Q1", tmp_path)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (code.lower().replace("-", " "), True))
+    main.actions["actionVerifyCode"].trigger()  # typed loosely, as a person would
+    assert said[-1][0] == "information" and code in said[-1][1]
+    assert not main.exchange.verify_code("AAAA-AAAA-AAAA")  # well formed, but no copy sent from here has it
+    assert said[-1][0] == "warning" and "không khớp" in said[-1][1]
+    assert not main.exchange.verify_code("1234")
+    assert said[-1][0] == "warning" and "không phải là mã xác thực" in said[-1][1]
+    main.close_workspace()
+    assert not main.actions["actionVerifyCode"].isEnabled()
