@@ -75,11 +75,13 @@ class HeaderPage(Page):
             self.refusals.pop(field.id, None)
         else:
             self.refusals[field.id] = self.controller.last_refusal
-        self._mark(field.id)
+        self._mark([field.id])
 
-    def _mark(self, field_id: str) -> None:
+    def _mark(self, field_ids) -> None:
+        """Mark these fields' inputs; the header's rules are asked once for all of them."""
         problems = {p.field: p for p in self.controller.problems_of("header")}
-        mark(self.edits[field_id], problems.get(field_id), self.refusals.get(field_id, ""))
+        for field_id in field_ids:
+            mark(self.edits[field_id], problems.get(field_id), self.refusals.get(field_id, ""))
 
     def refresh(self) -> None:
         super().refresh()
@@ -97,8 +99,7 @@ class HeaderPage(Page):
                 self.cutoff.setText(text)
             if self.cutoff.text() == text:
                 mark(self.cutoff, None)
-        for field_id in self.edits:
-            self._mark(field_id)
+        self._mark(self.edits)
 
     def focus_problem(self, problem: Problem) -> None:
         widget = self.edits.get(problem.field)
