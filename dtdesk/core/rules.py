@@ -120,17 +120,23 @@ def as_named(data: ReportData, section: Section) -> Section:
     return section._replace(title=fill(section.outline_title, data.words))
 
 
-def check_section(data: ReportData, section: Section) -> list[Problem]:
+def check_section(data: ReportData, section: Section, absent: set[str] | None = None) -> list[Problem]:
+    """``absent``: the codes of the subunits without data, when the caller already knows them."""
     problems: list[Problem] = [] if section.id != rollup_section(data) else check_coverage(data)
     named = as_named(data, section)
     if section.kind in TABLES:
-        absent = {u.code for u in missing_subunits(data)}
+        if absent is None:
+            absent = _absent(data)
         for row in data.table_rows(section):
             if row.kind == "data":
                 problems += row_problems(data, named, row, absent)
     else:
         problems += untabled_problems(data, named)
     return problems
+
+
+def _absent(data: ReportData) -> set[str]:
+    return {u.code for u in missing_subunits(data)}
 
 
 def rollup_section(data: ReportData) -> str:
@@ -174,6 +180,7 @@ def check_part(data: ReportData, section_id: str) -> list[Problem]:
 def check(data: ReportData) -> list[Problem]:
     """Every problem of the report, in template order, header first."""
     problems = check_header(data)
+    absent = _absent(data)  # scans every value: once, not once per table
     for section in data.template.sections:
-        problems += check_section(data, section)
+        problems += check_section(data, section, absent)
     return problems
