@@ -2,17 +2,17 @@
 
 pyHanko's text stamps set Vietnamese poorly (its own shaping spaces the
 letters out), so the stamp is a one-page PDF the size of the box, drawn like
-the report itself (NFC text, the same serif family), and pyHanko places that
-page as the signature's appearance.
+the report itself (text cleaned as the renderer cleans it, the same serif
+family), and pyHanko places that page as the signature's appearance.
 """
 
 from __future__ import annotations
 
 import io
-import unicodedata
 from datetime import datetime
 
 from dtdesk.render import fonts
+from dtdesk.render.fit import clean
 
 _SIZE = 10  # points
 _LEADING = 13
@@ -39,7 +39,7 @@ def stamp_pdf(width: float, height: float, signer: str, when: str) -> bytes:
     top = (height + _LEADING * len(lines)) / 2 - _SIZE
     for i, (font, text) in enumerate(lines):
         canvas.setFont(font, _SIZE)
-        canvas.drawCentredString(width / 2, top - i * _LEADING, unicodedata.normalize("NFC", text))
+        canvas.drawCentredString(width / 2, top - i * _LEADING, clean(text))
     canvas.showPage()
     canvas.save()
     return out.getvalue()
