@@ -29,10 +29,10 @@ def read_regular(path: str | os.PathLike, most: int) -> bytes:
     """At most ``most`` bytes of a regular file; :class:`NotRegularFile` or another ``OSError`` otherwise."""
     fd = os.open(path, _FLAGS)
     with os.fdopen(fd, "rb") as handle:
-        mode = os.fstat(handle.fileno()).st_mode
-        if not stat.S_ISREG(mode):
-            raise NotRegularFile(Path(path), stat.S_ISDIR(mode))
-        size = os.fstat(handle.fileno()).st_size
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegularFile(Path(path), stat.S_ISDIR(info.st_mode))
+        size = info.st_size
         data = handle.read(min(size + 1, most))  # a buffer of the file's size, not of the limit
         if len(data) > size:  # it grew meanwhile: read on, never past the limit
             data += handle.read(most - len(data))

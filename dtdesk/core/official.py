@@ -9,9 +9,11 @@ every code without typing one. The package is imported at the first look-up:
 it costs about 0.2 s, which a clerk's everyday start does not need.
 """
 
+import unicodedata
 from functools import cache
 
-from dtdesk.core.units import Unit, UnitError
+from dtdesk.core.formats import nfc
+from dtdesk.core.units import Unit, UnitError, shown_code
 
 # the package's division types → dtdesk's kinds
 _KIND = {"tỉnh": "province", "thành phố trung ương": "city", "xã": "commune", "phường": "ward", "đặc khu": "special_zone"}
@@ -81,8 +83,7 @@ def official_unit(code: str) -> Unit:
     else:
         found = []
     if not found:
-        shown = "".join(c if c.isprintable() else "?" for c in code[:12])
-        raise UnitError(f"Không có đơn vị hành chính nào mã «{shown}» trong danh mục chính thức.")
+        raise UnitError(f"Không có đơn vị hành chính nào mã «{shown_code(code)}» trong danh mục chính thức.")
     return found[0]
 
 
@@ -96,8 +97,6 @@ def office_units(code: str) -> list[Unit]:
 
 def find(text: str, province: str | None = None) -> list[Unit]:
     """Official units whose name contains ``text`` (accents and case ignored), within a province if given."""
-    from dtdesk.core.formats import nfc
-
     wanted = _plain(nfc(text))
     pool = communes(province) if province else provinces()
     return [u for u in pool if wanted in _plain(u.name)]
@@ -105,7 +104,5 @@ def find(text: str, province: str | None = None) -> list[Unit]:
 
 def _plain(text: str) -> str:
     """Lower case without accents ("Hải An" → "hai an"), for searching as one types."""
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -283,6 +283,7 @@ def _check_units(name: str, manifest: dict, units: list[dict]) -> dict[str, dict
     """The file's units by code: codes, kinds and placements as :mod:`dtdesk.core.units` defines them."""
     unit = manifest["unit"]
     by_code: dict[str, dict] = {}
+    checked: list[Unit] = []
     for u in units:
         code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
         for column in ("name", "kind", "short", "row_label", "email"):
@@ -291,12 +292,12 @@ def _check_units(name: str, manifest: dict, units: list[dict]) -> dict[str, dict
                 raise Rejected(f"Tệp «{name}» có cột «{column}» của đơn vị «{_q(code)}» chứa ký tự điều khiển.")
         _int(u["position"], name, f"thứ tự của đơn vị «{_q(code)}»")
         try:
-            Unit(**u)
+            checked.append(Unit(**u))
         except (UnitError, TypeError) as exc:
             raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
         by_code[code] = u
     try:
-        check_tree([Unit(**u) for u in units])
+        check_tree(checked)
     except UnitError as exc:
         raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
     own = by_code.get(unit)
