@@ -49,9 +49,11 @@ def _field_name(reader) -> str:
     return f"Signature{len(reader.embedded_signatures) + 1}"
 
 
-def _signer_name(signer) -> str:
-    subject = signer.signing_cert.subject.native
-    return subject.get("common_name") or signer.signing_cert.subject.human_friendly
+def signer_name(holder) -> str:
+    """The common name of ``holder``'s signing certificate (a signer, or a validated signature's status),
+    else its whole subject: the name the stamp shows and ``dtdesk verify`` prints."""
+    subject = holder.signing_cert.subject
+    return subject.native.get("common_name") or subject.human_friendly
 
 
 @dataclass
@@ -91,7 +93,7 @@ def sign_report(job: Prepared, signer, *, tsa: str | None = None) -> Signed:
     """Sign the prepared report with ``signer`` (see :mod:`.keys`) and write it to the job's target."""
     from pyhanko.sign import fields, signers
 
-    name = _signer_name(signer)
+    name = signer_name(signer)
     left, bottom, right, top = job.place.box
     timestamper = None
     if tsa:

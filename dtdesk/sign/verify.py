@@ -23,7 +23,7 @@ from pathlib import Path
 
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
-from dtdesk.sign.signing import read_pdf
+from dtdesk.sign.signing import read_pdf, signer_name
 from dtdesk.sign.stamp import when_text
 
 _MAX_TRUST_FILE = 1 << 20  # bytes: a CA bundle is a few dozen kilobytes
@@ -63,11 +63,6 @@ def load_trust(paths: Iterable[str | Path]) -> list:
     return roots
 
 
-def _signer(status) -> str:
-    subject = status.signing_cert.subject
-    return subject.native.get("common_name") or subject.human_friendly
-
-
 def _changed_after(status) -> bool:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation.status import SignatureCoverageLevel
@@ -91,7 +86,7 @@ def _report(embedded, context) -> SignatureReport:
     stamp = status.timestamp_validity
     return SignatureReport(
         field=field,
-        signer=_signer(status),
+        signer=signer_name(status),
         time=stamp.timestamp if stamp is not None else status.signer_reported_dt,
         time_from_timestamp=stamp is not None and stamp.intact and stamp.valid,
         intact=bool(status.intact and status.valid),
