@@ -70,6 +70,7 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
     template = _template(sub.template_id, sub.template_version)
     template = template and with_settings(template, settings or {})
     names = unit_names(plan)
+    sections = {s.id for s in template.sections} if template is not None else set()
     conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
     rows = []
     for change in sorted(plan.changes, key=lambda c: not c.conflict):
@@ -78,7 +79,7 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
         if template is not None:
             label = template.value_label(change.key)
             section_id = change.key.partition(".")[0]
-            if change.row and section_id in {s.id for s in template.sections}:
+            if change.row and section_id in sections:
                 row_label = template.section(section_id).row_label(change.row)
         tip = f"{label} ({change.key})"
         row = Row([names.get(change.unit) or change.unit, label, row_label, old, shown(change.new)],
