@@ -76,8 +76,8 @@ class PdfPages:
         return image.copy()
 
 
-def load_pdf(pdf_bytes: bytes, parent: QObject | None = None) -> PdfPages:
-    """The pages of rendered PDF bytes (``parent`` is kept for callers that pass one)."""
+def load_pdf(pdf_bytes: bytes) -> PdfPages:
+    """The pages of rendered PDF bytes."""
     return PdfPages(pdf_bytes)
 
 
