@@ -81,16 +81,17 @@ def _key_ratio(data: ReportData) -> float | None:
 
 def completeness(ws: Workspace, period: str) -> Completeness:
     try:
-        period = parse_period(period).code
+        span = parse_period(period)
     except PeriodError as exc:
         raise WorkspaceError(str(exc)) from None
+    period = span.code
     own = ws.own_unit
-    units = ws.hierarchy(as_of=parse_period(period).start)
+    units = ws.hierarchy(as_of=span.start)
     if not own or own not in units:
         raise WorkspaceError("Tệp dữ liệu chưa có đơn vị báo cáo; không biết đơn vị cấp dưới là ai.")
     own_report = ws.report(own, period)
     template = load_template(own_report.template_id, own_report.template_version) if own_report else load_template()
-    base = own_report.cutoff if own_report else parse_period(period).end
+    base = own_report.cutoff if own_report else span.end
     deadline = base + dt.timedelta(days=template.deadline_days)
     values = ws.values(period)
     latest = ws.latest_imports(period)

@@ -108,15 +108,16 @@ def _imported(ws: Workspace, code: str, unit: str | None, period: str | None) ->
     return found
 
 
-def _sent_as(ws: Workspace, unit: str, period: str, content: tuple) -> dict | None:
-    """The exported submission whose manifest hash the current content reproduces, if any.
+def _sent_as(submissions: list[dict], content: tuple) -> dict | None:
+    """The exported submission (of ``submissions``, the report's) whose manifest hash the current content
+    reproduces, if any.
 
     The export's manifest is rebuilt from the ``submissions`` row (revision,
     export time) and this app's version: a file exported by another version is
     not recognised here, only by the level above that imported it.
     """
     units, reports, values = content
-    for sent in reversed(ws.submissions(unit, period)):
+    for sent in reversed(submissions):
         rows = [{**r, "revision": sent["revision"]} for r in reports]
         manifest = _manifest(reports[0], units, revision=sent["revision"], app_version=__version__,
                              exported_at=sent["exported_at"])
@@ -135,11 +136,12 @@ def find(ws: Workspace, code: str, unit: str | None = None, period: str | None =
         content = collect(ws, info.unit, info.period)
         if content_code(*content) != code:
             continue
-        sent = _sent_as(ws, info.unit, info.period, content)
+        submissions = ws.submissions(info.unit, info.period)
+        sent = _sent_as(submissions, content)
         if sent is None:
             found.append(Match(info.unit, info.period, "current"))
         else:
-            last = ws.submissions(info.unit, info.period)[-1]["revision"]
+            last = submissions[-1]["revision"]
             found.append(Match(info.unit, info.period, "exported", sent["revision"], sent["exported_at"],
                                last if last > sent["revision"] else 0))
     return found
