@@ -22,6 +22,8 @@ from dataclasses import dataclass
 
 from dtdesk import __version__
 from dtdesk.exchange import manifest as mf
+from dtdesk.exchange.export import collect
+from dtdesk.exchange.validate import Rejected, read_submission
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -63,13 +65,6 @@ def content_code(units: list[dict], reports: list[dict], values: list[tuple]) ->
     return format_code(mf.content_hash(_manifest(reports[0], units), units, rows, values))
 
 
-def collect(ws: Workspace, unit: str, period: str) -> tuple[list[dict], list[dict], list[tuple]]:
-    """What an export of the report would write, read from the store."""
-    from dtdesk.exchange.export import collect as read
-
-    return read(ws, unit, period)
-
-
 def report_code(ws: Workspace, unit: str, period: str) -> str:
     """The code printed on the report of ``unit`` for ``period`` as the workspace holds it now."""
     return content_code(*collect(ws, unit, period))
@@ -88,8 +83,6 @@ class Match:
 
 
 def _imported(ws: Workspace, code: str, unit: str | None, period: str | None) -> list[Match]:
-    from dtdesk.exchange.validate import Rejected, read_submission
-
     files = ws.imported_files(unit, period)
     latest: dict[tuple[str, str], int] = {}
     for f in files:
