@@ -62,10 +62,14 @@ def output_arg(args) -> Path:
     return Path(args.output)
 
 
+def _printable(text: str, limit: int = 60) -> str:
+    """``text`` as it may be quoted in one sentence: unprintable characters as "?", cut with "…" when long."""
+    return "".join(c if c.isprintable() else "?" for c in text[:limit]) + ("…" if len(text) > limit else "")
+
+
 def _quoted(path) -> str:
     """A path as it may be quoted in one sentence: its name, short and printable."""
-    name = Path(os.fsdecode(path)).name if path else ""
-    return "".join(c if c.isprintable() else "?" for c in name[:60]) + ("…" if len(name) > 60 else "")
+    return _printable(Path(os.fsdecode(path)).name if path else "")
 
 
 def database_failure(exc: sqlite3.Error, workspace) -> str:
@@ -441,7 +445,7 @@ def _keyed_values(session, items: list[str]) -> dict[tuple[str, str], object]:
     for item in items:
         target, sep, text = item.partition("=")
         key, _, row = target.partition("/")
-        shown = "".join(c if c.isprintable() else "?" for c in item[:60])
+        shown = _printable(item)
         if not sep or "." not in key:
             raise CommandError(f"«{shown}» không có dạng KHÓA=GIÁ_TRỊ, ví dụ chu_ky_so.total=40.")
         try:
