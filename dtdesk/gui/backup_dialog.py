@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, Q
                                QPushButton, QVBoxLayout)
 
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.messages import read_only_notice
 from dtdesk.store import backup as bk
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
@@ -42,7 +43,7 @@ class BackupDialog(QDialog):
         self.restore_button.clicked.connect(self.restore_selected)
         self.list.currentRowChanged.connect(self._update_buttons)
         if ws.read_only:
-            self.restore_button.setToolTip(ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
+            self.restore_button.setToolTip(read_only_notice(ws))
         self.reload()
 
     def reload(self) -> None:

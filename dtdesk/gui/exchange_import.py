@@ -31,6 +31,7 @@ from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, Fi
                                       expand_paths, plan_file, unknown_unit_message)
 from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.import_rows import REJECTED_COLOUR, change_rows, file_row
+from dtdesk.gui.messages import read_only_notice
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
@@ -108,7 +109,7 @@ class ImportDialog(QDialog):
         self.import_button.clicked.connect(self.do_import)
         self.files.selectionModel().currentRowChanged.connect(lambda current, _: self._show_changes(current.row()))
         if ws.read_only:
-            self.import_button.setToolTip(ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
+            self.import_button.setToolTip(read_only_notice(ws))
         if paths:
             self.add_paths(paths)
         else:

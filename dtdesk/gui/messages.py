@@ -15,6 +15,11 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 from dtdesk.gui.i18n import tr
 
 
+def read_only_notice(ws) -> str:
+    """Why a read-only workspace takes no writes: its own notice (another window has it), else the plain fact."""
+    return ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc.")
+
+
 def warn(window: QMainWindow, message: str) -> None:
     """Something the clerk asked for did not happen: say why."""
     window.statusBar().showMessage(message, 10000)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow
 
 from dtdesk.core.periods import parse_period
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.messages import read_only_notice
 
 BANNER_STYLE = "background: #fff1b8; padding: 4px 8px;"
 
@@ -51,7 +52,7 @@ class ReportStatus(QObject):
 
     def show(self) -> None:
         """Title, unit, period and banner in the current language."""
-        notice = (self.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc.")) if self.read_only else ""
+        notice = read_only_notice(self.ws) if self.read_only else ""
         self.banner.setText(notice)
         self.banner.setVisible(bool(notice))
         if self.read_only:

@@ -14,7 +14,6 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow
 
 from dtdesk.gui import messages
-from dtdesk.gui.i18n import tr
 
 
 class WindowPart(QObject):
@@ -36,7 +35,7 @@ class WindowPart(QObject):
     def writable(self) -> bool:
         """A workspace is open and this window may write to it; if not, the action is refused with the reason."""
         if self.ws is not None and self.ws.read_only:
-            self.warn(self.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc."))
+            self.warn(messages.read_only_notice(self.ws))
             return False
         return self.ws is not None
 
