@@ -58,7 +58,7 @@ class EditCommand(_Step):
             session.put(cell, value)
         else:
             session.put_many(values)
-        self.controller.committed(next(iter(values)), values)
+        self.controller.committed(values)
 
 
 class CutoffCommand(_Step):
@@ -69,7 +69,7 @@ class CutoffCommand(_Step):
 
     def _apply(self, iso: str) -> None:
         self.controller.session.set_cutoff(dt.date.fromisoformat(iso))
-        self.controller.committed(None)
+        self.controller.committed()
 
 
 class Controller(QObject):
@@ -101,14 +101,16 @@ class Controller(QObject):
         return [p for p in self.problems() if p.section == section_id]
 
     # -- writing ---------------------------------------------------------------
-    def committed(self, cell: Cell | None = None, cells=()) -> None:
-        """Tell the views; ``cells`` are the values written, whose readers alone are checked again (none: all)."""
+    def committed(self, cells=()) -> None:
+        """Tell the views; ``cells`` are the values written, whose readers alone are checked again (none: all).
+
+        ``saved`` carries the first of them (None for a change that is no cell's, the cut-off date)."""
         if self._checker is not None and cells:
             self._checker.changed(cells)
         else:
             self._checker = None
         self.changed.emit()
-        self.saved.emit(cell)
+        self.saved.emit(next(iter(cells), None))
 
     def reload(self) -> None:
         """Re-read everything after the store changed under the session (an import); nothing to undo."""
@@ -154,7 +156,7 @@ class Controller(QObject):
             return self._store_failed(exc)
         self.last_refusal = ""
         self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
-        self.committed(cell, [cell])
+        self.committed([cell])
         return True
 
     def set_cutoff(self, text: str, label: str = "") -> bool:
@@ -170,7 +172,7 @@ class Controller(QObject):
             return self._store_failed(exc)
         if old != new:
             self.undo_stack.push(CutoffCommand(self, old, new, label or tr("Sửa ngày chốt số liệu")))
-            self.committed(None)
+            self.committed()
         return True
 
     def put_many(self, values: dict[Cell, object], label: str = "") -> None:
