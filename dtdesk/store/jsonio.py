@@ -197,21 +197,13 @@ def parse_document(data: dict) -> tuple[list[Unit], list[ReportInfo], list[tuple
 
 
 def _check_against(ws: Workspace, units: list[Unit], reports: list[ReportInfo], values: list[tuple]) -> None:
-    """What the document does to the workspace's own units: kinds where they may sit, no parent cycle, no value or
-    report of a unit that neither has."""
+    """What the document does to the workspace's own units: kinds where they may sit (which also rules out a cycle
+    of parents, see check_tree), no value or report of a unit that neither has."""
     merged = {u.code: u for u in ws.hierarchy().units.values()} | {u.code: u for u in units}
     try:
         check_tree(list(merged.values()))
     except UnitError as exc:
         raise WorkspaceError(f"Tệp JSON không nạp được: {str(exc).rstrip('.')}; chưa nạp gì.") from None
-    for unit in merged.values():
-        seen, code = set(), unit.code
-        while code in merged and code not in seen:
-            seen.add(code)
-            code = merged[code].parent
-        if code in seen:
-            raise WorkspaceError(f"Tệp JSON không nạp được: đơn vị «{unit.code}» nằm trong một vòng đơn vị cấp "
-                                 "trên của chính nó; chưa nạp gì.")
     for code in [r.unit for r in reports] + [v[0] for v in values]:
         if code not in merged:
             raise WorkspaceError(f"Tệp JSON không nạp được: không có đơn vị mã «{code}»; chưa nạp gì.")

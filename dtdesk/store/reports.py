@@ -9,7 +9,7 @@ from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template, with_settings
-from dtdesk.core.units import CODE_RULE, KINDS, Unit, UnitError, check_placement, check_tree, is_code, shown_code
+from dtdesk.core.units import CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_placement, check_tree, is_code, shown_code
 from dtdesk.store.base import Tables, WorkspaceError, marks, now
 
 if TYPE_CHECKING:
@@ -224,9 +224,8 @@ def _existing(ws: Workspace, code: str) -> Unit:
     return hierarchy[code]
 
 
-def is_keyed_here(ws: Workspace, report_unit: str, unit: str) -> bool:
+def is_keyed_here(units: Hierarchy, report_unit: str, unit: str) -> bool:
     """Whether a value of ``unit`` typed in ``report_unit``'s report is a subunit's, keyed from its paper report."""
-    units = ws.hierarchy()
     return unit != report_unit and unit in units and units[unit].admin and units.is_descendant(unit, report_unit)
 
 
@@ -240,7 +239,7 @@ def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str,
     report of the period when missing. Returns the old values.
     """
     own = ws.own_unit
-    if not is_keyed_here(ws, own, unit):
+    if not is_keyed_here(ws.hierarchy(), own, unit):
         raise WorkspaceError(f"«{shown_code(unit)}» không phải là đơn vị cấp dưới của «{own}».")
     if ws.report(unit, period) is None:
         base = ws.report(own, period)

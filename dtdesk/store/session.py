@@ -18,7 +18,7 @@ from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.rules import Problem, check, check_part
 from dtdesk.core.template import Field
 from dtdesk.core.values import Cell, parse
-from dtdesk.store.reports import key_for_unit, report_data
+from dtdesk.store.reports import is_keyed_here, key_for_unit, report_data
 from dtdesk.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -58,9 +58,8 @@ class ReportSession:
 
     def _store(self, unit: str, changes: dict[tuple[str, str], object]) -> dict:
         """Write one unit's values: a subunit's row typed in this unit's report is keyed from its paper report."""
-        units, own = self.data.units, self.info.unit
-        if (unit != own and own == self.ws.own_unit and unit in units and units[unit].admin
-                and units.is_descendant(unit, own)):
+        own = self.info.unit
+        if own == self.ws.own_unit and is_keyed_here(self.data.units, own, unit):
             return key_for_unit(self.ws, unit, self.info.period, changes)
         return self.ws.set_values(unit, self.info.period, changes)
 
