@@ -29,7 +29,7 @@ def test_units_lists_code_name_kind_parent(ws_path):
     result = run("units", ws_path)
     assert result.returncode == 0
     lines = result.stdout.splitlines()
-    assert "HA-CATBI\tPhường Cát Bi\tward\tHA" in lines
+    assert "HA-CATBI\tPhường Cát Bi\tphường\tHA" in lines
     assert len(lines) == 2 + 16 + 8
 
 

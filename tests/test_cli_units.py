@@ -81,10 +81,10 @@ def test_new_never_writes_over_a_file(tmp_path, capsys):
 def test_the_official_list(capsys):
     assert main(["units", "--official"]) == 0
     provinces = capsys.readouterr().out.splitlines()
-    assert len(provinces) == 34 and "31\tThành phố Hải Phòng\tcity" in provinces
+    assert len(provinces) == 34 and "31\tThành phố Hải Phòng\tthành phố" in provinces
     assert main(["units", "--official", "31"]) == 0
     communes = capsys.readouterr().out.splitlines()
-    assert len(communes) == 114 and "11413\tPhường Hải An\tward" in communes
+    assert len(communes) == 114 and "11413\tPhường Hải An\tphường" in communes
     assert main(["units", "--official", "11413"]) == 2
 
 
@@ -153,5 +153,5 @@ def test_a_retired_unit_leaves_new_reports_and_old_ones_print_as_before(demo_pat
             start_report(opened, "HA-CATBI", "2022-Q3")
     capsys.readouterr()
     assert main(["units", ws]) == 0
-    assert "HA-CATBI\tPhường Cát Bi\tward\tHA\tthôi dùng từ 01/4/2022" in capsys.readouterr().out.splitlines()
+    assert "HA-CATBI\tPhường Cát Bi\tphường\tHA\tthôi dùng từ 01/4/2022" in capsys.readouterr().out.splitlines()
     assert main(["units", ws, "retire", "HA", "--period", "2022-Q2"]) == 2  # the office's own unit

@@ -1,0 +1,133 @@
+"""Commands defined in one place each: name, help, arguments and handler together.
+
+A command module declares ``@command("name", "help", Arg(...), ...)`` above its
+handler; :func:`build_parser` turns the registry into argparse parsers, and
+builds the arguments of only the command being run (argparse looks each of its
+own words up in gettext, a few milliseconds per command).
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from dtdesk.core.i18n import environment_language, translate
+
+LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
+
+
+def tr(text: str, **words) -> str:
+    """A sentence of the command line in the user's language (the catalog shared with the window)."""
+    return translate(LANGUAGE, text, **words)
+
+
+class CommandError(Exception):
+    """A failure the user can fix; ``status`` is the exit code."""
+
+    def __init__(self, message: str, status: int = 2):
+        super().__init__(message)
+        self.status = status
+
+
+class Arg:
+    """One ``add_argument`` call, kept until the parser is built; ``help`` and ``metavar`` are catalog sources."""
+
+    def __init__(self, *flags: str, **options):
+        self.flags, self.options = flags, options
+
+    def add_to(self, parser) -> None:
+        options = dict(self.options)
+        for wording in ("help", "metavar"):
+            if isinstance(options.get(wording), str):
+                options[wording] = tr(options[wording])
+        parser.add_argument(*self.flags, **options)
+
+
+class OneOf:
+    """Arguments of which at most one (exactly one when ``required``) may be given."""
+
+    def __init__(self, *args: Arg, required: bool = False):
+        self.args, self.required = args, required
+
+    def add_to(self, parser) -> None:
+        group = parser.add_mutually_exclusive_group(required=self.required)
+        for arg in self.args:
+            arg.add_to(group)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    help: str
+    arguments: tuple = ()
+    handler: Callable[[argparse.Namespace], int] = field(default=lambda args: 0)
+
+    @property
+    def hidden(self) -> bool:
+        """A name starting with "_" is for tests only: runnable, never listed."""
+        return self.name.startswith("_")
+
+
+COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str, help_text: str, *arguments):
+    """Register the decorated ``handler(args) -> exit status`` as ``dtdesk name``."""
+
+    def register(handler):
+        COMMANDS[name] = Command(name, help_text, arguments, handler)
+        return handler
+
+    return register
+
+
+# -- arguments many commands share ---------------------------------------------
+
+
+def given(text: str) -> str:
+    """An option's value as typed; an empty one is a mistake, not a request for the default."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(tr("không được để trống"))
+    return text
+
+
+WORKSPACE = Arg("workspace", help="tệp dữ liệu (.sqlite)")
+REPORT = (
+    Arg("--unit", type=given, help="mã đơn vị (mặc định: đơn vị của tệp)"),
+    Arg("--period", type=given, help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022» (mặc định: kỳ gần nhất)"),
+)
+
+
+def output(help_text: str) -> Arg:
+    return Arg("-o", "--output", required=True, help=help_text)
+
+
+# -- the parser ------------------------------------------------------------------
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors: one line, exit 2
+        self.exit(2, tr("dtdesk: {message}. Xem «dtdesk --help».", message=message) + "\n")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every listed command, or, when ``only`` names a command, of that one alone.
+
+    Without ``only`` every command is built whole (for ``--help`` of any of
+    them); :func:`dtdesk.cli.run.main` passes the invoked command's name.
+    """
+    from dtdesk import __version__
+
+    parser = _Parser(prog="dtdesk", description=tr("Báo cáo tình hình, kết quả thực hiện chuyển đổi số."))
+    parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser, title=tr("các lệnh"),
+                                metavar=tr("LỆNH"))
+    chosen = [COMMANDS[only]] if only in COMMANDS else [c for c in COMMANDS.values() if not c.hidden]
+    for cmd in chosen:
+        words = {"help": tr(cmd.help), "description": tr(cmd.help)} if cmd.help else {}
+        p = sub.add_parser(cmd.name, **words)
+        for arg in cmd.arguments:
+            arg.add_to(p)
+        p.set_defaults(handler=cmd.handler)
+    return parser

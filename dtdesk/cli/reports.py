@@ -1,0 +1,120 @@
+"""Commands on one workspace's report: create, open, check, print, settings, JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dtdesk.cli.common import open_workspace, output_arg, read_report, writable, writing
+from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, output, tr
+
+
+@command("open", "mở ứng dụng với tệp dữ liệu này", WORKSPACE,
+         Arg("--section", default="header", help="mục hiện ra đầu tiên, ví dụ chu_ky_so (mặc định: phần đầu)"))
+def _open(args) -> int:
+    from dtdesk.gui.app import run
+
+    return run(args.workspace, args.section)
+
+
+@command("demo", "tạo tệp mẫu quận Hải An 2022-Q1", WORKSPACE)
+def _demo(args) -> int:
+    from dtdesk.store.demo import create_demo
+
+    create_demo(Path(args.workspace)).close()
+    print(tr("Đã tạo tệp mẫu {name}: quận Hải An, kỳ 2022-Q1, cùng 8 phường.", name=args.workspace))
+    return 0
+
+
+@command("settings", "xem hoặc đặt các thiết lập của tệp (tên phần mềm quản lý văn bản…)", WORKSPACE,
+         Arg("name", nargs="?", help="tên thiết lập, ví dụ document_system"),
+         Arg("value", nargs="?", help="giá trị mới (để trống: trở về mặc định)"))
+def _settings(args) -> int:
+    """List the template's workspace settings (name, value, what it is), or set one."""
+    from dtdesk.core.template import load_template
+    from dtdesk.core.units import shown_code
+    from dtdesk.store.reports import DEFAULT_TEMPLATE
+
+    with open_workspace(args.workspace, read_only=args.name is None) as ws:
+        latest = ws.reports(ws.own_unit or None) or ws.reports()
+        template = load_template(*((latest[-1].template_id, latest[-1].template_version) if latest else DEFAULT_TEMPLATE))
+        known = {s.id: s for s in template.settings}
+        if args.name is None:
+            values = ws.settings()
+            for s in template.settings:
+                print(f"{s.id}\t{values.get(s.id) or s.default}\t{s.label}")
+            return 0
+        if args.name not in known:
+            raise CommandError(tr("Mẫu báo cáo không có thiết lập «{name}»; có: {known}.",
+                                  name=shown_code(args.name), known=", ".join(known)))
+        if ws.read_only:
+            raise CommandError(ws.notice)
+        ws.set_setting(args.name, " ".join((args.value or "").split()))
+    print(tr("Đã đặt «{label}»: {value}.", label=known[args.name].label,
+             value=args.value or known[args.name].default))
+    return 0
+
+
+@command("render", "in báo cáo ra PDF", WORKSPACE, output("tệp PDF"), *REPORT)
+def _render(args) -> int:
+    from dtdesk.core.compose import compose
+    from dtdesk.core.files import output_file as atomic_file
+    from dtdesk.exchange.verification import report_code
+    from dtdesk.render.pdf import render_pdf
+    from dtdesk.store.reports import report_data, resolve
+
+    out = output_arg(args)
+    with open_workspace(args.workspace, read_only=True) as ws:  # the data and its code from one reading
+        info = resolve(ws, args.unit, args.period)
+        data, code = report_data(ws, info), report_code(ws, info.unit, info.period)
+    document = compose(data)
+    with writing(out), atomic_file(out) as handle:
+        pages = render_pdf(document, handle, code=code)
+    print(tr("Đã in báo cáo {unit} kỳ {period} ra {path} ({pages} trang, mã xác thực {code}).",
+             unit=info.unit, period=info.period, path=out, pages=pages, code=code))
+    return 0
+
+
+@command("check", "kiểm tra số liệu theo các quy tắc", WORKSPACE, *REPORT)
+def _check(args) -> int:
+    from dtdesk.core.rules import check
+
+    info, data = read_report(args)
+    problems = check(data)
+    errors = [p for p in problems if p.is_error]
+    for problem in problems:
+        print((tr("LỖI: {message}") if problem.is_error else tr("Cảnh báo: {message}")).format(message=problem.message))
+    print(tr("Báo cáo {unit} kỳ {period}: {errors} lỗi, {warnings} cảnh báo.", unit=info.unit, period=info.period,
+             errors=len(errors), warnings=len(problems) - len(errors)))
+    return 1 if errors else 0
+
+
+@command("dump", "ghi báo cáo ra JSON", WORKSPACE, output("tệp JSON"), *REPORT)
+def _dump(args) -> int:
+    from dtdesk.store.jsonio import dump_document, write_document
+    from dtdesk.store.reports import resolve
+
+    out = output_arg(args)
+    with open_workspace(args.workspace, read_only=True) as ws:
+        info = resolve(ws, args.unit, args.period)
+        document = dump_document(ws, info.unit, info.period, subunits=True)  # what the report prints
+    with writing(out):
+        write_document(document, out)
+    print(tr("Đã ghi báo cáo {unit} kỳ {period} ra {path} ({count} số liệu).", unit=info.unit, period=info.period,
+             path=args.output, count=len(document["values"])))
+    return 0
+
+
+@command("load", "nạp báo cáo từ JSON", Arg("workspace", help="tệp dữ liệu (.sqlite; tạo mới nếu chưa có)"),
+         Arg("file", help="tệp JSON do «dtdesk dump» ghi"))
+def _load(args) -> int:
+    from dtdesk.store.jsonio import load_document, parse_document, read_document
+    from dtdesk.store.workspace import Workspace
+
+    data = read_document(Path(args.file))
+    parse_document(data)  # a bad document is refused before a new workspace is made for it
+    path = Path(args.workspace)
+    with open_workspace(args.workspace) if path.exists() else Workspace.create(path) as ws:
+        count = load_document(writable(ws, args.workspace, tr("nạp lại")), data)
+    print(tr("Đã nạp {count} số liệu từ {file} vào {workspace}.", count=count, file=args.file,
+             workspace=args.workspace))
+    return 0

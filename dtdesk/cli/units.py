@@ -1,0 +1,178 @@
+"""Commands on units: a new workspace for one's office, the units of a workspace, the official list."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from dtdesk.cli.common import official_code_or, open_workspace
+from dtdesk.cli.registry import Arg, CommandError, command, tr
+from dtdesk.core.units import KINDS
+
+
+def kind_word(kind: str) -> str:
+    """A unit kind as the user says it: "phường", "xã", "quận" (in English: "ward", "commune", "district")."""
+    return tr(KINDS[kind][0])
+
+
+KIND_CODES = tuple(KINDS)
+UNIT_OPTIONS = (
+    Arg("--name", help="tên đơn vị, ví dụ «Phường Cát Bi»"),
+    Arg("--short", help="tên ngắn dùng trong câu, ví dụ «Cát Bi»"),
+    Arg("--kind", choices=KIND_CODES, metavar="LOẠI",
+        help="loại đơn vị: province (tỉnh), city (thành phố), district (quận), rural_district (huyện), "
+             "town (thị xã), provincial_city (thành phố thuộc tỉnh), ward (phường), commune (xã), "
+             "township (thị trấn), special_zone (đặc khu), department (phòng), centre (trung tâm), "
+             "board (ban), office (văn phòng), inspectorate (thanh tra)"),
+    Arg("--parent", help="mã đơn vị cấp trên"),
+)
+
+
+@command("new", "tạo tệp dữ liệu cho đơn vị của mình",
+         Arg("workspace", help="tệp dữ liệu mới (.sqlite)"),
+         Arg("--unit", required=True, help="mã đơn vị: mã chính thức (31, 11413) hoặc mã tự đặt"),
+         Arg("--period", help="kỳ báo cáo đầu tiên, ví dụ «Quý III/2026» (mặc định: quý đang báo cáo)"),
+         *UNIT_OPTIONS)
+def _new(args) -> int:
+    from dtdesk.core.periods import PeriodError, default_period, parse_period
+    from dtdesk.core.units import UnitError
+    from dtdesk.store.reports import start_report
+    from dtdesk.store.workspace import Workspace
+
+    try:
+        units = _office_units(args)
+        period = parse_period(args.period) if args.period else default_period()
+    except (UnitError, PeriodError) as exc:
+        raise CommandError(str(exc)) from None
+    own = next(u for u in units if u.code in (args.unit, official_code_or(args.unit)))
+    path = Path(args.workspace)
+    with Workspace.create(path) as ws:
+        ws.set_up_office(units, own.code)
+        start_report(ws, own.code, period.code)
+        subunits = len(ws.hierarchy().subunits(own.code))
+    below = tr(", cùng {count} đơn vị cấp dưới", count=subunits) if subunits else ""
+    print(tr("Đã tạo tệp {file}: {name} (mã {code}){below}; báo cáo {period}.", file=path.name, name=own.name,
+             code=own.code, below=below, period=period.label))
+    return 0
+
+
+def _office_units(args) -> list:
+    """The units ``dtdesk new`` creates: an official unit and its province or communes, or a unit of one's own."""
+    from dtdesk.core.official import office_units, official_unit
+    from dtdesk.core.units import Unit, UnitError, check_tree
+
+    if not args.name:
+        if args.kind or args.parent:
+            raise CommandError(tr("Đơn vị tự khai cần có tên (--name); đơn vị trong danh mục chính thức chỉ cần mã."))
+        return office_units(args.unit)
+    if not args.kind:
+        raise CommandError(tr("Hãy cho biết loại đơn vị (--kind), ví dụ ward (phường), commune (xã), "
+                              "district (quận), department (phòng)."))
+    try:
+        taken = official_unit(args.unit)
+    except UnitError:
+        taken = None
+    if taken is not None:
+        raise CommandError(tr("Mã «{code}» là mã chính thức của {name}; hãy chọn mã khác.",
+                              code=args.unit, name=taken.name))
+    above = []
+    if args.parent:
+        above = office_units(args.parent)
+        above = above[:1] if above[0].code == official_code_or(args.parent) else above
+    parent = above[-1].code if above else None
+    units = [*above, Unit(args.unit, args.name, args.kind, parent, args.short or "", position=1)]
+    check_tree(units)
+    return units
+
+
+def _add_unit(ws, args):
+    from dtdesk.store.reports import define_unit
+
+    if not (args.name and args.kind):
+        raise CommandError(tr("Đơn vị mới cần có tên (--name) và loại (--kind)."))
+    return define_unit(ws, args.code, args.name, args.kind, args.parent or "", args.short or "")
+
+
+def _rename_unit(ws, args):
+    from dtdesk.store.reports import rename_unit
+
+    if not args.name:
+        raise CommandError(tr("Hãy cho biết tên mới (--name)."))
+    return rename_unit(ws, args.code, args.name, args.short)
+
+
+def _move_unit(ws, args):
+    from dtdesk.store.reports import move_unit
+
+    if args.parent is None:
+        raise CommandError(tr("Hãy cho biết đơn vị cấp trên mới (--parent; để trống nếu không có)."))
+    return move_unit(ws, args.code, args.parent or None)
+
+
+def _retire_unit(ws, args):
+    from dtdesk.core.periods import default_period
+    from dtdesk.store.reports import retire_unit
+
+    return retire_unit(ws, args.code, args.period or default_period().code)
+
+
+# action → (what it does, as a verb in "Đã … {unit}", how)
+ACTIONS = {"add": ("thêm", _add_unit), "rename": ("đổi tên", _rename_unit), "move": ("chuyển", _move_unit),
+           "retire": ("thôi dùng", _retire_unit)}
+
+
+@command("units", "liệt kê, thêm, đổi tên, chuyển, thôi dùng đơn vị; danh mục chính thức",
+         Arg("workspace", nargs="?", help="tệp dữ liệu (.sqlite)"),
+         Arg("action", nargs="?", choices=tuple(ACTIONS), metavar="VIỆC",
+             help="việc cần làm: add (thêm), rename (đổi tên), move (chuyển), retire (thôi dùng); "
+                  "mặc định: liệt kê"),
+         Arg("code", nargs="?", help="mã đơn vị"),
+         *UNIT_OPTIONS,
+         Arg("--period", help="với retire: kỳ đầu tiên không còn đơn vị này (mặc định: quý đang báo cáo)"),
+         Arg("--official", nargs="?", const="", metavar="TỈNH",
+             help="liệt kê các tỉnh, thành phố (hoặc các xã, phường của một tỉnh) trong danh mục chính thức"))
+def _units(args) -> int:
+    if args.official is not None:
+        return _official_units(args.official)
+    if not args.workspace:
+        raise CommandError(tr("Hãy cho biết tệp dữ liệu, hoặc dùng --official để xem danh mục chính thức."))
+    if args.action:
+        return _change_unit(args)
+    from dtdesk.core.formats import date_short
+
+    with open_workspace(args.workspace, read_only=True) as ws:
+        retired = ws.retired()
+        for unit in ws.hierarchy().walk():
+            gone = "\t" + tr("thôi dùng từ {date}", date=date_short(retired[unit.code])) if unit.code in retired else ""
+            print(f"{unit.code}\t{unit.name}\t{kind_word(unit.kind)}\t{unit.parent or ''}{gone}")
+    return 0
+
+
+def _official_units(province: str) -> int:
+    """The official provinces, or one province's communes: code, name, kind."""
+    from dtdesk.core.official import communes, provinces
+    from dtdesk.core.units import UnitError
+
+    try:
+        units = communes(official_code_or(province)) if province else provinces()
+    except UnitError as exc:
+        raise CommandError(str(exc)) from None
+    for unit in units:
+        print(f"{unit.code}\t{unit.name}\t{kind_word(unit.kind)}")
+    return 0
+
+
+def _change_unit(args) -> int:
+    from dtdesk.core.units import UnitError
+
+    verb, change = ACTIONS[args.action]
+    if not args.code:
+        raise CommandError(tr("Hãy cho biết mã đơn vị cần {verb}.", verb=tr(verb)))
+    with open_workspace(args.workspace) as ws:
+        if ws.read_only:
+            raise CommandError(ws.notice)
+        try:
+            unit = change(ws, args)
+        except UnitError as exc:
+            raise CommandError(str(exc)) from None
+    print(tr("Đã {verb} {name} (mã {code}).", verb=tr(verb), name=unit.name, code=unit.code))
+    return 0

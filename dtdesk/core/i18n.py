@@ -1,0 +1,47 @@
+"""The message catalogs, read without Qt: what the command line and the window both word their sentences with.
+
+Source strings are the Vietnamese ones (the clerk's language and the
+default). Other languages are compiled gettext catalogs,
+``resources/i18n/<lang>/LC_MESSAGES/dtdesk.mo``, kept by
+``scripts/catalogs.py``; the standard library's :mod:`gettext` reads them, so
+nothing heavier is loaded to say a sentence.
+"""
+
+from __future__ import annotations
+
+import gettext
+import os
+from functools import cache
+
+from dtdesk.paths import resource
+
+LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+SOURCE = "vi"
+
+
+@cache
+def catalog(language: str) -> gettext.NullTranslations:
+    """The catalog of ``language``; the source language, or one without a catalog, says the sources as they are."""
+    path = resource("i18n", language, "LC_MESSAGES", "dtdesk.mo")
+    if language == SOURCE or not path.is_file():
+        return gettext.NullTranslations()
+    with path.open("rb") as handle:
+        return gettext.GNUTranslations(handle)
+
+
+def translate(language: str, text: str, **words) -> str:
+    """``text`` in ``language``; ``{name}`` placeholders are filled from ``words``."""
+    out = catalog(language).gettext(text)
+    return out.format(**words) if words else out
+
+
+def environment_language(environ=os.environ) -> str:
+    """The language the environment asks for, the way gettext reads it (LANGUAGE, LC_ALL, LC_MESSAGES, LANG).
+
+    "en_US.UTF-8" → "en"; anything this app has no catalog for (or "C") is Vietnamese.
+    """
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        if value := environ.get(name):
+            code = value.split(":")[0][:2].lower()
+            return code if code in LANGUAGES else SOURCE
+    return SOURCE
