@@ -11,8 +11,7 @@ from typing import TYPE_CHECKING
 
 from pathlib import Path
 
-from PySide6 import QtCore
-from PySide6.QtCore import QSettings, Signal
+from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from dtdesk.core.formats import os_reason
@@ -67,7 +66,7 @@ class ExchangeActions(WindowPart):
             from dtdesk.exchange.eml import address_notice
 
             notice = address_notice(self.ws, info.unit)  # said with the result; the draft is still useful
-        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
         except WorkspaceError as exc:

@@ -7,12 +7,10 @@ submissions, backups, the completeness dock, recent files) are parts of their
 own, told what is open through ``report_changed`` and heard through their
 signals.
 
-Start-up: the window paints before the rules run and before PySide6 builds
-its ``Qt`` namespace (a hundred enums, about 45 ms, the first time anything
-names it). So the code on the way to the first paint (this module, the
-header form, the outline, the parts' constructors) does not name ``Qt``; the
-problems list and the marks, which come with the rules, do. Dialogs load
-when first opened. ``benchmarks/bench_launch.py`` measures the result.
+Start-up: the window paints before the rules run (the form is what the clerk
+waits for); each section's form is built when first shown, and ReportLab
+loads with the first preview or print. ``benchmarks/bench_launch.py``
+measures the launch.
 """
 
 from __future__ import annotations

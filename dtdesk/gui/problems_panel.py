@@ -4,24 +4,20 @@
 panel replaces them whole after every check, so a line never outlives its
 problem. Choosing a line emits ``chosen`` with its problem; the window jumps
 to the cell. The list fills when the rules first run, after the window's
-first paint, and only its code names PySide6's ``Qt`` namespace (see
-:mod:`dtdesk.gui.main_window`).
+first paint (see :mod:`dtdesk.gui.main_window`).
 """
 
 from __future__ import annotations
 
-from PySide6 import QtCore
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Signal
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListView, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
 
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import tr
 
 def problem_icons(widget: QWidget) -> dict[str, QIcon]:
     """The platform style's error and warning marks, made with the first problems (after the first paint)."""
-    from PySide6.QtWidgets import QStyle  # the style's many enums load then, not at start-up
-
     style = widget.style()
     return {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}
@@ -61,22 +57,22 @@ class ProblemsModel(QAbstractListModel):
         return max(1, len(self.problems))
 
     def flags(self, index):
-        flag = QtCore.Qt.ItemFlag
-        return flag.NoItemFlags if self.problem(index.row()) is None else flag.ItemIsEnabled | flag.ItemIsSelectable
+        if self.problem(index.row()) is None:
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def data(self, index, role):
         if not index.isValid():
             return None
-        roles = QtCore.Qt.ItemDataRole
         problem = self.problem(index.row())
         if problem is None:
-            return tr("Không có lỗi hay cảnh báo nào.") if role == roles.DisplayRole else None
-        if role == roles.DisplayRole:
+            return tr("Không có lỗi hay cảnh báo nào.") if role == Qt.ItemDataRole.DisplayRole else None
+        if role == Qt.ItemDataRole.DisplayRole:
             prefix = tr("Lỗi") if problem.is_error else tr("Cảnh báo")
             return f"{prefix}: {problem.message}"
-        if role == roles.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             return problem.message
-        if role == roles.DecorationRole:
+        if role == Qt.ItemDataRole.DecorationRole:
             return self.icons[problem.level]
         return None
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6 import QtCore
+from PySide6.QtCore import Qt
 
 from dtdesk.gui import i18n
 from dtdesk.gui.i18n import bind
@@ -74,8 +74,8 @@ class StatusDock(WindowPart):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         dock.setWidget(CompletenessView(self.ws, self.controller.data.info.period))
-        self.window.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.window.resizeDocks([dock], [640], QtCore.Qt.Orientation.Horizontal)
+        self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
         dock.visibilityChanged.connect(self._visibility_changed)
         self.dock = dock
 

@@ -59,48 +59,6 @@ def test_new_report_dialog_creates_the_report(main, qtbot):
     assert "quý II/2022" in main.report_status.period_label.text()
 
 
-STARTUP = r"""
-import json, sys
-from pathlib import Path
-if sys.argv[1] == "qt-only":
-    import PySide6.QtWidgets
-    print(json.dumps(sorted(sys.modules)))
-    raise SystemExit
-from dtdesk.gui import app
-app.import_core_first()
-before = set(sys.modules)
-application, window = app.build(sys.argv[2])
-application.processEvents()
-late = [name for name in set(sys.modules) - before if str(getattr(sys.modules[name], "__file__", "")).endswith(".py")]
-print(json.dumps(sorted(late)))
-"""
-
-
-def launch(tmp_path, *args):
-    """What STARTUP prints last (JSON), run in a fresh interpreter with settings under ``tmp_path``."""
-    import json
-    import os
-    import subprocess
-    import sys
-
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path),
-               XDG_DATA_HOME=str(tmp_path))
-    out = subprocess.run([sys.executable, "-c", STARTUP, *map(str, args)], capture_output=True, text=True,
-                         env=env, timeout=120, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
-
-
-def test_the_core_is_imported_before_pyside6(demo_path, tmp_path):
-    """Every pure-Python module the first window needs, beyond PySide6's own and the GUI's, is in CORE_FIRST.
-
-    PySide6 reads the source of each module imported after it (see dtdesk.gui.app); a module missing from
-    the list still works, only slower, so this test is what keeps the list whole.
-    """
-    late = set(launch(tmp_path, "app", demo_path)) - set(launch(tmp_path, "qt-only"))
-    assert late, "the GUI modules themselves load after PySide6"
-    assert {m for m in late if not m.startswith(("dtdesk.gui", "PySide6", "shiboken6"))} == set()
-
-
 def test_choosing_a_heading_keeps_the_form_and_the_panel_toggles(main):
     main.select_section("chu_ky_so")
     tree = main.outline.tree
@@ -114,7 +72,6 @@ def test_choosing_a_heading_keeps_the_form_and_the_panel_toggles(main):
     assert not main.problems_panel.isVisible()
     main.actions["actionProblems"].setChecked(True)
     assert main.problems_panel.isVisible()
-
 
 
 def test_an_unexpected_failure_is_said_in_the_window(qtbot, said, capsys):

@@ -34,11 +34,6 @@ def test_a_changed_ui_file_is_reported_stale(tmp_path, monkeypatch, capsys):
     assert "new_unit.py" in capsys.readouterr().out
 
 
-def test_imports_keep_only_the_names_used():
-    code = "from PySide6.QtGui import (QBrush, QColor,\n    QFont)\nfrom PySide6.QtCore import Qt\n\nx = QColor()\n"
-    assert compile_ui._prune_imports(code) == "from PySide6.QtGui import QColor\n\nx = QColor()\n"
-
-
 @pytest.mark.parametrize("name", sorted(p.stem for p in compile_ui.UI.glob("*.ui")))
 def test_the_compiled_form_looks_exactly_like_the_ui_file(qtbot, name):
     """What the clerk sees is what Qt Designer shows: same pixels as Qt's own loader builds from the .ui."""
@@ -53,18 +48,9 @@ def test_the_compiled_form_looks_exactly_like_the_ui_file(qtbot, name):
     assert compiled.grab().toImage() == designed.grab().toImage()
 
 
-def test_the_compiled_code_never_names_the_qt_namespace():
-    """uic's uses of ``Qt`` go through Qt's property system by name (why: scripts/compile_ui.py)."""
-    code = ("        self.split = QSplitter(self.central)\n"
-            "        self.split.setOrientation(Qt.Orientation.Vertical)\n"
-            "        self.label.setAlignment(Qt.AlignmentFlag.AlignRight|Qt.AlignmentFlag.AlignVCenter)\n"
-            "        self.actionOpen.setShortcut(QCoreApplication.translate(\"MainWindow\", u\"Ctrl+O\", None))\n"
-            "        self.layout = QVBoxLayout(self.central)\n")
-    assert compile_ui._spare_qt_namespace(code) == (
-        "        self.split = QSplitter(parent=self.central)\n"
-        "        self.split.setProperty(\"orientation\", \"Vertical\")\n"
-        "        self.label.setProperty(\"alignment\", \"AlignRight|AlignVCenter\")\n"
-        "        self.actionOpen.setProperty(\"shortcut\", QCoreApplication.translate(\"MainWindow\", u\"Ctrl+O\", None))\n"
-        "        self.layout = QVBoxLayout(self.central)\n")
-    for module in compile_ui.OUT.glob("*.py"):
-        assert "Qt." not in module.read_text(encoding="utf-8"), module.name
+def test_a_compiled_module_names_no_uic_version():
+    """The check must not depend on the installed Qt: uic's banner, with its version, is replaced."""
+    code = compile_ui.compile_ui(compile_ui.UI / "new_unit.ui")
+    assert code.startswith("# Compiled from ui/new_unit.ui by scripts/compile_ui.py")
+    assert "version" not in code.split("class Ui_", 1)[0].lower()
+    assert code.endswith('WIDGET_CLASS = "QDialog"\nFORM = Ui_NewUnitDialog\n')

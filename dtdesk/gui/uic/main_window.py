@@ -1,9 +1,18 @@
 # Compiled from ui/main_window.ui by scripts/compile_ui.py (Qt's uic); edit the .ui file, not this one.
 # ruff: noqa
 
-from PySide6.QtCore import QCoreApplication, QMetaObject, QSize
-from PySide6.QtGui import QAction, QFont
-from PySide6.QtWidgets import QLabel, QListView, QMenu, QMenuBar, QSplitter, QStackedWidget, QStatusBar, QTreeWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import (QCoreApplication, QDate, QDateTime, QLocale,
+    QMetaObject, QObject, QPoint, QRect,
+    QSize, QTime, QUrl, Qt)
+from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
+    QCursor, QFont, QFontDatabase, QGradient,
+    QIcon, QImage, QKeySequence, QLinearGradient,
+    QPainter, QPalette, QPixmap, QRadialGradient,
+    QTransform)
+from PySide6.QtWidgets import (QApplication, QHeaderView, QLabel, QListView,
+    QMainWindow, QMenu, QMenuBar, QSizePolicy,
+    QSplitter, QStackedWidget, QStatusBar, QTreeWidget,
+    QTreeWidgetItem, QVBoxLayout, QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -56,13 +65,13 @@ class Ui_MainWindow(object):
         self.centralLayout = QVBoxLayout(self.centralwidget)
         self.centralLayout.setObjectName(u"centralLayout")
         self.centralLayout.setContentsMargins(4, 4, 4, 0)
-        self.mainSplitter = QSplitter(parent=self.centralwidget)
+        self.mainSplitter = QSplitter(self.centralwidget)
         self.mainSplitter.setObjectName(u"mainSplitter")
-        self.mainSplitter.setProperty("orientation", "Vertical")
+        self.mainSplitter.setOrientation(Qt.Orientation.Vertical)
         self.mainSplitter.setChildrenCollapsible(False)
-        self.splitter = QSplitter(parent=self.mainSplitter)
+        self.splitter = QSplitter(self.mainSplitter)
         self.splitter.setObjectName(u"splitter")
-        self.splitter.setProperty("orientation", "Horizontal")
+        self.splitter.setOrientation(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
         self.outline = QTreeWidget(self.splitter)
         self.outline.setObjectName(u"outline")
@@ -74,7 +83,7 @@ class Ui_MainWindow(object):
         self.stack.setObjectName(u"stack")
         self.emptyPage = QLabel()
         self.emptyPage.setObjectName(u"emptyPage")
-        self.emptyPage.setProperty("alignment", "AlignCenter")
+        self.emptyPage.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.emptyPage.setWordWrap(True)
         self.stack.addWidget(self.emptyPage)
         self.splitter.addWidget(self.stack)
@@ -158,23 +167,23 @@ class Ui_MainWindow(object):
         MainWindow.setWindowTitle(QCoreApplication.translate("MainWindow", u"B\u00e1o c\u00e1o chuy\u1ec3n \u0111\u1ed5i s\u1ed1", None))
         self.actionNewReport.setText(QCoreApplication.translate("MainWindow", u"&B\u00e1o c\u00e1o m\u1edbi\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionNewReport.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
+        self.actionNewReport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+N", None))
 #endif // QT_CONFIG(shortcut)
         self.actionOpen.setText(QCoreApplication.translate("MainWindow", u"&M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionOpen.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
+        self.actionOpen.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+O", None))
 #endif // QT_CONFIG(shortcut)
         self.actionPreview.setText(QCoreApplication.translate("MainWindow", u"&Xem tr\u01b0\u1edbc khi in", None))
 #if QT_CONFIG(shortcut)
-        self.actionPreview.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+F2", None))
+        self.actionPreview.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+F2", None))
 #endif // QT_CONFIG(shortcut)
         self.actionPrint.setText(QCoreApplication.translate("MainWindow", u"&In\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionPrint.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
+        self.actionPrint.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+P", None))
 #endif // QT_CONFIG(shortcut)
         self.actionExportPdf.setText(QCoreApplication.translate("MainWindow", u"&L\u01b0u PDF\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionExportPdf.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Shift+S", None))
+        self.actionExportPdf.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+S", None))
 #endif // QT_CONFIG(shortcut)
         self.actionSignPdf.setText(QCoreApplication.translate("MainWindow", u"K\u00fd &s\u1ed1 PDF\u2026", None))
 #if QT_CONFIG(tooltip)
@@ -185,7 +194,7 @@ class Ui_MainWindow(object):
         self.actionExportSubmission.setToolTip(QCoreApplication.translate("MainWindow", u"Ghi b\u00e1o c\u00e1o \u0111ang m\u1edf th\u00e0nh t\u1ec7p n\u1ed9p (*.dtdesk.sqlite) \u0111\u1ec3 g\u1eedi l\u00ean c\u1ea5p tr\u00ean", None))
 #endif // QT_CONFIG(tooltip)
 #if QT_CONFIG(shortcut)
-        self.actionExportSubmission.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+E", None))
+        self.actionExportSubmission.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+E", None))
 #endif // QT_CONFIG(shortcut)
         self.actionExportSubmissionEml.setText(QCoreApplication.translate("MainWindow", u"Xu\u1ea5t t\u1ec7p n\u1ed9p k\u00e8m th\u01b0 &\u0111i\u1ec7n t\u1eed (.eml)\u2026", None))
 #if QT_CONFIG(tooltip)
@@ -193,7 +202,7 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.actionImportSubmissions.setText(QCoreApplication.translate("MainWindow", u"N&h\u1eadp t\u1ec7p n\u1ed9p c\u1ee7a \u0111\u01a1n v\u1ecb c\u1ea5p d\u01b0\u1edbi\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionImportSubmissions.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
+        self.actionImportSubmissions.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+I", None))
 #endif // QT_CONFIG(shortcut)
         self.actionVerifyCode.setText(QCoreApplication.translate("MainWindow", u"Ki\u1ec3m tra &m\u00e3 x\u00e1c th\u1ef1c c\u1ee7a b\u1ea3n in\u2026", None))
 #if QT_CONFIG(tooltip)
@@ -206,15 +215,15 @@ class Ui_MainWindow(object):
 #endif // QT_CONFIG(tooltip)
         self.actionQuit.setText(QCoreApplication.translate("MainWindow", u"&Tho\u00e1t", None))
 #if QT_CONFIG(shortcut)
-        self.actionQuit.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
+        self.actionQuit.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Q", None))
 #endif // QT_CONFIG(shortcut)
         self.actionUndo.setText(QCoreApplication.translate("MainWindow", u"&Ho\u00e0n t\u00e1c", None))
 #if QT_CONFIG(shortcut)
-        self.actionUndo.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Z", None))
+        self.actionUndo.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Z", None))
 #endif // QT_CONFIG(shortcut)
         self.actionRedo.setText(QCoreApplication.translate("MainWindow", u"&L\u00e0m l\u1ea1i", None))
 #if QT_CONFIG(shortcut)
-        self.actionRedo.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Y", None))
+        self.actionRedo.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Y", None))
 #endif // QT_CONFIG(shortcut)
         self.actionProblems.setText(QCoreApplication.translate("MainWindow", u"&B\u1ea3ng l\u1ed7i v\u00e0 c\u1ea3nh b\u00e1o", None))
         self.actionVietnamese.setText(QCoreApplication.translate("MainWindow", u"Ti\u1ebfng Vi\u1ec7t", None))
