@@ -1,4 +1,4 @@
-"""The command-line contract (DESIGN.md §3): exit codes and one-sentence errors."""
+"""The command-line contract (docs/command-line.md): exit codes and one-sentence errors."""
 
 import datetime as dt
 import sqlite3

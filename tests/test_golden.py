@@ -1,4 +1,4 @@
-"""The demo renders the seed report, word for word (DESIGN.md §6)."""
+"""The demo renders the seed report, word for word (docs/testing.md)."""
 
 import re
 

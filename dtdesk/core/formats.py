@@ -1,4 +1,4 @@
-"""Vietnamese number and date formats of the printed report (DESIGN.md §4).
+"""Vietnamese number and date formats of the printed report (docs/printed-report.md).
 
 Numbers go through Babel's ``vi`` locale: "." groups thousands, "," is the
 decimal mark. Ratios are rounded **half up** to one decimal (the seed's ratios

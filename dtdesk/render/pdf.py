@@ -1,7 +1,7 @@
 """Render a :class:`~dtdesk.core.document.Document` to PDF with ReportLab platypus.
 
 The core has already decided every string; this module only lays them out in
-the Decree 30/2020 format (see DESIGN.md §4). Text is normalised to NFC
+the Decree 30/2020 format (see docs/printed-report.md). Text is normalised to NFC
 (ReportLab does not shape combining marks) and XML-escaped before it reaches a
 ``Paragraph`` (its mini-markup would otherwise eat "<b>" or "&" typed by a
 clerk). Text in a box that cannot continue on the next page (header, table

@@ -1,4 +1,4 @@
-"""Layout of the sample report measured with pdfplumber (Decree 30, DESIGN.md §4)."""
+"""Layout of the sample report measured with pdfplumber (Decree 30, docs/printed-report.md)."""
 
 from __future__ import annotations
 
