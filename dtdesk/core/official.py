@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 
 from dtdesk.core.formats import nfc
-from dtdesk.core.units import Unit, UnitError, shown_code
+from dtdesk.core.units import KINDS, Unit, UnitError, check_tree, shown_code
 
 # the package's division types → dtdesk's kinds
 _KIND = {"tỉnh": "province", "thành phố trung ương": "city", "xã": "commune", "phường": "ward", "đặc khu": "special_zone"}
@@ -95,14 +95,41 @@ def office_units(code: str) -> list[Unit]:
     return [official_unit(unit.parent), unit]
 
 
+def own_office(code: str, name: str, kind: str, parent: str = "", short: str = "") -> list[Unit]:
+    """The units a new workspace for a unit of one's own holds: its official parent's (if any), then itself.
+
+    For bodies and the district era, which the official list does not hold. The
+    code must not be an official one (it would clash with the unit the level
+    above knows by it); a parent that is a province brings only the province, a
+    commune brings its province too.
+    """
+    code, name, short, parent = (nfc(x).strip() for x in (code, name, short, parent))
+    if not name:
+        raise UnitError("Đơn vị tự khai cần có tên.")
+    if kind not in KINDS:
+        raise UnitError("Hãy chọn loại đơn vị.")
+    try:
+        taken = official_unit(code)
+    except UnitError:
+        taken = None
+    if taken is not None:
+        raise UnitError(f"Mã «{shown_code(code)}» là mã chính thức của {taken.name}; hãy chọn mã khác.")
+    above = office_units(parent) if parent else []
+    if above and above[0].code == official_code(parent):
+        above = above[:1]
+    units = [*above, Unit(code, name, kind, above[-1].code if above else None, short, position=1)]
+    check_tree(units)
+    return units
+
+
 def find(text: str, province: str | None = None) -> list[Unit]:
     """Official units whose name contains ``text`` (accents and case ignored), within a province if given."""
-    wanted = _plain(nfc(text))
+    wanted = plain(nfc(text))
     pool = communes(province) if province else provinces()
-    return [u for u in pool if wanted in _plain(u.name)]
+    return [u for u in pool if wanted in plain(u.name)]
 
 
-def _plain(text: str) -> str:
+def plain(text: str) -> str:
     """Lower case without accents ("Hải An" → "hai an"), for searching as one types."""
     decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QSettings, QStandardPaths
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from dtdesk.gui import i18n
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.file_actions import LAST_REPORT
 from dtdesk.gui.main_window import MainWindow
 from dtdesk.gui.messages import show_failure
-from dtdesk.store.demo import create_demo
-from dtdesk.store.workspace import Workspace
+from dtdesk.gui.recent_files import RecentFiles
 
 DEFAULT_NAME = "dtdesk.sqlite"
 
@@ -27,23 +25,33 @@ def default_workspace() -> Path:
     return folder / DEFAULT_NAME
 
 
-def ask_demo_dialog() -> bool:
-    answer = QMessageBox.question(
-        None, tr("Báo cáo chuyển đổi số"),
-        tr("Đây là lần đầu bạn mở dtdesk. Có muốn mở báo cáo mẫu của quận Hải An (quý I/2022) để xem thử không?"),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
-    return answer == QMessageBox.StandardButton.Yes
+def workspaces_to_reopen(settings: QSettings) -> list[tuple[Path, str | None, str | None]]:
+    """Where a launch without a workspace named starts, best first: (workspace, unit, period).
+
+    The report the clerk had open last; else the workspaces opened lately;
+    else the workspace earlier versions kept in the user's data folder. Only
+    files that still exist are listed.
+    """
+    found = []
+    last = settings.value(LAST_REPORT)
+    if isinstance(last, list) and len(last) == 3:
+        found.append((Path(last[0]), str(last[1]), str(last[2])))
+    found += [(Path(p), None, None) for p in RecentFiles.stored(settings)]
+    found.append((default_workspace(), None, None))
+    return [entry for entry in found if entry[0].is_file()]
 
 
-def first_run(path: Path, ask_demo: Callable[[], bool]) -> Path:
-    """Create the workspace at ``path`` if missing; the Hải An demo goes in if the clerk says yes."""
-    if path.exists():
-        return path
-    if ask_demo():
-        create_demo(path).close()
+def start(window: MainWindow, workspace: str | os.PathLike | None, section: str = "header") -> None:
+    """Open the workspace named, else reopen the last report (or, if it is gone, its workspace's list of reports);
+    the first run sets up the office. The window shows with its report, or behind the set-up dialog."""
+    places = [(Path(workspace), None, None)] if workspace else workspaces_to_reopen(window.settings)
+    if places:
+        path, unit, period = places[0]
+        window.open_workspace(path, unit, period, section)
+        window.show()
     else:
-        Workspace.create(path).close()
-    return path
+        window.show()
+        window.files.new_workspace()
 
 
 def application() -> QApplication:
@@ -56,13 +64,11 @@ def application() -> QApplication:
     return app
 
 
-def build(workspace: str | os.PathLike | None, ask_demo: Callable[[], bool] | None = None, section: str = "header"):
-    """The application and a shown main window on ``workspace`` (or the default one), on ``section``'s form."""
+def build(workspace: str | os.PathLike | None, section: str = "header", settings: QSettings | None = None):
+    """The application and a shown main window on ``workspace`` (or where the clerk left off), on ``section``'s form."""
     app = application()
-    path = Path(workspace) if workspace else first_run(default_workspace(), ask_demo or ask_demo_dialog)
-    window = MainWindow()
-    window.open_workspace(path, section=section)
-    window.show()
+    window = MainWindow(settings)
+    start(window, workspace, section)
     return app, window
 
 

@@ -131,6 +131,8 @@ class MainWindow(QObject):
         except WorkspaceError as exc:  # no report yet: the empty page says what to do
             self.window.statusBar().showMessage(str(exc), 10000)
             self._show_empty()
+            if ws.reports():  # the report asked for is gone: the workspace's reports, to pick one
+                QTimer.singleShot(0, self.files.choose_report)
             return True
         self.load_report(info, section)
         return True

@@ -1,12 +1,18 @@
-"""File → "Báo cáo mới…": the unit and period of a new report (ui/new_report.ui)."""
+"""File → "Báo cáo mới…": the unit and period of a new report (ui/new_report.ui).
+
+The period is picked from a list (:class:`~dtdesk.gui.period_picker.PeriodPicker`);
+an existing report opens from File → "Mở báo cáo…" (:mod:`dtdesk.gui.report_list`).
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
+from dtdesk.core.periods import PeriodError
 from dtdesk.core.template import TemplateError
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.period_picker import PeriodPicker
 from dtdesk.gui.uiload import load_ui
 from dtdesk.gui.unit_dialog import NewUnitDialog
 from dtdesk.store.reports import start_report
@@ -23,7 +29,7 @@ class NewReportDialog(QObject):
         self.dialog = load_ui("new_report.ui", parent)
         d = self.dialog
         self.unit = d.findChild(QWidget, "unit")
-        self.period = d.findChild(QWidget, "period")
+        self.period = PeriodPicker(d.findChild(QComboBox, "period"))
         self.cutoff = d.findChild(QWidget, "cutoff")
         self.message = d.findChild(QLabel, "message")
         self._fill_units(ws.own_unit)
@@ -54,8 +60,8 @@ class NewReportDialog(QObject):
             self.message.setText(tr("Tệp chưa có đơn vị nào; bấm «Đơn vị mới…» để thêm đơn vị của mình."))
             return
         try:
-            self.info = start_report(self.ws, code, self.period.text(), self.cutoff.text())
-        except (WorkspaceError, TemplateError) as exc:  # e.g. the report's template is missing or broken
+            self.info = start_report(self.ws, code, self.period.period().code, self.cutoff.text())
+        except (PeriodError, WorkspaceError, TemplateError) as exc:  # e.g. the report's template is missing or broken
             self.message.setText(str(exc))
             return
         self.dialog.accept()

@@ -22,7 +22,12 @@ class RecentFiles(QObject):
         self.settings.setValue("recent", [path, *(p for p in self.paths() if p != path)][:RECENT_MAX])
 
     def paths(self) -> list[str]:
-        value = self.settings.value("recent", [])
+        return self.stored(self.settings)
+
+    @staticmethod
+    def stored(settings: QSettings) -> list[str]:
+        """The recent workspaces kept in ``settings``, newest first (read at start-up before any menu exists)."""
+        value = settings.value("recent", [])
         if isinstance(value, str):  # QSettings gives back a one-item list as a string
             value = [value]
         return [str(v) for v in value or []]

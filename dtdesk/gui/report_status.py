@@ -67,4 +67,4 @@ class ReportStatus(QObject):
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
         self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.label))
         suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
-        self.window.setWindowTitle(f"{data.unit.name} — {period.label} — {Path(self.ws.path).name}{suffix}")
+        self.window.setWindowTitle(f"{data.unit.name} — {period.title} — {Path(self.ws.path).name}{suffix}")

@@ -116,20 +116,38 @@ def make_backup(source: sqlite3.Connection | str | Path, workspace: str | Path, 
     own = not isinstance(source, sqlite3.Connection)
     src = _open_ro(Path(source)) if own else source
     try:
-        with output_path(target, overwrite=False) as temp:
-            dst = sqlite3.connect(temp, isolation_level=None)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")
-                result = dst.execute("PRAGMA quick_check").fetchone()[0]
-            finally:
-                dst.close()
-            if result != "ok":
-                raise sqlite3.DatabaseError(f"backup check failed: {result}")
+        _checked_copy(src, target, overwrite=False)
     finally:
         if own:
             src.close()
     prune(workspace, keep)
+    return target
+
+
+def _checked_copy(src: sqlite3.Connection, target: Path, overwrite: bool) -> None:
+    """A consistent copy of ``src`` at ``target``: temporary name beside it, checked, fsynced, renamed."""
+    with output_path(target, overwrite=overwrite) as temp:
+        dst = sqlite3.connect(temp, isolation_level=None)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode = DELETE")
+            result = dst.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            dst.close()
+        if result != "ok":
+            raise sqlite3.DatabaseError(f"backup check failed: {result}")
+
+
+def save_copy(conn: sqlite3.Connection, workspace: str | Path, target: str | Path) -> Path:
+    """File › "Lưu bản sao…": a consistent copy of the open workspace at a file the clerk named.
+
+    Never over the workspace itself, its side files or its backups
+    (:class:`OwnFileError`); a file the clerk chose to replace is replaced
+    whole or not at all. Raises OSError or sqlite3.Error when the copy fails.
+    """
+    target = Path(target)
+    refuse_own_file(workspace, target)
+    _checked_copy(conn, target, overwrite=True)
     return target
 
 

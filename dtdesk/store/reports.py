@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dtdesk.core.formats import nfc
@@ -137,6 +138,28 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
     ws.ensure_report(ReportInfo(unit, span.code, template_id, version, span.start, end))
     _word_header(ws, unit, span.code, load_template(template_id, version))
     return ws.report(unit, span.code)
+
+
+def create_office(path: str | Path, units: list[Unit], own: str, period: str) -> ReportInfo:
+    """A new workspace at ``path`` holding an office's units, ``own`` recorded as its own, and own's first report.
+
+    The file is made here, so a failure leaves none behind (never one the
+    clerk did not ask for, half set up). An existing file is refused.
+    """
+    from dtdesk.store.backup import own_files
+    from dtdesk.store.workspace import Workspace
+
+    ws = Workspace.create(path)
+    try:
+        ws.set_up_office(units, own)
+        info = start_report(ws, own, period)
+    except BaseException:
+        ws.close()
+        for leftover in own_files(path):  # the new file, its side files and lock (it has no backups yet)
+            leftover.unlink(missing_ok=True)
+        raise
+    ws.close()
+    return info
 
 
 def _word_header(ws: Workspace, unit: str, period: str, template) -> None:

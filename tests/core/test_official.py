@@ -62,3 +62,28 @@ def test_a_new_office_gets_its_province_or_its_communes():
     units = office_units("31")
     assert units[0].code == "31" and len(units) == 115
     check_tree(units)
+
+
+def test_a_unit_of_ones_own_sits_under_its_official_parent():
+    from dtdesk.core.official import own_office
+
+    department = own_office("SKHCN", "Sở Khoa học và Công nghệ", "department", "31")
+    assert [(u.code, u.parent) for u in department] == [("31", None), ("SKHCN", "31")]
+    body = own_office("HA-VP", "Văn phòng", "office", "11413")
+    assert [(u.code, u.parent) for u in body] == [("31", None), ("11413", "31"), ("HA-VP", "11413")]
+    district = own_office("HA", "Quận Hải An", "district")  # the district era, with no official parent
+    assert [(u.code, u.parent, u.kind) for u in district] == [("HA", None, "district")]
+
+
+@pytest.mark.parametrize("code, name, kind, parent, says", [
+    ("11413", "Phường Hải An", "ward", "31", "mã chính thức của Phường Hải An"),
+    ("X", "  ", "ward", "", "cần có tên"),
+    ("X", "Quận X", "", "", "loại đơn vị"),
+    ("X", "Quận X", "district", "11413", "không trực thuộc"),  # a district under a ward
+    ("x y", "Quận X", "district", "", "Mã"),
+])
+def test_a_unit_of_ones_own_is_refused_with_a_sentence(code, name, kind, parent, says):
+    from dtdesk.core.official import own_office
+
+    with pytest.raises(UnitError, match=says):
+        own_office(code, name, kind, parent)

@@ -28,6 +28,15 @@ def settings(tmp_path):
 
 
 @pytest.fixture
+def places(tmp_path, monkeypatch):
+    """The user's standard folders (documents, the app's data) as folders of tmp_path named after them."""
+    from PySide6.QtCore import QStandardPaths
+
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda location: str(tmp_path / location.name))
+    return tmp_path
+
+
+@pytest.fixture
 def main(qtbot, demo_path, settings):
     from dtdesk.gui.main_window import MainWindow
 

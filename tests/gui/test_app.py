@@ -1,8 +1,7 @@
 from PySide6.QtWidgets import QDialog, QMainWindow, QWidget
 
-from dtdesk.gui.app import first_run
+from dtdesk.gui import app
 from dtdesk.gui.uiload import load_ui
-from dtdesk.store.workspace import Workspace
 
 
 def test_ui_files_load(qtbot):
@@ -22,26 +21,54 @@ def test_ui_files_load(qtbot):
         assert form.findChild(QWidget, field) is not None, field
 
 
-def test_first_run_offers_the_demo(tmp_path):
-    asked = []
-    path = first_run(tmp_path / "a.sqlite", lambda: asked.append(1) or True)
-    assert asked == [1]
-    with Workspace.open(path) as ws:
-        assert ws.own_unit == "HA" and ws.reports()
-    assert first_run(path, lambda: asked.append(2) or True) == path and asked == [1]  # asked once
-
-
-def test_first_run_without_demo_gives_an_empty_workspace(tmp_path, qtbot, settings):
+def _window(qtbot, settings):
     from dtdesk.gui.main_window import MainWindow
 
-    path = first_run(tmp_path / "b.sqlite", lambda: False)
-    with Workspace.open(path) as ws:
-        assert ws.reports() == []
     window = MainWindow(settings)
     qtbot.addWidget(window.window)
-    assert window.open_workspace(path)
-    assert window.forms.stack.currentWidget() is window.forms.empty
-    assert not window.actions["actionPreview"].isEnabled()
+    return window
+
+
+def test_first_run_sets_up_the_office(qtbot, settings, monkeypatch, tmp_path):
+    from dtdesk.gui.file_actions import FileActions
+
+    monkeypatch.setattr(app, "default_workspace", lambda: tmp_path / "none.sqlite")
+    asked = []
+    monkeypatch.setattr(FileActions, "new_workspace", lambda self: asked.append(self))
+    window = _window(qtbot, settings)
+    app.start(window, None)
+    assert asked == [window.files] and window.ws is None
+
+
+def test_a_launch_reopens_the_last_report(qtbot, settings, demo_path, monkeypatch, tmp_path):
+    monkeypatch.setattr(app, "default_workspace", lambda: tmp_path / "none.sqlite")
+    settings.setValue("lastReport", [str(demo_path), "HA-CATBI", "2022-Q1"])
+    window = _window(qtbot, settings)
+    app.start(window, None)
+    assert window.controller.data.info[:2] == ("HA-CATBI", "2022-Q1")
+    assert window.window.windowTitle() == f"Phường Cát Bi — Quý I/2022 — {demo_path.name}"
+    window.close_workspace()
+
+
+def test_a_launch_whose_last_report_is_gone_lists_the_reports(qtbot, settings, demo_path, monkeypatch, tmp_path):
+    from dtdesk.gui.report_list import ReportListDialog
+
+    monkeypatch.setattr(app, "default_workspace", lambda: tmp_path / "none.sqlite")
+    settings.setValue("lastReport", [str(demo_path), "HA-CATBI", "2023-Q4"])
+    listed = []
+
+    def pick_first(dialog):
+        listed.append([(r.unit, r.period) for r in dialog.reports])
+        dialog.accept()
+        return 1
+
+    monkeypatch.setattr(ReportListDialog, "exec", pick_first)
+    window = _window(qtbot, settings)
+    app.start(window, None)
+    qtbot.waitUntil(lambda: window.controller is not None)
+    assert listed[0][0] == ("HA", "2022-Q1") and ("HA-CATBI", "2022-Q1") in listed[0]
+    assert window.controller.data.info[:2] == ("HA", "2022-Q1")
+    assert "--" not in window.window.statusBar().currentMessage()
     window.close_workspace()
 
 
@@ -49,10 +76,10 @@ def test_new_report_dialog_creates_the_report(main, qtbot):
     from dtdesk.gui.new_report import NewReportDialog
 
     dialog = NewReportDialog(main.ws, main.window)
-    dialog.period.setText("sai")
+    dialog.period.select("sai")
     dialog.accept()
     assert dialog.info is None and dialog.message.text()
-    dialog.period.setText("2022-Q2")
+    dialog.period.select("2022-Q2")
     dialog.accept()
     assert dialog.info.period == "2022-Q2" and dialog.info.unit == "HA"
     main.load_report(dialog.info)
@@ -94,6 +121,6 @@ def test_a_template_error_while_creating_a_report_is_a_sentence(main, monkeypatc
 
     monkeypatch.setattr(new_report, "start_report", broken)
     dialog = new_report.NewReportDialog(main.ws, main.window)
-    dialog.period.setText("2022-Q2")
+    dialog.period.select("2022-Q2")
     dialog.accept()
     assert dialog.info is None and dialog.message.text() == "Không có mẫu báo cáo cds-quarterly phiên bản 9."

@@ -12,7 +12,7 @@ def test_empty_workspace_to_first_report(qtbot, tmp_path):
     try:
         report = NewReportDialog(ws)
         qtbot.addWidget(report.dialog)
-        report.period.setText("2023-Q2")
+        report.period.select("2023-Q2")
         report.accept()
         assert report.info is None and "Đơn vị mới" in report.message.text()
 

@@ -298,3 +298,21 @@ def test_cli_says_a_damaged_workspace_in_one_sentence_and_restores_it(path, caps
     assert main(["restore", str(path), str(good)]) == 0
     assert "-damaged" in capsys.readouterr().out
     assert main(["check", str(path)]) == 0
+
+
+def test_a_saved_copy_holds_the_open_workspace_and_never_replaces_it(path, tmp_path):
+    from dtdesk.store.base import OwnFileError
+
+    with Workspace.open(path) as ws:
+        ws.set_values("HA", "2022-Q1", {("dvc.received", ""): 4242})  # committed, still in the WAL
+        copy = bk.save_copy(ws.conn, path, tmp_path / "copy.sqlite")
+        with pytest.raises(OwnFileError):
+            bk.save_copy(ws.conn, path, path)
+        backup = bk.list_backups(path)[0].path
+        with pytest.raises(OwnFileError):
+            bk.save_copy(ws.conn, path, backup)
+        ws.set_values("HA", "2022-Q1", {("dvc.received", ""): 5})
+        again = bk.save_copy(ws.conn, path, copy)  # the clerk named it again: replaced whole
+    with Workspace.open(again, read_only=True) as copied:
+        assert copied.value(*KEY) == 5 and copied.own_unit == "HA"
+    assert _leftovers(tmp_path) == []

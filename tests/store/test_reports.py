@@ -56,3 +56,28 @@ def test_the_own_unit_is_the_one_whose_report_the_clerk_starts_not_the_first_cre
     start_report(empty, "HA", "2023-Q2")  # the district's report too: the ward stays the office's own
     assert empty.own_unit == "HA-CATBI"
     assert resolve(empty).unit == "HA-CATBI"
+
+
+def test_an_office_is_created_with_its_own_unit_and_first_report(tmp_path):
+    from dtdesk.core.official import office_units
+    from dtdesk.store.reports import create_office
+
+    info = create_office(tmp_path / "hai-an.sqlite", office_units("11413"), "11413", "2026-Q3")
+    assert (info.unit, info.period) == ("11413", "2026-Q3")
+    with Workspace.open(tmp_path / "hai-an.sqlite") as ws:
+        assert ws.own_unit == "11413" and resolve(ws).period == "2026-Q3"
+        assert ws.value("11413", "2026-Q3", "header.issuing_body")  # worded for a ward
+
+
+def test_an_office_that_cannot_be_set_up_leaves_no_file(tmp_path):
+    from dtdesk.core.official import office_units
+    from dtdesk.store.reports import create_office
+
+    path = tmp_path / "x.sqlite"
+    with pytest.raises(WorkspaceError):
+        create_office(path, office_units("11413"), "99999", "2026-Q3")  # own unit not among them
+    assert list(tmp_path.iterdir()) == []
+    path.write_bytes(b"someone's file")
+    with pytest.raises(WorkspaceError, match="đã tồn tại"):
+        create_office(path, office_units("11413"), "11413", "2026-Q3")
+    assert path.read_bytes() == b"someone's file"

@@ -52,7 +52,7 @@ class Ui_NewReportDialog(object):
 
         self.form.setWidget(1, QFormLayout.ItemRole.LabelRole, self.periodLabel)
 
-        self.period = QLineEdit(NewReportDialog)
+        self.period = QComboBox(NewReportDialog)
         self.period.setObjectName(u"period")
 
         self.form.setWidget(1, QFormLayout.ItemRole.FieldRole, self.period)
@@ -93,7 +93,9 @@ class Ui_NewReportDialog(object):
         self.unitLabel.setText(QCoreApplication.translate("NewReportDialog", u"\u0110\u01a1n v\u1ecb:", None))
         self.newUnit.setText(QCoreApplication.translate("NewReportDialog", u"\u0110\u01a1n v\u1ecb m\u1edbi\u2026", None))
         self.periodLabel.setText(QCoreApplication.translate("NewReportDialog", u"K\u1ef3 b\u00e1o c\u00e1o:", None))
-        self.period.setPlaceholderText(QCoreApplication.translate("NewReportDialog", u"v\u00ed d\u1ee5 2022-Q2, 2022-M06, 2022-H1, 2022", None))
+#if QT_CONFIG(tooltip)
+        self.period.setToolTip(QCoreApplication.translate("NewReportDialog", u"Ch\u1ecdn trong danh s\u00e1ch, ho\u1eb7c g\u00f5, v\u00ed d\u1ee5: Qu\u00fd I/2022, I/2022, 2022-Q1, Th\u00e1ng 3/2022", None))
+#endif // QT_CONFIG(tooltip)
         self.cutoffLabel.setText(QCoreApplication.translate("NewReportDialog", u"T\u00ednh \u0111\u1ebfn ng\u00e0y:", None))
         self.cutoff.setPlaceholderText(QCoreApplication.translate("NewReportDialog", u"\u0111\u1ec3 tr\u1ed1ng: ng\u00e0y cu\u1ed1i k\u1ef3; v\u00ed d\u1ee5 30/6/2022", None))
         self.message.setStyleSheet(QCoreApplication.translate("NewReportDialog", u"color: #b00020;", None))
