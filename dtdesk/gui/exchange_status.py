@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget
 
 from dtdesk.core.formats import date_short, ratio
 from dtdesk.core.periods import parse_period
@@ -58,12 +58,15 @@ class CompletenessView(QWidget):
         self.chart_title.setWordWrap(True)
         chart_layout.addWidget(self.chart_title)
         self.chart = RatioChart()
-        chart_layout.addWidget(self.chart)
+        chart_scroll = QScrollArea()  # a province's hundred communes scroll instead of stretching the window
+        chart_scroll.setWidgetResizable(True)
+        chart_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        chart_scroll.setWidget(self.chart)
+        chart_layout.addWidget(chart_scroll, 1)
         self.legend = QLabel()
         self.legend.setWordWrap(True)
         self.legend.setStyleSheet("color: palette(mid);")
         chart_layout.addWidget(self.legend)
-        chart_layout.addStretch(1)
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)

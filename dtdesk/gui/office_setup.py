@@ -70,6 +70,10 @@ class OfficeSetupDialog(QObject):
         named["create"].clicked.connect(self.accept)
         named["cancel"].clicked.connect(self.dialog.reject)
         named["demo"].clicked.connect(self.open_demo)
+        labels = [named[n] for n in ("provinceLabel", "periodLabel", "pathLabel")]  # two forms, one column
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)
         self._choice_changed()
 
     def exec(self) -> int:

@@ -65,6 +65,6 @@ class ReportStatus(QObject):
         data = self.controller.data
         period = parse_period(data.info.period)
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
-        self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.label))
+        self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.title))
         suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
         self.window.setWindowTitle(f"{data.unit.name} — {period.title} — {Path(self.ws.path).name}{suffix}")

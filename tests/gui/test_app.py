@@ -83,7 +83,7 @@ def test_new_report_dialog_creates_the_report(main, qtbot):
     dialog.accept()
     assert dialog.info.period == "2022-Q2" and dialog.info.unit == "HA"
     main.load_report(dialog.info)
-    assert "quý II/2022" in main.report_status.period_label.text()
+    assert "Quý II/2022" in main.report_status.period_label.text()
 
 
 def test_choosing_a_heading_keeps_the_form_and_the_panel_toggles(main):

@@ -29,7 +29,7 @@ def test_outline_lists_header_then_every_editable_section(main):
     assert _outline_ids(main) == ["header", *(s.id for s in template.editable_sections)]
     assert main.outline.tree.topLevelItem(0).text(0) == "Phần đầu"
     status = main.report_status
-    assert "Hải An" in status.unit_label.text() and "quý I/2022" in status.period_label.text()
+    assert "Hải An" in status.unit_label.text() and "Quý I/2022" in status.period_label.text()
     assert status.saved_label.text() == "Đã lưu"
 
 

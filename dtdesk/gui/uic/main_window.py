@@ -249,7 +249,7 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.outline.setToolTip(QCoreApplication.translate("MainWindow", u"C\u00e1c m\u1ee5c c\u1ee7a b\u00e1o c\u00e1o", None))
 #endif // QT_CONFIG(tooltip)
-        self.emptyPage.setText(QCoreApplication.translate("MainWindow", u"Ch\u01b0a m\u1edf b\u00e1o c\u00e1o n\u00e0o. Ch\u1ecdn T\u1ec7p \u2192 B\u00e1o c\u00e1o m\u1edbi\u2026 ho\u1eb7c T\u1ec7p \u2192 M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026.", None))
+        self.emptyPage.setText(QCoreApplication.translate("MainWindow", u"Ch\u01b0a m\u1edf b\u00e1o c\u00e1o n\u00e0o. Ch\u1ecdn T\u1ec7p \u2192 M\u1edf b\u00e1o c\u00e1o\u2026, T\u1ec7p \u2192 B\u00e1o c\u00e1o m\u1edbi\u2026, T\u1ec7p \u2192 M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026 ho\u1eb7c T\u1ec7p \u2192 T\u1ea1o t\u1ec7p d\u1eef li\u1ec7u m\u1edbi\u2026", None))
         self.problemsTitle.setText(QCoreApplication.translate("MainWindow", u"L\u1ed7i v\u00e0 c\u1ea3nh b\u00e1o", None))
 #if QT_CONFIG(tooltip)
         self.problemsList.setToolTip(QCoreApplication.translate("MainWindow", u"B\u1ea5m v\u00e0o m\u1ed9t d\u00f2ng \u0111\u1ec3 \u0111\u1ebfn \u00f4 c\u1ea7n s\u1eeda", None))
