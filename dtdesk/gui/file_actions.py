@@ -9,6 +9,7 @@ or picked from the list). The report shown is remembered in the settings
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
@@ -18,6 +19,8 @@ from dtdesk.gui import messages
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.recent_files import RecentFiles
 from dtdesk.gui.window_part import WindowPart
+from dtdesk.store.backup import failure_reason, save_copy
+from dtdesk.store.workspace import WorkspaceError
 
 
 LAST_REPORT = "lastReport"  # [workspace path, unit, period] of the report shown last
@@ -95,12 +98,7 @@ class FileActions(WindowPart):
         """A consistent copy of the open workspace at a file the clerk names (never the open file itself)."""
         if self.ws is None:
             return None
-        import sqlite3
-
-        from PySide6.QtWidgets import QFileDialog
-
-        from dtdesk.store.backup import failure_reason, save_copy
-        from dtdesk.store.workspace import WorkspaceError
+        from PySide6.QtWidgets import QFileDialog  # file dialogs load when first opened
 
         self.flush()
         current = Path(self.ws.path)

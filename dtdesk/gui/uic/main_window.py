@@ -183,7 +183,7 @@ class Ui_MainWindow(object):
         self.actionSaveCopy.setText(QCoreApplication.translate("MainWindow", u"&L\u01b0u b\u1ea3n sao\u2026", None))
         self.actionOpenReport.setText(QCoreApplication.translate("MainWindow", u"M\u1edf &b\u00e1o c\u00e1o\u2026", None))
 #if QT_CONFIG(shortcut)
-        self.actionOpenReport.setProperty("shortcut", QCoreApplication.translate("MainWindow", u"Ctrl+Shift+O", None))
+        self.actionOpenReport.setShortcut(QCoreApplication.translate("MainWindow", u"Ctrl+Shift+O", None))
 #endif // QT_CONFIG(shortcut)
         self.actionOpen.setText(QCoreApplication.translate("MainWindow", u"&M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026", None))
 #if QT_CONFIG(shortcut)
