@@ -35,8 +35,7 @@ UNIT_OPTIONS = (
 def _new(args) -> int:
     from dtdesk.core.periods import PeriodError, default_period, parse_period
     from dtdesk.core.units import UnitError
-    from dtdesk.store.reports import start_report
-    from dtdesk.store.workspace import Workspace
+    from dtdesk.store.reports import create_office
 
     try:
         units = _office_units(args)
@@ -45,10 +44,8 @@ def _new(args) -> int:
         raise CommandError(str(exc)) from None
     own = next(u for u in units if u.code in (args.unit, official_code_or(args.unit)))
     path = Path(args.workspace)
-    with Workspace.create(path) as ws:
-        ws.set_up_office(units, own.code)
-        start_report(ws, own.code, period.code)
-        subunits = len(ws.hierarchy().subunits(own.code))
+    create_office(path, units, own.code, period.code)
+    subunits = sum(u.parent == own.code for u in units)
     below = tr(", cùng {count} đơn vị cấp dưới", count=subunits) if subunits else ""
     print(tr("Đã tạo tệp {file}: {name} (mã {code}){below}; báo cáo {period}.", file=path.name, name=own.name,
              code=own.code, below=below, period=period.label))
@@ -56,9 +53,13 @@ def _new(args) -> int:
 
 
 def _office_units(args) -> list:
-    """The units ``dtdesk new`` creates: an official unit and its province or communes, or a unit of one's own."""
-    from dtdesk.core.official import office_units, official_unit
-    from dtdesk.core.units import Unit, UnitError, check_tree
+    """The units ``dtdesk new`` creates: an official unit and its province or communes, or a unit of one's own.
+
+    The window's set-up dialog makes the same choice through the same
+    functions (:func:`dtdesk.core.official.office_units` and ``own_office``);
+    here the sentences name the options to type.
+    """
+    from dtdesk.core.official import OfficialCodeTaken, office_units, own_office
 
     if not args.name:
         if args.kind or args.parent:
@@ -68,20 +69,10 @@ def _office_units(args) -> list:
         raise CommandError(tr("Hãy cho biết loại đơn vị (--kind), ví dụ ward (phường), commune (xã), "
                               "district (quận), department (phòng)."))
     try:
-        taken = official_unit(args.unit)
-    except UnitError:
-        taken = None
-    if taken is not None:
+        return own_office(args.unit, args.name, args.kind, args.parent or "", args.short or "")
+    except OfficialCodeTaken as exc:
         raise CommandError(tr("Mã «{code}» là mã chính thức của {name}; hãy chọn mã khác.",
-                              code=args.unit, name=taken.name))
-    above = []
-    if args.parent:
-        above = office_units(args.parent)
-        above = above[:1] if above[0].code == official_code_or(args.parent) else above
-    parent = above[-1].code if above else None
-    units = [*above, Unit(args.unit, args.name, args.kind, parent, args.short or "", position=1)]
-    check_tree(units)
-    return units
+                              code=args.unit, name=exc.unit.name)) from None
 
 
 def _add_unit(ws, args):

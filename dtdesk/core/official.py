@@ -95,6 +95,16 @@ def office_units(code: str) -> list[Unit]:
     return [official_unit(unit.parent), unit]
 
 
+class OfficialCodeTaken(UnitError):
+    """A unit of one's own was given the official code of another unit (``unit``)."""
+
+    kind = "official_code_taken"
+
+    def __init__(self, code: str, unit: Unit):
+        self.code, self.unit = code, unit
+        super().__init__(f"Mã «{shown_code(code)}» là mã chính thức của {unit.name}; hãy chọn mã khác.")
+
+
 def own_office(code: str, name: str, kind: str, parent: str = "", short: str = "") -> list[Unit]:
     """The units a new workspace for a unit of one's own holds: its official parent's (if any), then itself.
 
@@ -113,7 +123,7 @@ def own_office(code: str, name: str, kind: str, parent: str = "", short: str = "
     except UnitError:
         taken = None
     if taken is not None:
-        raise UnitError(f"Mã «{shown_code(code)}» là mã chính thức của {taken.name}; hãy chọn mã khác.")
+        raise OfficialCodeTaken(code, taken)
     above = office_units(parent) if parent else []
     if above and above[0].code == official_code(parent):
         above = above[:1]

@@ -87,3 +87,11 @@ def test_a_unit_of_ones_own_is_refused_with_a_sentence(code, name, kind, parent,
 
     with pytest.raises(UnitError, match=says):
         own_office(code, name, kind, parent)
+
+
+def test_an_official_code_taken_by_a_unit_of_ones_own_names_whose_it_is():
+    from dtdesk.core.official import OfficialCodeTaken, own_office
+
+    with pytest.raises(OfficialCodeTaken) as taken:
+        own_office("31", "Sở Nội vụ", "department")
+    assert (taken.value.code, taken.value.unit.name) == ("31", "Thành phố Hải Phòng")
