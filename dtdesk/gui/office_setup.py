@@ -163,12 +163,17 @@ class OfficeSetupDialog(QObject):
         """Name the file after the unit chosen, in the documents folder, until the clerk names it herself."""
         if self._path_typed:
             return
-        try:
-            units, own = self.chosen()
-        except UnitError:
+        if self.w["ownChoice"].isChecked():  # named as typed, before the code and kind are
+            name = self.w["name"].text().strip()
+        else:
+            try:
+                units, own = self.chosen()
+            except UnitError:
+                return
+            unit = next(u for u in units if u.code == own)
+            name = unit.short or unit.name
+        if not name:
             return
-        unit = next(u for u in units if u.code == own)
-        name = unit.short or unit.name
         self.w["path"].setText(str(folder(QStandardPaths.StandardLocation.DocumentsLocation)
                                    / f"{file_stem(name)}{SUFFIX}"))
 

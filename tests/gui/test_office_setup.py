@@ -51,6 +51,7 @@ def test_a_unit_of_ones_own_in_the_district_era(dialog, places):
     w["ownChoice"].setChecked(True)
     assert w["ownBox"].isVisibleTo(dialog.dialog)
     w["name"].setText("Quận Hải An")
+    assert w["path"].text() == str(places / "DocumentsLocation" / "quan-hai-an.sqlite")  # named before the code
     w["code"].setText("HA")
     w["kind"].setCurrentIndex(w["kind"].findData("district"))
     w["path"].setText(str(places / "quan.sqlite"))
