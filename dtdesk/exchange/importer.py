@@ -38,6 +38,8 @@ from dtdesk.core.formats import nfc, shown
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, file_label, read_submission
+from dtdesk.exchange.xlsx_layout import is_xlsx
+from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile
 from dtdesk.store.reports import key_for_unit  # noqa: F401 - where the import dialog and tests look for it
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
@@ -175,6 +177,8 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
 
 def _diff(ws: Workspace, sub: Submission) -> list[Change]:
     old = ws.values_with_source(sub.period, [u["code"] for u in sub.units])
+    if sub.covers is not None:  # an Excel answer changes the cells it holds, nothing else
+        old = {cell: before for cell, before in old.items() if cell in sub.covers}
     new = {}
     for u, _p, k, r, v in sub.values:
         if type(v) is str:
@@ -215,7 +219,7 @@ UNFORESEEN = "không đọc được (lỗi chưa lường trước)"
 def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan = FilePlan(Path(path))
     try:
-        sub = read_submission(path)
+        sub = read_xlsx(ws, path) if is_xlsx(path) else read_submission(path)
         plan.submission = sub
         _check_place(ctx, sub)
         seen = _imported(ws, sub)
@@ -235,6 +239,8 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan.clashes = _clashes(ctx, plan.new_units)
     plan.changes = _diff(ws, sub)
     plan.snapshot = ctx.snapshot
+    if sub.covers is not None and not plan.changes and not plan.new_units:  # an Excel answer has no revision
+        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.name}» không có số liệu nào khác với số liệu ở đây."
     return plan
 
 

@@ -103,6 +103,8 @@ class Submission:
     report: dict
     values: list[tuple]  # (unit, period, key, row, value)
     original: bytes = field(repr=False, default=b"")
+    # the cells a partial answer holds (an Excel workbook: dtdesk.exchange.xlsx_import); None: all its units' values
+    covers: frozenset | None = field(repr=False, default=None)
 
     @property
     def unit(self) -> str:

@@ -1,0 +1,232 @@
+"""Reading a filled "biểu chi tiết" (``.xlsx``) that a unit answered in Excel: every byte is untrusted.
+
+:func:`read_xlsx` returns the same :class:`~dtdesk.exchange.validate.Submission`
+a submission file gives, so the importer previews, checks and applies it the
+same way (rules, conflicts with values keyed here, new units, one transaction).
+It holds only the cells the workbook maps (:mod:`dtdesk.exchange.xlsx_layout`):
+the import changes those and leaves every other value of the unit as it is.
+Its revision is the next after the last one imported for the report.
+
+Checks, each refusing with one sentence: the size; a zip (an ``.xlsx`` is
+one); the number of parts, their declared sizes and compression ratio (a zip
+bomb is refused before anything is inflated, and zipfile never inflates a part
+past its declared size); no macros, embedded objects or external links; no
+DTD in any XML part; the workbook's hidden sheet (format, a template dtdesk
+ships, units, cells of input fields of that template); no sheet the template
+does not give; in each mapped cell a number (text that is a number as a clerk
+types it, "1.430", is read as one), never a formula: openpyxl reads what is
+stored and runs nothing. Then the checks of a submission file's manifest,
+units and values (:mod:`dtdesk.exchange.validate`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import zipfile
+from pathlib import Path
+
+from dtdesk.core.formats import ParseError, parse_int
+from dtdesk.core.template import Field, Template, TemplateError, builtin_templates, load_template
+from dtdesk.core.values import parse
+from dtdesk.exchange import manifest as mf
+from dtdesk.exchange import xlsx_layout as layout
+from dtdesk.exchange.validate import (MAX_FILE_BYTES, MAX_ROWS, Rejected, Submission, _check_content,
+                                      _check_manifest, file_label, printable, read_file)
+from dtdesk.store.workspace import Workspace
+
+MAX_PARTS = 64
+MAX_PART_BYTES = 8 * 1024 * 1024  # one inflated part
+MAX_INFLATED = 24 * 1024 * 1024  # all parts together
+MAX_RATIO = 200  # inflated / compressed: XML compresses well, a bomb far better
+_ZIP = b"PK\x03\x04"
+_REFUSED_PARTS = re.compile(r"(vbaProject|activeX|embeddings|externalLink|oleObject|connections|customUI)",
+                            re.IGNORECASE)
+_DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
+_COORDINATE = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,5}")
+
+
+def _check_zip(name: str, data: bytes) -> None:
+    if len(data) > MAX_FILE_BYTES:
+        raise Rejected(f"Tệp «{name}» quá lớn ({len(data) // 1024} KB) so với một biểu chi tiết.")
+    not_xlsx = f"Tệp «{name}» không phải là tệp Excel (.xlsx) hoặc đã bị hỏng."
+    if not data.startswith(_ZIP):
+        raise Rejected(not_xlsx)
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = archive.infolist()
+            if len(parts) > MAX_PARTS:
+                raise Rejected(f"Tệp «{name}» có {len(parts)} phần, nhiều hơn một biểu chi tiết có thể có.")
+            inflated = sum(p.file_size for p in parts)
+            for part in parts:
+                if (part.file_size > MAX_PART_BYTES or inflated > MAX_INFLATED
+                        or part.file_size > MAX_RATIO * part.compress_size + 4096):
+                    raise Rejected(f"Tệp «{name}» giải nén ra quá lớn (có thể là «bom zip»); không mở tệp này.")
+                if _REFUSED_PARTS.search(part.filename):
+                    raise Rejected(f"Tệp «{name}» chứa macro, đối tượng nhúng hoặc liên kết ngoài; "
+                                   "chỉ nhận biểu chi tiết chỉ có số liệu.")
+            for part in parts:
+                if part.filename.endswith((".xml", ".rels")) and _DTD.search(archive.read(part)):
+                    raise Rejected(f"Tệp «{name}» có khai báo DTD trong phần «{printable(part.filename)}»; "
+                                   "tệp Excel không cần đến nó nên tệp bị từ chối.")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError):
+        raise Rejected(not_xlsx) from None
+
+
+def _load(name: str, data: bytes):
+    from openpyxl import load_workbook  # loads with the first workbook read
+
+    try:
+        return load_workbook(io.BytesIO(data), data_only=False, keep_vba=False, keep_links=False)
+    except Exception:  # openpyxl raises what its parsers meet in a hostile file (KeyError, TypeError, XML errors…)
+        raise Rejected(f"Tệp «{name}» không đọc được như một bảng tính Excel.") from None
+
+
+def _text(value) -> str:
+    return "" if value is None else str(value)
+
+
+class _Meta:
+    """What the hidden sheet says: manifest entries, units, and the cells holding values."""
+
+    def __init__(self, name: str, sheet):
+        self.entries: dict[str, str] = {}
+        self.units: list[dict] = []
+        self.cells: list[tuple] = []
+        limit = MAX_ROWS["units"] + MAX_ROWS["vals"] + len(layout.META_KEYS)
+        if sheet.max_row > limit or sheet.max_column > 1 + len(mf.UNIT_COLUMNS) or sheet.min_column != 1:
+            raise Rejected(f"Tệp «{name}» có trang «{layout.META_SHEET}» lớn hơn giới hạn của biểu chi tiết.")
+        width = 1 + len(mf.UNIT_COLUMNS)
+        for row in sheet.iter_rows(values_only=True):
+            kind, rest = row[0], (*row[1:], *(None,) * width)
+            if kind == layout.META_ENTRY:
+                self.entries[_text(rest[0])] = _text(rest[1])
+            elif kind == layout.META_UNIT:
+                unit = dict(zip(mf.UNIT_COLUMNS, rest))
+                for column in mf.UNIT_COLUMNS:
+                    if column != "position":
+                        unit[column] = _text(unit[column])
+                unit["parent"] = unit["parent"] or None
+                self.units.append(unit)
+            elif kind == layout.META_CELL:
+                self.cells.append(tuple(_text(v) for v in rest[:5]))
+            elif kind is not None:
+                raise Rejected(f"Tệp «{name}» có dòng lạ trong trang «{layout.META_SHEET}».")
+        if self.entries.get("format") != layout.FORMAT:
+            raise Rejected(f"Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất.")
+        if missing := [k for k in layout.META_KEYS if k not in self.entries]:
+            raise Rejected(f"Tệp «{name}» thiếu mục «{missing[0]}» trong trang «{layout.META_SHEET}».")
+
+    def template(self, name: str) -> Template:
+        wanted = (self.entries["template_id"], self.entries["template_version"])
+        found = next((t for t in builtin_templates() if (t[0], str(t[1])) == wanted), None)
+        if found is None:  # exact match: an id from a file never becomes a path
+            raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{printable(wanted[0])}» phiên bản "
+                           f"{printable(wanted[1], 8)} mà dtdesk không có.")
+        try:
+            return load_template(*found)
+        except TemplateError:
+            raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{found[0]}» mà dtdesk không đọc được.") from None
+
+
+def _inputs(template: Template) -> dict[str, tuple[Field, frozenset[str]]]:
+    """Storage key → (field, the fixed rows it may have) of every typed-in field the workbook may hold."""
+    out = {}
+    for section in layout.table_sections(template):
+        rows = frozenset(r.id for r in section.fixed_rows) if section.kind == "fixed_table" else frozenset({""})
+        for f in section.inputs:
+            out[section.key(f.id)] = (f, rows)
+    return out
+
+
+def _check_cells(name: str, meta: _Meta, template: Template, sheets: set[str]) -> None:
+    inputs, units = _inputs(template), {u["code"] for u in meta.units}
+    places, keys = set(), set()
+    for sheet, coordinate, unit, key, row in meta.cells:
+        where = f"«{printable(sheet)}» ô {printable(coordinate, 10)}"
+        if sheet not in sheets or sheet == layout.META_SHEET or not _COORDINATE.fullmatch(coordinate):
+            raise Rejected(f"Tệp «{name}» ghi số liệu ở trang {where} không thuộc biểu chi tiết.")
+        if key not in inputs or row not in inputs[key][1] or unit not in units:
+            raise Rejected(f"Tệp «{name}» ghi ở trang {where} một số liệu không có trong mẫu báo cáo "
+                           f"(«{printable(key)}» của «{printable(unit)}»).")
+        if (sheet, coordinate) in places or (unit, key, row) in keys:
+            raise Rejected(f"Tệp «{name}» ghi hai lần ô trang {where} hoặc số liệu «{printable(key)}».")
+        places.add((sheet, coordinate))
+        keys.add((unit, key, row))
+
+
+def _number(name: str, where: str, field: Field, value):
+    """A mapped cell's value as stored, or one sentence naming sheet and cell."""
+    if isinstance(value, float) and value.is_integer() and field.type == "int":
+        value = int(value)
+    try:
+        if isinstance(value, str):
+            return parse(field, value)
+        if field.type == "int" and type(value) is int:
+            return parse_int(value)
+    except ParseError as exc:
+        raise Rejected(f"Tệp «{name}», trang {where}: {str(exc).rstrip('.')}.") from None
+    if value is None:
+        return None
+    raise Rejected(f"Tệp «{name}», trang {where} có «{printable(value, 20)}», không phải là số đúng dạng.")
+
+
+def _values(name: str, book, meta: _Meta, template: Template, period: str) -> list[tuple]:
+    from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
+
+    inputs, values = _inputs(template), []
+    for sheet, coordinate, unit, key, row in meta.cells:
+        cell = book[sheet][coordinate]
+        where = f"«{sheet}» ô {coordinate}"
+        if cell.data_type == "f" or isinstance(cell.value, (ArrayFormula, DataTableFormula)):
+            raise Rejected(f"Tệp «{name}», trang {where} có công thức; ô số liệu chỉ nhận số gõ vào "
+                           "(dtdesk không tính công thức trong tệp nhận vào).")
+        if cell.data_type == "e":
+            raise Rejected(f"Tệp «{name}», trang {where} có lỗi «{printable(cell.value, 12)}» thay cho số liệu.")
+        if isinstance(cell.value, str) and not cell.value.strip():
+            continue
+        value = _number(name, where, inputs[key][0], cell.value)
+        if value is not None:
+            values.append((unit, period, key, row, value))
+    return sorted(values, key=lambda v: v[:4])
+
+
+def _manifest_rows(meta: _Meta, revision: int) -> list[tuple[str, str]]:
+    e = meta.entries
+    rows = {"format": mf.FORMAT, "template_id": e["template_id"], "template_version": e["template_version"],
+            "unit": e["unit"], "parent": e["parent"], "period": e["period"], "revision": str(revision),
+            "app_version": e["app_version"], "exported_at": e["exported_at"], "sha256": "-"}
+    return list(rows.items())
+
+
+def read_xlsx(ws: Workspace, path: str | Path, data: bytes | None = None) -> Submission:
+    """Validate a filled workbook completely; raise :class:`Rejected` with one sentence if anything is off."""
+    path = Path(path)
+    name = file_label(path)
+    data = read_file(path) if data is None else data
+    _check_zip(name, data)
+    book = _load(name, data)
+    if layout.META_SHEET not in book.sheetnames:
+        raise Rejected(f"Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất (không có trang «{layout.META_SHEET}»).")
+    meta = _Meta(name, book[layout.META_SHEET])
+    template = meta.template(name)
+    sheets = layout.expected_sheets(template)
+    if extra := [s for s in book.sheetnames if s not in sheets]:
+        raise Rejected(f"Tệp «{name}» có trang «{printable(extra[0])}» không thuộc biểu chi tiết; "
+                       "hãy xóa trang đó hoặc dùng lại biểu đã xuất.")
+    _check_cells(name, meta, template, set(book.sheetnames))
+    latest = ws.latest_import(meta.entries["unit"], meta.entries["period"])
+    revision = latest.revision + 1 if latest else 1
+    manifest = _check_manifest(name, _manifest_rows(meta, revision))
+    if meta.entries["illustrative"] not in ("0", "1"):
+        raise Rejected(f"Tệp «{name}» có mục «illustrative» không hợp lệ.")
+    report = {"unit": manifest["unit"], "period": manifest["period"], "template_id": manifest["template_id"],
+              "template_version": int(manifest["template_version"]), "start": meta.entries["start"],
+              "cutoff": meta.entries["cutoff"], "revision": revision, "illustrative": int(meta.entries["illustrative"])}
+    values = _values(name, book, meta, template, manifest["period"])
+    _check_content(name, manifest, meta.units, [report], values)
+    manifest["sha256"] = mf.content_hash(manifest, meta.units, [report], values)
+    covers = frozenset((unit, key, row) for _sheet, _cell, unit, key, row in meta.cells)
+    return Submission(path, hashlib.sha256(data).hexdigest(), manifest["sha256"], manifest, meta.units, report,
+                      values, data, covers)
