@@ -1,0 +1,114 @@
+"""dtdesk xlsx: the report's tables as a workbook with the PDF's headings, Vietnamese formats and live formulas."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from dtdesk.core.compose import compose, compose_section
+from dtdesk.exchange import xlsx_layout as layout
+from dtdesk.exchange.xlsx_export import export_xlsx, workbook_bytes
+from dtdesk.render.pdf import render_bytes
+from dtdesk.store.reports import report_data
+from tests import pdftext
+from tests.exchange.conftest import PERIOD, open_ws
+
+
+def _book(ws, unit: str) -> openpyxl.Workbook:
+    return openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, unit, PERIOD)))
+
+
+def test_one_sheet_per_printed_table_and_the_subunits_figures_at_the_level_above(demo):
+    with open_ws(demo) as ws:
+        template = report_data(ws, ws.report("HA", PERIOD)).template
+        district, ward = _book(ws, "HA"), _book(ws, "HA-CATBI")
+    shown = [layout.sheet_name(s) for s in layout.table_sections(template)]
+    figures = [layout.subunits_sheet(s) for s in layout.table_sections(template) if s.kind == "figures"]
+    assert sorted(district.sheetnames) == sorted([*shown, *figures, layout.META_SHEET])
+    assert sorted(ward.sheetnames) == sorted([*shown, layout.META_SHEET])  # a ward has no subunits
+    assert district[layout.META_SHEET].sheet_state == "veryHidden"
+
+
+def test_headings_are_the_pdfs(demo):
+    with open_ws(demo) as ws:
+        data = report_data(ws, ws.report("HA", PERIOD))
+        book = _book(ws, "HA")
+    for section in layout.table_sections(data.template):
+        printed = compose_section(section, data)[0].text
+        assert book[layout.sheet_name(section)]["A2"].value == printed
+
+
+def test_computed_columns_are_formulas_and_numbers_have_vietnamese_formats(demo):
+    with open_ws(demo) as ws:
+        book = _book(ws, "HA")
+    sheet = book["3.2"]
+    row = next(r for r in sheet.iter_rows() if r[1].value == "Phòng Tư pháp")
+    total, signed, _leader, ratio = row[2:6]
+    assert (total.value, signed.value) == (66, 65)
+    assert ratio.value == f"=IF(({total.coordinate})=0,0,(({signed.coordinate})*100)/({total.coordinate}))"
+    assert total.number_format.startswith("[$-42A]") and "#,##0" in total.number_format
+    total_row = next(r for r in book["3.3"].iter_rows() if r[0].value == "Tổng")
+    assert total_row[2].value.startswith("=SUM(C")
+
+
+def test_written_whole_over_the_named_file_and_nothing_left_beside_it(demo, tmp_path):
+    target = tmp_path / "out" / "bieu.xlsx"
+    target.parent.mkdir()
+    target.write_bytes(b"old")
+    with open_ws(demo) as ws:
+        export_xlsx(ws, "HA-CATBI", PERIOD, target)
+    assert target.read_bytes().startswith(b"PK")
+    assert [p.name for p in target.parent.iterdir()] == ["bieu.xlsx"]
+
+
+def _libreoffice_csv(xlsx: Path) -> dict[str, list[list[str]]]:
+    """Every sheet as LibreOffice shows it (cell text as formatted), by sheet name."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice (soffice) is not installed")
+    out = xlsx.parent / "csv"
+    profile = xlsx.parent / "lo-profile"
+    # 44 ",", 34 '"', 76 UTF-8, formatted as shown (true), every sheet (-1)
+    subprocess.run([soffice, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+                    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1",
+                    "--outdir", str(out), str(xlsx)], check=True, capture_output=True, timeout=180)
+    sheets = {}
+    for path in out.glob("*.csv"):
+        sheet = path.stem[len(xlsx.stem) + 1:]
+        sheets[sheet] = list(csv.reader(path.open(encoding="utf-8")))
+    return sheets
+
+
+def test_libreoffice_opens_it_with_the_numbers_the_pdf_prints(demo, tmp_path):
+    xlsx = tmp_path / "ha.xlsx"
+    with open_ws(demo) as ws:
+        export_xlsx(ws, "HA", PERIOD, xlsx)
+        data = report_data(ws, ws.report("HA", PERIOD))
+    sheets = _libreoffice_csv(xlsx)
+    pdf_lines = pdftext.lines(render_bytes(compose(data)))
+    flat = " ".join(pdf_lines)
+    rows = 0
+    for name in ("3.2", "3.3", "3.5"):
+        for row in sheets[name]:
+            numbers = [c for c in row[2:] if c]
+            if not row[1] or not numbers or not row[0][:1].isdigit():
+                continue
+            # the PDF prints the row's number, name and cells on one line (names short enough not to wrap)
+            if len(row[1]) < 30:
+                assert f"{row[0]} {row[1]} {' '.join(numbers)}" in pdf_lines, row
+                rows += 1
+    assert rows >= 30
+    figures = [r for r in sheets["3.1"] if r[1][:2] in ("a)", "b)")]
+    assert len(figures) == 2
+    for row in figures:  # the point's sentence says each figure as the cell shows it (a wording without zeros)
+        point = next(line for line in pdf_lines if line.startswith(row[1][:2]))
+        sentence = flat[flat.index(point):][:600]
+        said = re.findall(r"\d[\d.,]*\d|\d", sentence)
+        assert all(cell in said for cell in row[2:] if cell not in ("", "0")), row
