@@ -34,6 +34,7 @@ from dtdesk.core.values import show
 from dtdesk.exchange import xlsx_layout as layout
 from dtdesk.exchange.export import collect, utc_now
 from dtdesk.exchange.xlsx_formula import excel_formula
+from dtdesk.store.backup import refuse_own_file
 from dtdesk.store.reports import report_data
 from dtdesk.store.workspace import Workspace
 
@@ -232,5 +233,7 @@ def workbook_bytes(ws: Workspace, unit: str, period: str) -> bytes:
 
 
 def export_xlsx(ws: Workspace, unit: str, period: str, out: str | Path) -> Path:
-    """Write the report's "biểu chi tiết" to ``out`` (named by the clerk): whole, or the old file as it was."""
+    """Write the report's "biểu chi tiết" to ``out`` (named by the clerk): whole, or the old file as it was;
+    never over the workspace or its backups."""
+    refuse_own_file(ws.path, out)
     return write_output(out, workbook_bytes(ws, unit, period))

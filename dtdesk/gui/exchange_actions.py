@@ -1,4 +1,5 @@
-"""Submissions from the File menu: export the open report as a submission file, import the units' files.
+"""Submissions from the File menu: export the open report as a submission file or an Excel "biểu chi tiết",
+import the units' files.
 
 Import opens :class:`~dtdesk.gui.exchange_import.ImportDialog`; after an
 import ``imported`` is emitted with the number of files, and the window
@@ -33,6 +34,7 @@ class ExchangeActions(WindowPart):
         self.settings = settings
         actions["actionExportSubmission"].triggered.connect(lambda: self.export_submission())
         actions["actionExportSubmissionEml"].triggered.connect(lambda: self.export_submission(eml=True))
+        actions["actionExportXlsx"].triggered.connect(lambda: self.export_xlsx())
         actions["actionImportSubmissions"].triggered.connect(lambda: self.import_submissions())
         actions["actionVerifyCode"].triggered.connect(lambda: self.verify_code())
 
@@ -40,7 +42,7 @@ class ExchangeActions(WindowPart):
         """Import needs a workspace; export an open report. A read-only window says why when they are tried."""
         self.actions["actionImportSubmissions"].setEnabled(self.ws is not None)
         self.actions["actionVerifyCode"].setEnabled(self.ws is not None)
-        for name in ("actionExportSubmission", "actionExportSubmissionEml"):
+        for name in ("actionExportSubmission", "actionExportSubmissionEml", "actionExportXlsx"):
             self.actions[name].setEnabled(self.controller is not None)
 
     def export_submission(self, eml: bool = False) -> Path | None:
@@ -86,6 +88,38 @@ class ExchangeActions(WindowPart):
                          name=result.path.name, revision=result.revision, folder=folder)
         inform(self.window, message)
         return result.path
+
+    def export_xlsx(self, target: str | None = None) -> Path | None:
+        """Write the open report's tables as an Excel "biểu chi tiết" where the clerk says (reading only: a
+        read-only window may do it too)."""
+        if self.controller is None:
+            return None
+        from dtdesk.exchange.xlsx_export import export_xlsx
+
+        self.flush()
+        info = self.controller.data.info
+        if target is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            start = Path(str(self.settings.value("exportFolder", "") or "")) / f"{info.unit}_{info.period}.xlsx"
+            target, _ = QFileDialog.getSaveFileName(self.window, tr("Xuất biểu chi tiết Excel"), str(start),
+                                                    tr("Biểu chi tiết Excel") + " (*.xlsx)")
+            if not target:
+                return None
+        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        try:
+            path = export_xlsx(self.ws, info.unit, info.period, target)
+        except WorkspaceError as exc:
+            self.warn(str(exc))
+            return None
+        except OSError as exc:
+            self.warn(tr("Không ghi được tệp «{name}»: {error}.", name=Path(target).name, error=os_reason(exc)))
+            return None
+        finally:
+            QApplication.restoreOverrideCursor()
+        self.settings.setValue("exportFolder", str(path.parent))
+        self.status(tr("Đã xuất biểu chi tiết Excel {name}.", name=path.name), 10000)
+        return path
 
     def import_submissions(self, paths: list[str] | None = None) -> ImportDialog | None:
         """The import dialog on the open workspace."""

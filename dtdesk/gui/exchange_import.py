@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
                                QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout)
 
 from dtdesk.exchange import manifest as mf
+from dtdesk.exchange.xlsx_layout import SUFFIX as XLSX
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
                                       expand_paths, plan_file, unknown_unit_message)
 from dtdesk.gui.i18n import N_, tr
@@ -56,8 +57,8 @@ class ImportDialog(QDialog):
         self.setWindowTitle(tr("Nhập tệp nộp báo cáo"))
         self.resize(900, 560)
         layout = QVBoxLayout(self)
-        self.info = QLabel(tr("Chọn các tệp nộp (*.dtdesk.sqlite) của đơn vị cấp dưới. Xem trước thay đổi rồi bấm "
-                              "«Nhập»; tệp bị từ chối không làm thay đổi gì."))
+        self.info = QLabel(tr("Chọn các tệp nộp (*.dtdesk.sqlite) hoặc biểu chi tiết Excel (*.xlsx) của đơn vị cấp "
+                              "dưới. Xem trước thay đổi rồi bấm «Nhập»; tệp bị từ chối không làm thay đổi gì."))
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
         picks = QHBoxLayout()
@@ -118,7 +119,9 @@ class ImportDialog(QDialog):
     # -- choosing files ----------------------------------------------------------
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, tr("Chọn tệp nộp"), "",
-                                                tr("Tệp nộp dtdesk") + f" (*{mf.SUFFIX} *.sqlite)")
+                                                tr("Tệp nộp dtdesk hoặc biểu chi tiết Excel")
+                                                + f" (*{mf.SUFFIX} *.sqlite *{XLSX});;"
+                                                + tr("Biểu chi tiết Excel") + f" (*{XLSX})")
         if names:
             self.add_paths(names)
 

@@ -193,17 +193,23 @@ def test_the_cli_imports_a_workbook_and_refuses_a_hostile_one(demo, catbi_xlsx, 
     assert ws_hash(demo) == before
 
 
-def test_a_workbook_inflating_past_its_declared_size_is_refused(demo, catbi_xlsx, tmp_path):
-    """zipfile stops at the declared size, so a lying header cannot make a part grow past the bounds."""
+def _central_entry(data: bytes, name: bytes) -> int:
+    """Offset of the zip's central directory entry of the part ``name``."""
+    at = data.find(b"PK\x01\x02")
+    while data[at + 46:at + 46 + int.from_bytes(data[at + 28:at + 30], "little")] != name:
+        at = data.find(b"PK\x01\x02", at + 4)
+    return at
+
+
+def test_a_part_inflating_past_its_declared_size_is_refused(demo, catbi_xlsx, tmp_path):
+    """zipfile stops at the declared size and the checksum then fails: a lying size cannot pass the bounds."""
     data = bytearray(catbi_xlsx.read_bytes())
-    archive = zipfile.ZipFile(io.BytesIO(bytes(data)))
-    part = archive.getinfo("xl/worksheets/sheet2.xml")
-    archive.close()
-    # the local header's uncompressed size (offset 22) says 10 bytes; the central directory's is kept
-    start = part.header_offset + 22
-    data[start:start + 4] = (10).to_bytes(4, "little")
+    at = _central_entry(bytes(data), b"xl/worksheets/sheet2.xml") + 24  # its uncompressed size
+    data[at:at + 4] = (10).to_bytes(4, "little")
     path = tmp_path / "lying.xlsx"
     path.write_bytes(bytes(data))
+    before = ws_hash(demo)
     with open_ws(demo) as ws:
         (plan,) = import_files(ws, [path])
-    assert plan.status in (REJECTED, DUPLICATE)  # either refused, or read within the central directory's bounds
+    assert plan.status == REJECTED and "không phải là tệp Excel" in plan.message
+    assert ws_hash(demo) == before
