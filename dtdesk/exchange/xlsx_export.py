@@ -81,9 +81,10 @@ class SheetWriter:
         self._put(1, text, bold=bold, box=False, wrap=False).alignment = Alignment(horizontal="left")
         self.row += 1
 
-    def headings(self) -> None:
+    def headings(self, name_label: str = "") -> None:
         s = self.section
-        for i, label in enumerate((s.index_label or "TT", s.name_label or "", *(f.label for f in self.fields)), 1):
+        names = (s.index_label or "TT", name_label or s.name_label, *(f.label for f in self.fields))
+        for i, label in enumerate(names, 1):
             self._put(i, label, bold=True)
         self.row += 1
         if s.numbers_row:
@@ -131,13 +132,13 @@ class SheetWriter:
                 for f in self.section.inputs}
 
 
-def _heading(writer: SheetWriter, data: ReportData, section: Section, title: str) -> None:
+def _heading(writer: SheetWriter, data: ReportData, section: Section, title: str, name_label: str = "") -> None:
     writer.title(title)
     writer.title(fill(section.heading, data.words) or section.label)
     if section.intro:
         writer.title(fill(section.intro, data.words), bold=False)
     writer.row += 1
-    writer.headings()
+    writer.headings(name_label)
 
 
 def _label(data: ReportData, row: TableRow, missing: set[str]) -> str:
@@ -177,7 +178,8 @@ def _figures(book: Workbook, data: ReportData, section: Section, title: str, cel
     span = None
     if subunits:
         below = SheetWriter(book.create_sheet(layout.subunits_sheet(section)), section, data, cells)
-        _heading(below, data, section, title)
+        scope = next((p.label for p in section.points if p.figures == "subunits"), "")
+        _heading(below, data, section, title, fill(scope, data.words))
         span = _subunit_rows(below, data)
     letters = iter("abcdefghiklmnopq")
     for point in section.points:
