@@ -164,3 +164,20 @@ def _dhis2(args) -> int:
     print(tr("Đã xuất {count} số liệu kỳ {period} của {whose} ra {path} ({kind}).", count=len(export.values),
              period=info.period, whose=whose, path=out, kind=kind))
     return 0
+
+
+@command("xlsx", "xuất các bảng của báo cáo ra biểu chi tiết Excel", WORKSPACE, output("tệp .xlsx"), *REPORT)
+def _xlsx(args) -> int:
+    from dtdesk.core.files import write_output
+    from dtdesk.exchange.xlsx_export import workbook_bytes
+    from dtdesk.store.reports import resolve
+
+    out = output_arg(args)
+    with open_workspace(args.workspace, read_only=True) as ws:
+        info = resolve(ws, args.unit, args.period)
+        data = workbook_bytes(ws, info.unit, info.period)
+    with writing(out):
+        write_output(out, data)
+    print(tr("Đã xuất các bảng của báo cáo {unit} kỳ {period} ra {path} (biểu chi tiết Excel).",
+             unit=info.unit, period=info.period, path=out))
+    return 0

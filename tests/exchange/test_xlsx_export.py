@@ -112,3 +112,17 @@ def test_libreoffice_opens_it_with_the_numbers_the_pdf_prints(demo, tmp_path):
         sentence = flat[flat.index(point):][:600]
         said = re.findall(r"\d[\d.,]*\d|\d", sentence)
         assert all(cell in said for cell in row[2:] if cell not in ("", "0")), row
+
+
+def test_the_cli_writes_the_workbook_and_refuses_with_one_sentence(demo, tmp_path, capsys):
+    from dtdesk.cli import main
+
+    out = tmp_path / "catbi.xlsx"
+    assert main(["xlsx", str(demo), "--unit", "HA-CATBI", "--period", "Quý I/2022", "-o", str(out)]) == 0
+    assert "catbi.xlsx" in capsys.readouterr().out
+    assert openpyxl.load_workbook(out)["3.2"]["B7"].value == "Phường Cát Bi"
+    for bad in (["--unit", "HA-NOWHERE", "-o", str(tmp_path / "x.xlsx")], ["-o", str(demo)]):
+        assert main(["xlsx", str(demo), *bad]) == 2
+        err = capsys.readouterr().err.strip()
+        assert err and "\n" not in err and "Traceback" not in err
+    assert not (tmp_path / "x.xlsx").exists()
