@@ -23,6 +23,7 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dtdesk import __version__
@@ -47,6 +48,8 @@ _FONT = "Times New Roman"
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _WIDTH = 110  # characters across a sheet's columns, shared as the template's relative widths say
+_NARROWEST = 9  # characters of a number column: 1.234.567 fits
+_LINE = 15.75  # points of one line of 12-point text
 FIRST_COLUMN = 3  # the fields' columns start after TT and the row's name
 
 
@@ -63,9 +66,15 @@ class SheetWriter:
         self.fields = section.fields
         self.row = 1
         self.columns = {f.id: get_column_letter(FIRST_COLUMN + i) for i, f in enumerate(self.fields)}
-        widths = section.widths or (8, 40, *(52 / len(self.fields) for _ in self.fields))
-        for i, width in enumerate(widths[:2 + len(self.fields)], start=1):
-            sheet.column_dimensions[get_column_letter(i)].width = round(width * _WIDTH / sum(widths), 1)
+        widths = section.widths or (5, 25, *(70 / len(self.fields) for _ in self.fields))
+        self.widths = [max(round(w * _WIDTH / sum(widths), 1), _NARROWEST if i > 1 else 5)
+                       for i, w in enumerate(widths[:2 + len(self.fields)])]
+        for i, width in enumerate(self.widths, start=1):
+            sheet.column_dimensions[get_column_letter(i)].width = width
+        sheet.page_setup.orientation = "landscape"  # printed on A4 across, fitted to the page's width
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        sheet.page_setup.fitToHeight = 0
 
     def _put(self, column: int, value, *, bold: bool = False, box: bool = True, wrap: bool = True, fmt: str = ""):
         cell = self.sheet.cell(self.row, column, value)
@@ -77,6 +86,12 @@ class SheetWriter:
             cell.number_format = fmt
         return cell
 
+    def _fit_height(self, texts) -> None:
+        """Give the current row the lines its longest wrapped text needs (Excel does not grow a row it reads)."""
+        lines = max(-(-len(text or "") * 11 // (10 * max(width - 1, 1))) for text, width in zip(texts, self.widths))
+        if lines > 1:
+            self.sheet.row_dimensions[self.row].height = _LINE * lines
+
     def title(self, text: str, *, bold: bool = True) -> None:
         self._put(1, text, bold=bold, box=False, wrap=False).alignment = Alignment(horizontal="left")
         self.row += 1
@@ -86,6 +101,7 @@ class SheetWriter:
         names = (s.index_label or "TT", name_label or s.name_label, *(f.label for f in self.fields))
         for i, label in enumerate(names, 1):
             self._put(i, label, bold=True)
+        self._fit_height(names)
         self.row += 1
         if s.numbers_row:
             for i, f in enumerate(self.fields, start=FIRST_COLUMN):
@@ -113,6 +129,7 @@ class SheetWriter:
                 if mapped:
                     self.cells.append((self.sheet.title, refs[f.id], unit, self.section.key(f.id), row))
             self._put(i, value, bold=bold, fmt=_number_format(f))
+        self._fit_height((number, label))
         self.row += 1
         return self.row - 1
 

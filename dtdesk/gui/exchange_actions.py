@@ -106,7 +106,7 @@ class ExchangeActions(WindowPart):
                                                     tr("Biểu chi tiết Excel") + " (*.xlsx)")
             if not target:
                 return None
-        QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             path = export_xlsx(self.ws, info.unit, info.period, target)
         except WorkspaceError as exc:
