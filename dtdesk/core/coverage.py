@@ -33,7 +33,12 @@ class Coverage(NamedTuple):
 
 
 def units_with_data(data: ReportData) -> set[str]:
-    """Units holding at least one value for the period: sent, imported or keyed from paper."""
+    """Units holding at least one value for the period: sent, imported or keyed from paper.
+
+    Values carried over from the previous period (and untouched since) are not data of this one.
+    """
+    if data.carried:
+        return {cell[0] for cell in data.values if cell not in data.carried}
     return {unit for unit, _, _ in data.values}
 
 

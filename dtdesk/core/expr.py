@@ -2,8 +2,11 @@
 
 A template says ``"signed / total * 100"`` or ``"received == resolved + pending"``.
 We parse it with :mod:`ast` and walk a whitelist of node types: arithmetic,
-comparisons, ``and``/``or``/``not`` and a few named functions. Anything else
-(attribute access, subscripts, lambdas, calls to unknown names) is rejected
+comparisons, ``and``/``or``/``not`` and a few named functions, and
+``prev.name``: the same value in the previous period's report (a rule such as
+``carried == prev.pending``), known to the caller as the name ``"prev.name"``.
+Anything else (other attribute access, subscripts, lambdas, calls to unknown
+names) is rejected
 when the template is loaded, so a bad template fails early and a hostile one
 cannot run code.
 """
@@ -40,12 +43,20 @@ _COMPARE: dict[type, Callable] = {
     ast.Gt: operator.gt,
     ast.GtE: operator.ge,
 }
+PREVIOUS = "prev"  # the one name whose attributes a formula may read: the previous period's values
 FUNCTIONS: dict[str, Callable] = {
     "ratio": percent,
     "abs": abs,
     "min": min,
     "max": max,
 }
+
+
+def _named(names: Mapping[str, object], name: str):
+    value = names.get(name)
+    if value is None:
+        raise Missing(name)
+    return value
 
 
 class Expr:
@@ -58,13 +69,16 @@ class Expr:
         except SyntaxError as exc:
             raise ExprError(f"cannot parse formula {source!r}: {exc.msg}") from None
         self.names: frozenset[str] = frozenset(self._check(self._tree))
+        self.previous = frozenset(n for n in self.names if n.startswith(f"{PREVIOUS}."))  # names of the previous period
 
     def _check(self, node: ast.AST) -> set[str]:
         match node:
             case ast.Constant(value=value) if isinstance(value, (int, float)) and not isinstance(value, bool):
                 return set()
-            case ast.Name(id=name):
+            case ast.Name(id=name) if name != PREVIOUS:
                 return {name}
+            case ast.Attribute(value=ast.Name(id=name), attr=attr) if name == PREVIOUS:
+                return {f"{PREVIOUS}.{attr}"}
             case ast.BinOp(left=left, op=op, right=right) if type(op) in _BINARY:
                 return self._check(left) | self._check(right)
             case ast.UnaryOp(op=ast.USub() | ast.Not(), operand=operand):
@@ -86,10 +100,9 @@ class Expr:
             case ast.Constant(value=value):
                 return value
             case ast.Name(id=name):
-                value = names.get(name)
-                if value is None:
-                    raise Missing(name)
-                return value
+                return _named(names, name)
+            case ast.Attribute(attr=attr):  # prev.attr, the only attribute _check lets through
+                return _named(names, f"{PREVIOUS}.{attr}")
             case ast.BinOp(left=left, op=op, right=right):
                 return _BINARY[type(op)](self._eval(left, names), self._eval(right, names))
             case ast.UnaryOp(op=ast.USub(), operand=operand):

@@ -103,6 +103,30 @@ def parse_period(text: str) -> Period:
     return Period(code, dt.date(year, first, 1), end)
 
 
+def shifted(period: str, step: int) -> Period:
+    """The period ``step`` periods of the same kind after ``period`` (before it if negative).
+
+    The next quarter after "2022-Q4" is "2023-Q1"; a month, a half or a year moves the same way.
+    """
+    code = parse_period(period).code
+    year, _, part = code.partition("-")
+    if not part:
+        return parse_period(str(int(year) + step))
+    kind, number = part[0], int(part[1:])
+    count = {"Q": 4, "M": 12, "H": 2}[kind]
+    index = int(year) * count + number - 1 + step
+    width = 2 if kind == "M" else 1
+    return parse_period(f"{index // count}-{kind}{index % count + 1:0{width}d}")
+
+
+def next_period(period: str) -> Period:
+    return shifted(period, 1)
+
+
+def previous_period(period: str) -> Period:
+    return shifted(period, -1)
+
+
 def quarter_of(day: dt.date) -> Period:
     return parse_period(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
 

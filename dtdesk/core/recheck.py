@@ -10,8 +10,11 @@ again only the parts that read them, as the template says:
   ``ref`` columns show from other sections;
 - a figures or text section reads the report's unit, and a text section's
   drafts read their own section's values of every subunit;
-- whether a subunit has any data at all decides the coverage warnings and which
-  rows warn about empty cells: when that changes, everything is checked again.
+- whether a subunit has any data at all (values carried over from the previous
+  period do not count) decides the coverage warnings and which rows warn about
+  empty cells: when that changes, everything is checked again;
+- the previous period's values, which rules across periods read, do not change
+  while this period's report is edited.
 
 ``problems()`` is always the list ``check`` would return, in the same order.
 """
@@ -49,7 +52,8 @@ class Checker:
     def check_all(self) -> None:
         """Check every part again, as after a cut-off date change or an import."""
         data = self.data
-        self._stored = set(data.values)  # which values exist, to tell when a unit's first one comes or last one goes
+        # which values are data of the period, to tell when a unit's first one comes or last one goes
+        self._stored = set(data.values) - data.carried if data.carried else set(data.values)
         self._held = Counter(unit for unit, _, _ in self._stored)
         self._absent = {u.code for u in data.units.subunits(data.unit.code) if not self._held[u.code]}
         rollup = rollup_section(data)
@@ -106,7 +110,7 @@ class Checker:
         changed = False
         for cell in set(cells):
             key = (cell.unit, cell.key, cell.row)
-            was, now = key in self._stored, key in self.data.values
+            was, now = key in self._stored, key in self.data.values and key not in self.data.carried
             if was != now:
                 self._stored.symmetric_difference_update({key})
                 self._held[cell.unit] += 1 if now else -1

@@ -15,7 +15,8 @@ from typing import NamedTuple
 
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_short, day_month
-from dtdesk.core.template import Section, Template
+from dtdesk.core.periods import parse_period, previous_period
+from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Section, Template
 from dtdesk.core.units import Hierarchy, Unit
 from dtdesk.core.values import Cell
 
@@ -61,13 +62,23 @@ def fill(pattern: str, words: Mapping[str, str]) -> str:
 
 
 class ReportData:
-    """A report (unit, period) with all values it may show."""
+    """A report (unit, period) with all values it may show.
 
-    def __init__(self, template: Template, units: Hierarchy, info: ReportInfo, values: Mapping[Cell, object]):
+    ``carried``: the cells still holding what the previous period's report
+    left them (see :mod:`dtdesk.core.carry`), not yet looked at by anyone; a
+    unit whose only values these are has not reported. ``previous``: the same
+    unit's report of the previous period, when the template's rules read it
+    (``prev.…``) and it exists.
+    """
+
+    def __init__(self, template: Template, units: Hierarchy, info: ReportInfo, values: Mapping[Cell, object],
+                 carried: set[Cell] | None = None, previous: "ReportData | None" = None):
         self.template = template
         self.units = units
         self.info = info
         self.values = values
+        self.carried: set[Cell] = set() if carried is None else carried
+        self.previous = previous
         self.unit: Unit = units[info.unit]
 
     # -- words for patterns ------------------------------------------------
@@ -92,6 +103,19 @@ class ReportData:
     @property
     def weeks(self) -> float:
         return self.days / 7
+
+    @cached_property
+    def periods(self) -> tuple[str, str]:
+        """The names of this report's period and of the previous one, as messages name them ("Quý II/2022")."""
+        return parse_period(self.info.period).title, previous_period(self.info.period).title
+
+    def previous_values(self, section: Section, unit: str, row: str = "") -> dict[str, object]:
+        """The previous period's values of a row as a rule reads them (``prev.pending``); {} if none is read or kept."""
+        if self.previous is None or not section.reads_previous:
+            return {}
+        if section.kind == "text":
+            return {PREVIOUS + TEXT_FIELD: self.previous.raw(unit, section.key(TEXT_FIELD))}
+        return {PREVIOUS + name: value for name, value in self.previous.row_values(section, unit, row).items()}
 
     # -- raw and computed values ---------------------------------------------
     def raw(self, unit: str, key: str, row: str = ""):

@@ -18,7 +18,7 @@ from dtdesk.core.periods import parse_period
 from dtdesk.core.formats import MAX_INT, shown
 from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.stale import stale_sentences
-from dtdesk.core.template import Field, Section
+from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Field, Rule, Section
 
 TABLES = ("unit_table", "fixed_table")
 
@@ -60,7 +60,25 @@ def _type_problem(field: Field, value) -> str:
     return ""
 
 
-def _check_values(section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
+def _message(data: ReportData, section: Section, rule: Rule, values: dict) -> str:
+    """A broken rule's message and the values it read: "… (đang là …)".
+
+    A rule across periods names both: its message may say ``{period}`` and
+    ``{previous}`` ("Quý II/2022", "Quý I/2022"), and the previous period's
+    values are shown under its name. A text compared with the last period's
+    shows no values (they are the texts).
+    """
+    now = ", ".join(f"{f.number or f.label} = {values[f.id]}" for f in section.fields if f.id in rule.check.names)
+    if not rule.check.previous:
+        return f"{rule.message} (đang là {now})"
+    current, previous = data.periods
+    message = fill(rule.message, {"period": current, "previous": previous})
+    before = ", ".join(f"{f.number or f.label} = {values[PREVIOUS + f.id]}" for f in section.fields
+                       if PREVIOUS + f.id in rule.check.previous)
+    return f"{message} (đang là {now}; {previous}: {before})" if now else message
+
+
+def _check_values(data: ReportData, section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
     problems = []
     for field in section.inputs:
         value = values.get(field.id)
@@ -74,9 +92,9 @@ def _check_values(section: Section, values: dict, label: str, unit: str, row: st
                 continue
         except Missing:  # not all entered yet
             continue
-        shown = ", ".join(f"{f.number or f.label} = {values[f.id]}" for f in section.fields if f.id in rule.check.names)
+        field = next((f for f in section.fields if f.id == rule.field), None)  # None: a text section's text
         problems.append(Problem(rule.level, section.id,
-                                f"{_where(section, label, section.field(rule.field))}: {rule.message} (đang là {shown}).",
+                                f"{_where(section, label, field)}: {_message(data, section, rule, values)}.",
                                 unit, row, rule.field, tuple(f.id for f in section.fields if f.id in rule.check.names)))
     return problems
 
@@ -91,8 +109,8 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
 
 def row_problems(data: ReportData, named: Section, row: TableRow, absent: set[str]) -> list[Problem]:
     """The problems of one data row of a table: its values' types, its rules, its empty cells."""
-    values = {**row.values, "weeks": data.weeks, "days": data.days}
-    problems = _check_values(named, values, row.label, row.unit, row.row)
+    values = {**row.values, "weeks": data.weeks, "days": data.days, **data.previous_values(named, row.unit, row.row)}
+    problems = _check_values(data, named, values, row.label, row.unit, row.row)
     if named.printed and row.unit not in absent:  # an absent subunit gets one warning, from check_coverage
         problems += _missing(named, values, row.label, row.unit, row.row)
     return problems
@@ -101,13 +119,16 @@ def row_problems(data: ReportData, named: Section, row: TableRow, absent: set[st
 def untabled_problems(data: ReportData, named: Section) -> list[Problem]:
     """The problems of a figures or text section, which have no table rows."""
     if named.kind == "figures":
-        values = {**data.row_values(named, data.unit.code), "weeks": data.weeks, "days": data.days}
+        values = {**data.row_values(named, data.unit.code), "weeks": data.weeks, "days": data.days,
+                  **data.previous_values(named, data.unit.code)}
         label = fill(next((p.label for p in named.points if p.figures == "self"), ""), data.words)
-        return _check_values(named, values, label, data.unit.code, "") + _missing(named, values, label, data.unit.code, "")
+        return (_check_values(data, named, values, label, data.unit.code, "")
+                + _missing(named, values, label, data.unit.code, ""))
     if named.kind == "text" and not data.text(named).strip():
         return [Problem("warning", named.id, f"{_where(named)}: chưa có nội dung.", data.unit.code)]
     if named.kind == "text":
-        return [Problem("warning", named.id,
+        values = {TEXT_FIELD: data.text(named), **data.previous_values(named, data.unit.code)}
+        return _check_values(data, named, values, "", data.unit.code, "") + [Problem("warning", named.id,
                         f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
                         f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
                         "để câu tự theo số liệu).", data.unit.code, "", "text")

@@ -50,6 +50,11 @@ class Field(NamedTuple):
     ref: str = ""  # "section.field": shows another section's value for the same unit
     hint: str = ""
     required: bool = False
+    # what the next period's report starts with (see dtdesk.core.carry): "" nothing, "copy" this value (or,
+    # with carry_from, the previous period's value of that field: "tồn trước" from "đang giải quyết"),
+    # "today" the day it is rolled forward, "symbol" a document number's symbol with the number left blank
+    carry: Literal["", "copy", "today", "symbol"] = ""
+    carry_from: str = ""
 
     @property
     def computed(self) -> bool:
@@ -87,6 +92,7 @@ class Point(NamedTuple):
     label: str
     figures: Literal["self", "subunits", ""] = ""
     text: str = ""
+    carry: bool = False  # a text point the next period starts with, marked for review
 
 
 class Draft(NamedTuple):
@@ -137,6 +143,8 @@ class Section(NamedTuple):
     level: int = 0  # depth in the outline: 0 a part, 1 under a part, 2 under a numbered heading (see _outline)
     parent: str = ""  # id of the heading this section sits under, "" at the top
     display_number: str = ""  # the number the outline and the forms show before the title
+    carry: bool = False  # a text section the next period starts with, marked for review
+    reads_previous: bool = False  # a rule reads the previous period's values (prev.…)
 
     @property
     def label(self) -> str:
@@ -170,6 +178,11 @@ class Section(NamedTuple):
     def key(self, field_id: str) -> str:
         """Storage key of one of this section's values."""
         return f"{self.id}.{field_id}"
+
+
+CARRY = ("copy", "today", "symbol")
+TEXT_FIELD = "text"  # the one value of a text section
+PREVIOUS = "prev."  # how a rule names the previous period's value of a field: prev.pending
 
 
 class Setting(NamedTuple):
@@ -249,6 +262,8 @@ def _field(raw: dict) -> Field:
         ref=raw.get("ref", ""),
         hint=raw.get("hint", ""),
         required=raw.get("required", False),
+        carry="copy" if raw.get("carry_from") else raw.get("carry", ""),
+        carry_from=raw.get("carry_from", ""),
     )
 
 
@@ -256,8 +271,13 @@ def _variants(raw: list[dict]) -> tuple[Variant, ...]:
     return tuple(Variant(v["text"], compile_expr(v["when"]) if "when" in v else None) for v in raw)
 
 
-def _section(raw: dict) -> Section:
+def _rules(raw: list[dict]) -> tuple[Rule, ...]:
+    return tuple(Rule(compile_expr(r["check"]), r["message"], r["field"], r.get("level", "error")) for r in raw)
+
+
+def _section(raw: dict, text_rules: tuple[Rule, ...]) -> Section:
     fields = tuple(_field(f) for f in raw.get("columns", raw.get("fields", [])))
+    rules = _rules(raw.get("rules", [])) + (text_rules if raw["kind"] == "text" else ())
     return Section(
         id=raw["id"],
         kind=raw["kind"],
@@ -268,7 +288,8 @@ def _section(raw: dict) -> Section:
         printed=raw.get("print", True),
         intro=raw.get("intro", ""),
         fields=fields,
-        points=tuple(Point(p["label"], p.get("figures", ""), p.get("text", "")) for p in raw.get("points", [])),
+        points=tuple(Point(p["label"], p.get("figures", ""), p.get("text", ""), p.get("carry", False))
+                     for p in raw.get("points", [])),
         sentence=_variants(raw.get("sentence", [])),
         rows=tuple(RowSpec(tuple(r["units"]), r.get("group", ""), r.get("label", ""))
                    for r in raw.get("rows", []) if "units" in r),
@@ -279,9 +300,10 @@ def _section(raw: dict) -> Section:
         index_label=raw.get("index_label", "TT"),
         name_label=raw.get("name_label", ""),
         widths=tuple(raw.get("widths", ())),
-        rules=tuple(Rule(compile_expr(r["check"]), r["message"], r["field"], r.get("level", "error"))
-                    for r in raw.get("rules", [])),
+        rules=rules,
         drafts=tuple(raw.get("drafts", ())),
+        carry=raw.get("carry", False),
+        reads_previous=any(r.check.previous for r in rules),
     )
 
 
@@ -290,11 +312,14 @@ def _validate(template: Template) -> None:
     if len(ids) != len(set(ids)):
         raise TemplateError("section ids must be unique")
     for section in template.sections:
-        known = {f.id for f in section.fields} | {"weeks", "days"}
-        for item in [*(f.formula for f in section.fields if f.formula), *(r.check for r in section.rules),
-                     *(v.when for v in section.sentence if v.when)]:
+        known = {f.id for f in section.fields} | {"weeks", "days"} | ({TEXT_FIELD} if section.kind == "text" else set())
+        for item in [*(f.formula for f in section.fields if f.formula), *(v.when for v in section.sentence if v.when)]:
             if unknown := item.names - known:
                 raise TemplateError(f"section {section.id}: unknown names {sorted(unknown)} in {item.source!r}")
+        for rule in section.rules:  # rules alone may read the previous period
+            if unknown := rule.check.names - known - {PREVIOUS + name for name in known - {"weeks", "days"}}:
+                raise TemplateError(f"section {section.id}: unknown names {sorted(unknown)} in {rule.check.source!r}")
+        _validate_carry(section)
         for f in section.fields:
             if f.ref:
                 other, _, name = f.ref.partition(".")
@@ -313,6 +338,7 @@ def _validate(template: Template) -> None:
             if unknown := set(_WORD.findall(f.label)) - setting_ids:
                 raise TemplateError(f"section {section.id}: column {f.id} names unknown settings {sorted(unknown)}")
     header_ids = {f.id for f in template.header}
+    _validate_carry(Section("header", "heading", fields=template.header))
     for level, defaults in template.levels.items():
         if level not in LEVELS:
             raise TemplateError(f"levels: unknown level {level!r}; known: {', '.join(LEVELS)}")
@@ -328,6 +354,20 @@ def _validate(template: Template) -> None:
         for variant in draft.variants:
             if variant.when and (unknown := variant.when.names - DRAFT_COUNTS):
                 raise TemplateError(f"draft {draft.id}: unknown names {sorted(unknown)} in {variant.when.source!r}")
+
+
+def _validate_carry(section: Section) -> None:
+    """What a section says carries over must be a kind we know and read a field it has."""
+    names = {f.id for f in section.fields}
+    for f in section.fields:
+        if f.carry and f.carry not in CARRY:
+            raise TemplateError(f"section {section.id}: field {f.id} carries {f.carry!r}; known: {', '.join(CARRY)}")
+        if f.carry_from and f.carry_from not in names:
+            raise TemplateError(f"section {section.id}: field {f.id} carries from unknown field {f.carry_from!r}")
+        if f.carry and f.computed:
+            raise TemplateError(f"section {section.id}: computed field {f.id} cannot carry over")
+    if section.carry and section.kind != "text":
+        raise TemplateError(f"section {section.id}: only a text section carries its text over")
 
 
 def _outline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
@@ -369,6 +409,7 @@ def _pattern(value) -> str:
 
 def parse_template(raw: dict) -> Template:
     try:
+        text_rules = _rules(raw.get("text_rules", []))  # every text section's, as "text != prev.text"
         template = Template(
             id=raw["id"],
             version=int(raw["version"]),
@@ -377,7 +418,7 @@ def parse_template(raw: dict) -> Template:
             deadline_days=int(raw.get("deadline_days", 5)),
             cutoff_line=raw.get("cutoff_line", ""),
             header=tuple(_field({"type": "text", **f}) for f in raw["header"]),
-            sections=_outline(tuple(_section(s) for s in raw["sections"])),
+            sections=_outline(tuple(_section(s, text_rules) for s in raw["sections"])),
             drafts={d["id"]: Draft(d["id"], d["label"], d["section"], compile_expr(d["where"]), _variants(d["variants"]),
                                    d.get("none"))
                     for d in raw.get("drafts", [])},

@@ -42,6 +42,7 @@ from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile
 from dtdesk.store.reports import key_for_unit  # noqa: F401 - where the import dialog and tests look for it
+from dtdesk.store.values import CARRIED
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 IMPORTED = "imported"
@@ -60,8 +61,8 @@ class Change(NamedTuple):
 
     @property
     def conflict(self) -> bool:
-        """The value being replaced was keyed or loaded here, not imported."""
-        return self.old is not None and not self.old_source.startswith("import:")
+        """The value being replaced was keyed or loaded here, not imported (nor carried over from the last period)."""
+        return self.old is not None and not self.old_source.startswith("import:") and self.old_source != CARRIED
 
 
 @dataclass

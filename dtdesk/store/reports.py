@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dtdesk.core.formats import nfc
-from dtdesk.core.periods import PeriodError, parse_period
+from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template, with_settings
 from dtdesk.core.units import CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_placement, check_tree, is_code, shown_code
@@ -22,13 +22,20 @@ REPORT_COLUMNS = ("unit", "period", "template_id", "template_version", "start", 
 class Reports(Tables):
     """The ``reports`` table: one row per (unit, period) with its template, dates and revision."""
 
+    @staticmethod
+    def _info_row(info: ReportInfo) -> dict:
+        return {"unit": info.unit, "period": info.period, "template_id": info.template_id,
+                "template_version": info.template_version, "start": info.start.isoformat(),
+                "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
+
     def ensure_report(self, info: ReportInfo) -> None:
-        row = {"unit": info.unit, "period": info.period, "template_id": info.template_id,
-               "template_version": info.template_version, "start": info.start.isoformat(),
-               "cutoff": info.cutoff.isoformat(), "revision": info.revision, "illustrative": int(info.illustrative)}
         self._writable()
         with self.conn:
-            self.db["reports"].upsert(row, pk=("unit", "period"))
+            self.db["reports"].upsert(self._info_row(info), pk=("unit", "period"))
+
+    def put_report(self, info: ReportInfo) -> None:
+        """Insert or replace a report's row inside the caller's transaction."""
+        self._put_report_row(self._info_row(info))
 
     def set_report_dates(self, unit: str, period: str, start: dt.date, cutoff: dt.date) -> None:
         """Change a report's start and cut-off dates, audited like a value."""
@@ -98,9 +105,15 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
     return info
 
 
-def report_data(ws: Workspace, info: ReportInfo) -> ReportData:
+def report_data(ws: Workspace, info: ReportInfo, previous: bool = True) -> ReportData:
+    """A report with its values; with ``previous``, its unit's report of the previous period if its rules read it."""
     template = with_settings(load_template(info.template_id, info.template_version), ws.settings())
-    return ReportData(template, ws.hierarchy(as_of=info.start), info, ws.values(info.period))
+    units = ws.hierarchy(as_of=info.start)
+    prior = None
+    if previous and any(s.reads_previous for s in template.sections) and info.start.year > FIRST_YEAR:
+        prior = ws.report(info.unit, previous_period(info.period).code)
+    before = ReportData(template, units, prior, ws.values(prior.period)) if prior else None
+    return ReportData(template, units, info, ws.values(info.period), ws.carried(info.period), before)
 
 
 DEFAULT_TEMPLATE = ("cds-quarterly", 1)
@@ -136,7 +149,7 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
     latest = ws.reports(unit) or ws.reports()
     template_id, version = (latest[-1].template_id, latest[-1].template_version) if latest else DEFAULT_TEMPLATE
     ws.ensure_report(ReportInfo(unit, span.code, template_id, version, span.start, end))
-    _word_header(ws, unit, span.code, load_template(template_id, version))
+    word_header(ws, unit, span.code, load_template(template_id, version))
     return ws.report(unit, span.code)
 
 
@@ -162,7 +175,7 @@ def create_office(path: str | Path, units: list[Unit], own: str, period: str) ->
     return info
 
 
-def _word_header(ws: Workspace, unit: str, period: str, template) -> None:
+def word_header(ws: Workspace, unit: str, period: str, template) -> None:
     """A new report's header starts worded for its unit's level (dtdesk.core.levels); the clerk changes what differs."""
     from dtdesk.core.levels import header_defaults
 

@@ -80,13 +80,15 @@ class ReportSession:
         Re-reads only the written cells (as stored, so NFC and bool→int match the
         file) instead of every value of the period; :meth:`refresh` still reloads all.
         """
-        values = self.data.values
+        values, carried = self.data.values, self.data.carried
         for cell in cells:
             stored = self.ws.value(cell.unit, self.info.period, cell.key, cell.row)
             if stored is None:
                 values.pop((cell.unit, cell.key, cell.row), None)
             else:
                 values[(cell.unit, cell.key, cell.row)] = stored
+            if carried and not self.ws.is_carried(Cell(*cell), self.info.period):  # written again: reviewed
+                carried.discard(cell)
 
     def edit(self, cell: Cell, text) -> tuple[object, object]:
         """Parse what was typed and commit it; returns (old, new). ParseError leaves everything as it was."""

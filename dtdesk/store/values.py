@@ -3,6 +3,11 @@
 A value belongs to (unit, period, key, row): a ward's row in the district's
 table *is* the ward's own value, whoever keyed or imported it. Every edit is
 its own committed transaction (the clerk never presses Save).
+
+A value written when a report is rolled forward from the previous period has
+the source ``carried`` until someone writes it again: that is the mark "from
+the previous period, to review", and a unit whose only values are carried has
+not reported.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from collections.abc import Iterable
 
 from dtdesk.core.values import Cell
 from dtdesk.store.base import Tables, clean, marks, now
+
+
+CARRIED = "carried"  # the source of a value rolled forward from the previous period and not written since
 
 
 class Values(Tables):
@@ -38,10 +46,23 @@ class Values(Tables):
             f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({marks(len(units))})",
             [period, *units])}
 
+    def carried(self, period: str) -> set[Cell]:
+        """The cells of a period still holding what the previous period left them."""
+        return {Cell(*cell) for cell in self.conn.execute(
+            "SELECT unit, key, row FROM vals WHERE period = ? AND source = ?", (period, CARRIED))}
+
+    def is_carried(self, cell: Cell, period: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ? AND source = ?",
+                                 (cell.unit, period, cell.key, cell.row, CARRIED)).fetchone() is not None
+
     def sources(self, period: str) -> dict[str, set[str]]:
-        """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}."""
+        """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}.
+
+        Values carried over from the previous period are nobody's answer for this one and are left out.
+        """
         found: dict[str, set[str]] = {}
-        for unit, source in self.conn.execute("SELECT DISTINCT unit, source FROM vals WHERE period = ?", (period,)):
+        for unit, source in self.conn.execute("SELECT DISTINCT unit, source FROM vals WHERE period = ? AND source != ?",
+                                              (period, CARRIED)):
             found.setdefault(unit, set()).add(source)
         return found
 

@@ -37,3 +37,18 @@ def test_missing_name_is_not_an_error_but_a_signal():
 
 def test_names_are_collected():
     assert Expr("ratio(x, y) + z").names == {"x", "y", "z"}
+
+
+def test_prev_reads_the_previous_period_by_name():
+    rule = Expr("carried == prev.pending")
+    assert rule.names == {"carried", "prev.pending"} and rule.previous == {"prev.pending"}
+    assert rule.evaluate({"carried": 195, "prev.pending": 195}) is True
+    assert rule.evaluate({"carried": 190, "prev.pending": 195}) is False
+    with pytest.raises(Missing):  # no previous period: the rule cannot be checked, which is not an error
+        rule.evaluate({"carried": 190})
+
+
+@pytest.mark.parametrize("source", ["prev", "prev.a.b", "prev.a()", "other.a", "prev[0]"])
+def test_prev_is_the_only_attribute_and_only_one_deep(source):
+    with pytest.raises(ExprError):
+        Expr(source)

@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from dtdesk.core.periods import PeriodError, default_period, parse_period, period_choices
+from dtdesk.core.periods import PeriodError, default_period, next_period, parse_period, period_choices, previous_period
 
 
 @pytest.mark.parametrize(
@@ -70,3 +70,18 @@ def test_the_default_is_the_quarter_being_reported(today, code):
     assert choices[0].code == code
     assert len({p.code for p in choices}) == len(choices)
     assert all(p.start <= today for p in choices)
+
+
+@pytest.mark.parametrize(
+    "code, following",
+    [("2022-Q1", "2022-Q2"), ("2022-Q4", "2023-Q1"), ("2022-M12", "2023-M01"), ("2022-M09", "2022-M10"),
+     ("2022-H1", "2022-H2"), ("2022-H2", "2023-H1"), ("2022", "2023")],
+)
+def test_next_and_previous_periods_keep_the_kind(code, following):
+    assert next_period(code).code == following
+    assert previous_period(following).code == code
+
+
+def test_no_period_after_the_last_year():
+    with pytest.raises(PeriodError):
+        next_period("2100-Q4")

@@ -65,3 +65,28 @@ def test_a_section_is_read_by_itself_and_by_the_texts_drafted_from_it(demo_ws):
         assert section.id in found[section.id]
         for draft_id in section.drafts:
             assert section.id in found[template.drafts[draft_id].section]
+
+
+def test_a_rolled_forward_report_follows_edits_of_its_carried_values(demo_ws):
+    import datetime as dt
+
+    from dtdesk.store.rollforward import roll_forward
+
+    data = report_data(demo_ws, roll_forward(demo_ws, today=dt.date(2022, 6, 28)))
+    checker = Checker(data)
+    ward = data.units.subunits(data.unit.code)[0].code
+    assert any(p.unit == ward for p in checker.problems())  # carried over only: not reported
+    cell = Cell(ward, "dvc.carried")
+    data.carried.discard(cell)  # typed again, as the session records it
+    checker.changed([cell])
+    assert not any(p.unit == ward and "chưa có số liệu" in p.message for p in checker.problems())
+    assert checker.problems() == check(data)
+    rng = random.Random(0)
+    cells = every_cell(data)
+    for step in range(100):
+        changed = rng.sample(cells, 1)
+        for edited in changed:
+            put(data, edited, rng.choice(VALUES))
+            data.carried.discard(edited)
+        checker.changed(changed)
+        assert checker.problems() == check(data), f"step {step}: {changed}"
