@@ -12,6 +12,7 @@ from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import FIGURE_IDLE_MS, Page, TextCommitter, hint_label, mark, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
+from dtdesk.gui.review_mark import ReviewMark
 from dtdesk.core.values import Cell, ParseError, parse, show
 
 
@@ -78,17 +79,20 @@ class FiguresPage(Page):
         top.addLayout(grid, 0)
         layout.addLayout(top)
         self.note_editor = None
+        self.reviews: list[ReviewMark] = []
         for point in section.points:
             if point.text:
                 box = QGroupBox(point.label)
                 box_layout = QVBoxLayout(box)
+                cell = Cell(data.unit.code, section.key(point.text))
+                self.reviews.append(ReviewMark(controller, cell))
+                box_layout.addWidget(self.reviews[-1])
                 editor = QPlainTextEdit()
                 editor.setObjectName(f"note_{section.id}")
                 editor.setTabChangesFocus(True)
                 editor.setMaximumHeight(110)
                 box_layout.addWidget(editor)
-                self.committers.append(TextCommitter(editor, controller, Cell(data.unit.code, section.key(point.text)),
-                                                     point.label))
+                self.committers.append(TextCommitter(editor, controller, cell, point.label))
                 self.note_editor = editor
                 layout.addWidget(box)
         preview_box = QGroupBox()
@@ -141,6 +145,8 @@ class FiguresPage(Page):
 
     def refresh(self) -> None:
         super().refresh()
+        for review in self.reviews:
+            review.refresh()
         data = self.controller.data
         own = data.figures(self.section, "self")
         subs = data.figures(self.section, "subunits") if self.has_subunits else None

@@ -30,6 +30,7 @@ from dtdesk.gui.file_actions import FileActions
 from dtdesk.gui.form_stack import FormStack
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.messages import warn
+from dtdesk.gui.next_period import NextPeriodActions
 from dtdesk.gui.outline_panel import OutlinePanel
 from dtdesk.gui.page import Page
 from dtdesk.gui.print_actions import PrintActions
@@ -71,6 +72,7 @@ class MainWindow(QObject):
         self.status_dock = StatusDock(*parts, parent=self)
         self.files = FileActions(*parts, self.settings, self.menus, parent=self)
         self.signing = SignActions(*parts, parent=self)
+        self.next_period = NextPeriodActions(*parts, parent=self)
         self._build(named)
         self._connect()
         self.report_changed.emit(None, None)
@@ -92,10 +94,12 @@ class MainWindow(QObject):
             group.addAction(a[name])
             a[name].setChecked(i18n.language() == code)
             a[name].triggered.connect(lambda _=False, c=code: self.set_language(c))
-        for part in (self.report_status, self.files, self.printing, self.exchange, self.backups, self.status_dock):
+        for part in (self.report_status, self.files, self.printing, self.exchange, self.backups, self.status_dock,
+                     self.next_period):
             self.report_changed.connect(part.set_report)
         self.files.open_requested.connect(self.open_workspace)
         self.files.report_created.connect(self.load_report)
+        self.next_period.report_created.connect(self.load_report)
         self.outline.section_chosen.connect(self.forms.show_section)
         self.problems.chosen.connect(self.jump_to)
         self.exchange.imported.connect(self._imported)

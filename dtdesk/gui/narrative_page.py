@@ -12,6 +12,7 @@ from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import Page, TextCommitter, hint_label, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
+from dtdesk.gui.review_mark import ReviewMark
 from dtdesk.core.values import Cell
 
 
@@ -46,9 +47,11 @@ class NarrativePage(Page):
         font.setPointSizeF(font.pointSizeF() + 1)
         self.editor.setFont(font)
         self.highlighter = TokenHighlighter(self.editor.document())
+        cell = Cell(controller.data.unit.code, section.key("text"))
+        self.review = ReviewMark(controller, cell)
+        layout.addWidget(self.review)
         layout.addWidget(self.editor, 3)
-        self.committers.append(TextCommitter(self.editor, controller, Cell(controller.data.unit.code, section.key("text")),
-                                             section.outline_title))
+        self.committers.append(TextCommitter(self.editor, controller, cell, section.outline_title))
         self.draft_labels: dict[str, QLabel] = {}
         if section.drafts:
             box = QGroupBox()
@@ -89,6 +92,7 @@ class NarrativePage(Page):
 
     def refresh(self) -> None:
         super().refresh()
+        self.review.refresh()
         if self.draft_labels:
             data = self.controller.data
             drafts = drafts_for(data)
