@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dtdesk.cli.common import open_workspace, output_arg, read_report, writable, writing
-from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, output, tr
+from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, tr
 
 
 @command("open", "mở ứng dụng với tệp dữ liệu này", WORKSPACE,
@@ -117,4 +117,21 @@ def _load(args) -> int:
         count = load_document(writable(ws, args.workspace, tr("nạp lại")), data)
     print(tr("Đã nạp {count} số liệu từ {file} vào {workspace}.", count=count, file=args.file,
              workspace=args.workspace))
+    return 0
+
+
+@command("next", "lập báo cáo kỳ sau từ báo cáo kỳ trước (phần đầu, nơi nhận, người ký, các đoạn văn, số tồn trước)",
+         WORKSPACE, REPORT[0],
+         Arg("--from", dest="source", type=given, metavar="P", help="kỳ chép từ đó, ví dụ 2022-Q1 (mặc định: kỳ gần nhất)"))
+def _next(args) -> int:
+    from dtdesk.core.periods import parse_period, previous_period
+    from dtdesk.store.rollforward import roll_forward
+
+    with open_workspace(args.workspace) as ws:
+        rolled = roll_forward(writable(ws, args.workspace, tr("lập lại")), args.unit, args.source)
+    new = rolled[0]
+    below = tr(", cùng {count} báo cáo của đơn vị cấp dưới và cơ quan", count=len(rolled) - 1) if len(rolled) > 1 else ""
+    print(tr("Đã lập báo cáo {unit} kỳ {period} từ {source}{below}; các đoạn văn chép từ kỳ trước được đánh dấu "
+             "«từ kỳ trước, cần xem lại».", unit=new.unit, period=parse_period(new.period).title,
+             source=previous_period(new.period).title, below=below))
     return 0

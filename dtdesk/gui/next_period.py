@@ -45,7 +45,7 @@ class NextPeriodActions(WindowPart):
         from dtdesk.store.rollforward import roll_forward
 
         try:
-            created = roll_forward(self.ws, info.unit, info.period)
+            created = roll_forward(self.ws, info.unit, info.period)[0]
         except WorkspaceError as exc:
             self.warn(str(exc))
             return

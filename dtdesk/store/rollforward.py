@@ -29,9 +29,9 @@ if TYPE_CHECKING:
 
 
 def roll_forward(ws: Workspace, unit: str | None = None, period: str | None = None,
-                 today: dt.date | None = None) -> ReportInfo:
+                 today: dt.date | None = None) -> list[ReportInfo]:
     """The next period's report of ``unit`` (default: the workspace's own), started from its report of ``period``
-    (default: its latest); returns the new report."""
+    (default: its latest), with those of the units below it; returns the new reports, the unit's first."""
     source = resolve(ws, unit, period)
     try:
         target = next_period(source.period)
@@ -53,6 +53,7 @@ def roll_forward(ws: Workspace, unit: str | None = None, period: str | None = No
             values = carried_values(report_data(ws, info, previous=False), info.unit, today)
             ws.write_changes(target.code, [(info.unit, key, row, None, value) for (key, row), value in values.items()],
                              CARRIED)
-    new = ws.report(source.unit, target.code)
-    word_header(ws, source.unit, target.code, load_template(new.template_id, new.template_version))  # what the last report left blank, as a new one
+    new = [ws.report(info.unit, target.code) for info in rolled]
+    # what the last report left blank is worded as in a new report
+    word_header(ws, source.unit, target.code, load_template(new[0].template_id, new[0].template_version))
     return new

@@ -14,8 +14,10 @@ TODAY = dt.date(2022, 6, 28)
 
 def test_the_demo_rolls_into_the_second_quarter(demo_ws):
     before = report_data(demo_ws, resolve(demo_ws))
-    info = roll_forward(demo_ws, today=TODAY)
+    rolled = roll_forward(demo_ws, today=TODAY)
+    info = rolled[0]
     assert (info.unit, info.period, info.start, info.cutoff) == ("HA", "2022-Q2", dt.date(2022, 4, 1), dt.date(2022, 6, 30))
+    assert {r.unit for r in rolled} == {r.unit for r in demo_ws.reports() if r.period == "2022-Q1"}
     after = report_data(demo_ws, info)
     assert after.raw("HA", "dvc.carried") == before.raw("HA", "dvc.pending") == 195  # at 30/3/2022
     wards = after.units.subunits("HA")
@@ -28,7 +30,7 @@ def test_the_demo_rolls_into_the_second_quarter(demo_ws):
 
 
 def test_texts_are_marked_for_review_until_edited(demo_ws):
-    info = roll_forward(demo_ws, today=TODAY)
+    info = roll_forward(demo_ws, today=TODAY)[0]
     session = ReportSession(demo_ws, info)
     text = Cell("HA", "ton_tai.text")
     assert text in session.data.carried and text in demo_ws.carried("2022-Q2")
@@ -39,7 +41,7 @@ def test_texts_are_marked_for_review_until_edited(demo_ws):
 
 
 def test_a_wrong_carried_over_value_is_an_error_naming_both_periods(demo_ws):
-    info = roll_forward(demo_ws, today=TODAY)
+    info = roll_forward(demo_ws, today=TODAY)[0]
     assert not [p for p in check(report_data(demo_ws, info)) if p.is_error]
     demo_ws.set_value("HA", "2022-Q2", "dvc.carried", 190)
     (error,) = [p for p in check(report_data(demo_ws, info)) if p.is_error]
@@ -48,7 +50,7 @@ def test_a_wrong_carried_over_value_is_an_error_naming_both_periods(demo_ws):
 
 
 def test_a_text_left_as_last_period_is_a_warning_naming_both_periods(demo_ws):
-    info = roll_forward(demo_ws, today=TODAY)
+    info = roll_forward(demo_ws, today=TODAY)[0]
     same = [p for p in check(report_data(demo_ws, info)) if p.section == "ton_tai" and "giống hệt" in p.message]
     assert same and "Quý II/2022" in same[0].message and "Quý I/2022" in same[0].message
     demo_ws.set_value("HA", "2022-Q2", "ton_tai.text", "Không còn tồn tại.")
@@ -56,7 +58,7 @@ def test_a_text_left_as_last_period_is_a_warning_naming_both_periods(demo_ws):
 
 
 def test_wards_with_only_carried_values_have_not_reported(demo_ws):
-    info = roll_forward(demo_ws, today=TODAY)
+    info = roll_forward(demo_ws, today=TODAY)[0]
     data = report_data(demo_ws, info)
     wards = {w.code for w in data.units.subunits("HA")}
     missing = {p.unit for p in check(data) if "chưa có số liệu" in p.message}
