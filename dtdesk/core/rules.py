@@ -128,11 +128,12 @@ def untabled_problems(data: ReportData, named: Section) -> list[Problem]:
         return [Problem("warning", named.id, f"{_where(named)}: chưa có nội dung.", data.unit.code)]
     if named.kind == "text":
         values = {TEXT_FIELD: data.text(named), **data.previous_values(named, data.unit.code)}
-        return _check_values(data, named, values, "", data.unit.code, "") + [Problem("warning", named.id,
-                        f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
-                        f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
-                        "để câu tự theo số liệu).", data.unit.code, "", "text")
-                for s in stale_sentences(data, named)]
+        stale = [Problem("warning", named.id,
+                         f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
+                         f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
+                         "để câu tự theo số liệu).", data.unit.code, "", TEXT_FIELD)
+                 for s in stale_sentences(data, named)]
+        return _check_values(data, named, values, "", data.unit.code, "") + stale
     return []
 
 
