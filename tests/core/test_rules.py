@@ -74,3 +74,24 @@ def test_a_rule_names_every_field_it_reads_and_messages_fill_placeholders(demo_w
     portal = next(p for p in found if p.section == "cong_ttdt")
     assert "Cổng thông tin điện tử quận và phường" in portal.message
     assert not [p.message for p in found if "{" in p.message]
+
+
+def test_a_key_figure_jumping_is_a_warning_naming_both_periods(demo_ws):
+    import datetime as dt
+
+    from dtdesk.store.rollforward import roll_forward
+
+    info = roll_forward(demo_ws, today=dt.date(2022, 6, 28))[0]
+    demo_ws.set_values("HA", "2022-Q2", {("dvc.received", ""): 1671, ("dvc.new", ""): 1476})
+    assert not [p for p in check(report_data(demo_ws, info)) if p.section == "dvc" and p.field == "received"]
+    demo_ws.set_values("HA", "2022-Q2", {("dvc.received", ""): 3000, ("dvc.new", ""): 2805})
+    (jump,) = [p for p in check(report_data(demo_ws, info)) if p.section == "dvc" and p.field == "received"]
+    assert jump.level == "warning" and "Quý II/2022" in jump.message and "Quý I/2022: Tổng số hồ sơ tiếp nhận = " in jump.message
+
+
+def test_rules_across_periods_wait_for_the_previous_report(demo_ws):
+    from dtdesk.store.reports import start_report
+
+    info = start_report(demo_ws, "HA", "2022-Q3")  # no 2022-Q2 report: nothing to compare with
+    demo_ws.set_values("HA", "2022-Q3", {("dvc.carried", ""): 5, ("ton_tai.text", ""): demo_ws.value("HA", P, "ton_tai.text")})
+    assert not [p for p in check(report_data(demo_ws, info)) if "Quý II/2022" in p.message]
