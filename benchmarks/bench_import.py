@@ -85,7 +85,7 @@ def run_import(files: Path, district: Path, scratch: Path) -> tuple[float, float
         start = time.perf_counter()
         plans = plan_import(ws, [files])
         planned = time.perf_counter()
-        commit(ws, plans)
+        commit(ws, plans, add_units=True)  # the wards are new to the district: accepted, as the window asks
         done = time.perf_counter()
     finally:
         ws.close()

@@ -88,12 +88,15 @@ class Values(Tables):
             self.write_changes(period, rows, source)
         return old
 
-    def write_changes(self, period: str, rows: list[tuple], source: str, at: str | None = None) -> int:
+    def write_changes(self, period: str, rows: list[tuple], source: str, at: str | None = None, *,
+                      audit_new: bool = True) -> int:
         """Write (unit, key, row, old, new) rows whose old value the caller read, each with its audit row.
 
         The one place values are written: edits, imports and JSON loads all come
         here, inside a transaction the caller holds. An empty new value deletes;
         rows that change nothing are skipped. Returns how many changed.
+        Without ``audit_new`` a value written where there was none gets no audit
+        row: an import's kept file is the record of the values it brought.
         """
         at = at or now()
         changed = [(u, k, r, o, None if n == "" else n) for u, k, r, o, n in rows]
@@ -103,7 +106,8 @@ class Values(Tables):
         self.conn.executemany(
             "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
             [(u, period, k, r, n, source, at) for u, k, r, _o, n in changed if n is not None])
-        self._audit([(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed])
+        self._audit([(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed
+                     if audit_new or o is not None])
         return len(changed)
 
     def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
