@@ -70,6 +70,28 @@ class Closing:
     name: str  # "Lê Long Hưng"
 
 
+@dataclass(frozen=True)
+class Bar:
+    """One bar of the annex's chart: a subunit's key ratio."""
+
+    label: str  # "Phường Cát Bi"
+    value: float | None  # a percentage; None draws no bar (no data)
+    text: str  # printed at the bar's end: "59,2", or "chưa có số liệu"
+
+
+@dataclass(frozen=True)
+class Annex:
+    """The page after the report (``render --annex``): the key ratio per subunit as a chart, and who reported."""
+
+    title: str  # "PHỤ LỤC"
+    subtitle: str  # what it holds
+    reference: str  # "(Kèm theo Báo cáo số 05/BC-VP ngày 31/3/2022)"
+    chart_title: str
+    bars: tuple[Bar, ...]
+    table_title: str
+    table: Table
+
+
 Block = Paragraph | Table
 
 
@@ -79,3 +101,4 @@ class Document:
     blocks: tuple[Block, ...] = field(default_factory=tuple)
     closing: Closing | None = None
     title: str = ""  # PDF metadata title
+    annex: Annex | None = None  # printed after the closing, page numbers continuing

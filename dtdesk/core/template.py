@@ -118,6 +118,24 @@ class CoverageWording(NamedTuple):
     row: str = "{name} (chưa có số liệu)"
 
 
+class AnnexWording(NamedTuple):
+    """The words of the annex page printed with ``render --annex`` (see :mod:`dtdesk.exchange.annex`)."""
+
+    title: str = "PHỤ LỤC"
+    subtitle: str = "Tỷ lệ chủ chốt và tình hình gửi báo cáo của các {subkind}"
+    reference: str = "(Kèm theo Báo cáo số {number} ngày {date})"
+    chart: str = "Biểu đồ 1. {key_ratio} của các {subkind} (%)"
+    table: str = "Biểu 2. Tình hình gửi báo cáo của các {subkind}"
+    columns: tuple[str, ...] = ("TT", "Tên {subkind}", "Tình hình gửi báo cáo", "Ngày gửi", "Tỷ lệ (%)")
+    submitted: str = "Đã gửi tệp (lần {revision})"
+    late: str = "Gửi muộn (lần {revision})"
+    keyed: str = "Nhập từ bản giấy"
+    values: str = "Có số liệu, chưa gửi tệp"
+    missing: str = "Chưa gửi"
+    no_value: str = "chưa có số liệu"
+    total: str = "Tổng số: {reported}/{all} {subkind} đã báo cáo"
+
+
 class Section(NamedTuple):
     id: str
     kind: SectionKind
@@ -209,6 +227,7 @@ class Template(NamedTuple):
     # per level, what a new report's header fields default to: {"commune": {"number": "…/BC-UBND", …}}
     levels: Mapping[str, Mapping[str, str]] = MappingProxyType({})
     coverage: CoverageWording = CoverageWording()
+    annex: AnnexWording = AnnexWording()
     # words a workspace fills into column labels ("{document_system}"); see with_settings
     settings: tuple[Setting, ...] = ()
 
@@ -265,6 +284,13 @@ def _field(raw: dict) -> Field:
         carry="copy" if raw.get("carry_from") else raw.get("carry", ""),
         carry_from=raw.get("carry_from", ""),
     )
+
+
+def _annex_wording(raw: dict) -> AnnexWording:
+    wording = AnnexWording(**{k: tuple(v) if k == "columns" else v for k, v in raw.items()})
+    if len(wording.columns) != len(AnnexWording().columns):
+        raise TemplateError(f"annex: columns must name {len(AnnexWording().columns)} columns")
+    return wording
 
 
 def _variants(raw: list[dict]) -> tuple[Variant, ...]:
@@ -427,6 +453,7 @@ def parse_template(raw: dict) -> Template:
             levels=MappingProxyType({level: MappingProxyType({k: _pattern(v) for k, v in fields.items()})
                                      for level, fields in raw.get("levels", {}).items()}),
             coverage=CoverageWording(**raw.get("coverage", {})),
+            annex=_annex_wording(raw.get("annex", {})),
             settings=tuple(Setting(s["id"], s["label"], s.get("default", "")) for s in raw.get("settings", [])),
         )
     except (KeyError, TypeError, ValueError) as exc:

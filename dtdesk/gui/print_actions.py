@@ -20,7 +20,7 @@ from dtdesk.gui.window_part import WindowPart
 if TYPE_CHECKING:
     from dtdesk.gui.preview import PreviewDialog
 
-NAMES = ("actionPreview", "actionPrint", "actionExportPdf")
+NAMES = ("actionPreview", "actionPrint", "actionExportPdf", "actionAnnex")
 
 
 class PrintActions(WindowPart):
@@ -45,11 +45,25 @@ class PrintActions(WindowPart):
 
         self.flush()
         session = self.controller.session
-        document = session.document()
+        document = self._with_annex(session.document())
         code = report_code(session.ws, session.info.unit, session.info.period)  # printed in the last page's footer
         self.window.statusBar().showMessage(tr("Đang dựng bản in…"))
         self._jobs.append(render_async(document, lambda data: self._rendered(on_done, data), self._render_failed,
                                        code=code))
+
+    def _with_annex(self, document):
+        """The document with its annex when the tick asks for one; a report without subunits prints without."""
+        if not self.actions["actionAnnex"].isChecked():
+            return document
+        import dataclasses
+
+        from dtdesk.exchange.annex import NoAnnex, compose_annex
+
+        try:
+            return dataclasses.replace(document, annex=compose_annex(self.ws, self.controller.data))
+        except NoAnnex:
+            self.status(tr("Báo cáo này không có số liệu của đơn vị cấp dưới gửi lên nên in không kèm phụ lục biểu đồ."))
+            return document
 
     def _rendered(self, on_done: Callable[[bytes], None], data: bytes) -> None:
         self._jobs = self._jobs[-4:]

@@ -13,3 +13,15 @@ def test_saved_pdf_carries_the_reports_verification_code(main, qtbot, tmp_path, 
     with Workspace.open(demo_path, read_only=True) as ws:
         code = report_code(ws, "HA", "2022-Q1")
     assert pdftext.page_texts(out.read_bytes())[-1].splitlines()[-1] == footer_text(code)
+
+
+def test_the_annex_tick_adds_the_chart_pages_after_the_signed_one(main, qtbot, tmp_path):
+    plain, annexed = tmp_path / "plain.pdf", tmp_path / "annex.pdf"
+    main.printing.export_pdf(str(plain))
+    qtbot.waitUntil(plain.exists, timeout=20000)
+    main.actions["actionAnnex"].setChecked(True)
+    main.printing.export_pdf(str(annexed))
+    qtbot.waitUntil(annexed.exists, timeout=20000)
+    before, after = pdftext.page_texts(plain.read_bytes()), pdftext.page_texts(annexed.read_bytes())
+    assert after[:len(before)] == before
+    assert after[len(before)].splitlines()[1] == "PHỤ LỤC" and "Phường Tràng Cát" in after[-1]

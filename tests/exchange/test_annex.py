@@ -1,0 +1,48 @@
+"""The annex's content: the template's key ratio per subunit and who reported, in the template's words."""
+
+from __future__ import annotations
+
+import pytest
+
+from dtdesk.exchange.annex import NoAnnex, compose_annex
+from dtdesk.exchange.importer import import_files, key_for_unit
+from dtdesk.exchange.status import completeness
+from dtdesk.store.reports import report_data, resolve
+from tests.exchange.conftest import PERIOD, open_ws
+
+
+def _annex(ws, unit=None):
+    return compose_annex(ws, report_data(ws, resolve(ws, unit, PERIOD)))
+
+
+def test_the_district_gets_one_bar_and_one_row_per_ward_in_the_templates_words(district, ward_files):
+    with open_ws(district) as ws:
+        import_files(ws, [ward_files["HA-CATBI"]])
+        key_for_unit(ws, "HA-NAMHAI", PERIOD, {("dvc.received", ""): 10, ("dvc.new", ""): 10, ("dvc.online", ""): 4})
+        annex = _annex(ws)
+        ratios = {r.unit.name: r.key_ratio for r in completeness(ws, PERIOD).rows}
+    assert [b.label for b in annex.bars] == list(ratios)
+    assert {b.label: b.value for b in annex.bars} == ratios
+    by_name = {row.cells[1]: row.cells for row in annex.table.rows[:-1]}
+    assert by_name["Phường Cát Bi"][2] == "Gửi muộn (lần 2)" and by_name["Phường Cát Bi"][3]  # exported today, 2022 was due
+    assert by_name["Phường Nam Hải"][2:] == ("Nhập từ bản giấy", "", "40")
+    assert by_name["Phường Thành Tô"][2:] == ("Chưa gửi", "", "")
+    assert next(b for b in annex.bars if b.label == "Phường Thành Tô").text == "chưa có số liệu"
+    assert annex.table.rows[-1].cells[0] == "Tổng số: 2/8 phường đã báo cáo"
+    assert annex.chart_title.startswith("Biểu đồ 1. Tỷ lệ hồ sơ giải quyết trực tuyến")
+    assert annex.reference == "(Kèm theo Báo cáo số 05/BC-VP ngày 31/3/2022)"
+
+
+def test_the_annex_goes_only_with_the_workspaces_own_report(demo):
+    with open_ws(demo) as ws:
+        assert len(_annex(ws).bars) == 8
+        with pytest.raises(NoAnnex, match="HA"):
+            _annex(ws, "HA-CATBI")
+
+
+def test_without_a_key_ratio_in_the_template_there_is_no_chart(district):
+    with open_ws(district) as ws:
+        data = report_data(ws, resolve(ws, None, PERIOD))
+        data.template = data.template._replace(key_ratio="", key_ratio_label="")
+        annex = compose_annex(ws, data)
+    assert annex.bars == () and annex.chart_title == "" and len(annex.table.rows) == 9
