@@ -14,16 +14,21 @@ Each run (median of ``--runs``):
   its bytes loaded in memory with the untrusted pragmas, quick_check, exact schema
   comparison, bounds, manifest and content hash, place in the hierarchy,
   duplicate/revision checks, the plan (diff against the workspace), and the
-  commit in one transaction with audit rows and the original bytes kept.
-  Timed as its two phases, ``plan_import`` then ``commit``, whose sum is the import.
+  commit in one transaction with the original bytes kept (no savepoint per
+  file; audit rows only for values a file replaces, so none here: every value
+  is new and its kept file is its record). The wards are new to the district
+  and accepted (``add_units``), as the window's tick does. Timed as its two
+  phases, ``plan_import`` then ``commit``, whose sum is the import.
 - ``floor``: for every file, open it read-only (``file:…?mode=ro``) and read
   every row of its four tables; nothing else.
-- ``write floor`` (context): the rows an import must write — the unit, 67
-  values, 67 audit rows and the original bytes per file — inserted with plain
-  ``executemany`` in one transaction into a fresh copy of the workspace, from
-  memory (no reading, no checks).
+- ``write floor``: the rows an import wrote per file when every value had its
+  audit row — the unit, 67 values, 67 audit rows and the original bytes —
+  inserted with plain ``executemany`` in one transaction into a fresh copy of
+  the workspace, from memory (no reading, no checks). Kept as it was defined
+  when the goal (import ≥ 0.6 × its speed) was set.
 
-Prints files/s for each and the ratio import/floor.
+Prints files/s for each, the ratio import/floor and the import's speed as a
+share of the write floor's.
 """
 
 from __future__ import annotations
@@ -160,11 +165,12 @@ def main() -> None:
             writes.append(run_write_floor(files, district, folder))
             print(f"run {i + 1}: import {n / imports[-1]:7.0f} files/s (plan {plans[-1] * 1000 / n:.2f} + commit "
                   f"{commits[-1] * 1000 / n:.2f} ms/file)   read floor {n / floors[-1]:7.0f} files/s"
-                  f"   write floor {n / writes[-1]:7.0f} files/s")
+                  f"   write floor {n / writes[-1]:7.0f} files/s   import/write floor {writes[-1] / imports[-1]:.2f}")
         imp, flo, wri = statistics.median(imports), statistics.median(floors), statistics.median(writes)
         print(f"median of {args.runs}: import {n / imp:.0f} files/s ({imp * 1000 / n:.2f} ms/file); "
               f"raw read-only floor {n / flo:.0f} files/s ({flo * 1000 / n:.2f} ms/file), import/floor = {imp / flo:.1f}; "
-              f"write floor {n / wri:.0f} files/s ({wri * 1000 / n:.2f} ms/file); plan "
+              f"write floor {n / wri:.0f} files/s ({wri * 1000 / n:.2f} ms/file), import speed / write floor = "
+              f"{wri / imp:.2f} (median of the runs' {statistics.median(w / i for w, i in zip(writes, imports)):.2f}); plan "
               f"{statistics.median(plans) * 1000 / n:.2f} ms/file, commit {statistics.median(commits) * 1000 / n:.2f} "
               f"ms/file; read + write floor {(flo + wri) * 1000 / n:.2f} ms/file")
 

@@ -33,6 +33,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -125,6 +126,11 @@ class ImportContext:
         self.snapshot = ws.snapshot()  # planning writes nothing, so one snapshot serves the batch
         self.templates = {r.period: (r.template_id, r.template_version) for r in ws.reports(self.own)}
 
+    @cached_property
+    def names(self) -> dict[str, str]:
+        """The units here by name as :func:`_name_key` compares them, built once for the batch: {name key: code}."""
+        return {_name_key(u.name): u.code for u in self.units.units.values()}
+
 
 def _imported(ws: Workspace, sub: Submission) -> str | None:
     """DUPLICATE, or a rejection sentence, or None when the file is new and not older."""
@@ -210,8 +216,7 @@ def _name_key(name: str) -> str:
 
 def _clashes(ctx: ImportContext, new_units: list[dict]) -> list[tuple[dict, str]]:
     """New units named like a unit already here ("HA-CATBl" called "Phường Cát Bi", as HA-CATBI is)."""
-    names = {_name_key(u.name): u.code for u in ctx.units.units.values()}
-    return [(u, names[_name_key(u["name"])]) for u in new_units if _name_key(u["name"]) in names]
+    return [(u, ctx.names[_name_key(u["name"])]) for u in new_units if _name_key(u["name"]) in ctx.names]
 
 
 # What the checks may raise on a file that is hostile in a way no check foresaw: the file is refused all the same,
