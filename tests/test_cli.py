@@ -80,6 +80,20 @@ def test_render_a_ward_report_in_the_same_layout(ws_path, tmp_path):
     assert "3.5. Về hoạt động của Cổng thông tin điện tử phường:" in flat
 
 
+def test_render_annex_adds_the_chart_pages_numbered_on(ws_path, tmp_path, capsys):
+    plain, annexed = tmp_path / "r.pdf", tmp_path / "annex.pdf"
+    assert main(["render", str(ws_path), "-o", str(plain)]) == 0
+    assert main(["render", str(ws_path), "--annex", "-o", str(annexed)]) == 0
+    before, after = pdftext.page_texts(plain.read_bytes()), pdftext.page_texts(annexed.read_bytes())
+    assert after[:len(before)] == before and len(after) == len(before) + 1
+    first, *rest = after[-1].splitlines()
+    assert first == str(len(after)) and rest[:2] == ["PHỤ LỤC", "Tỷ lệ chủ chốt và tình hình gửi báo cáo của các phường"]
+    assert "Phường Tràng Cát 78,6" in rest and "Tổng số: 8/8 phường đã báo cáo" in rest
+    capsys.readouterr()
+    assert main(["render", str(ws_path), "--unit", "HA-CATBI", "--annex", "-o", str(tmp_path / "w.pdf")]) == 2
+    assert "«HA»" in capsys.readouterr().err and not (tmp_path / "w.pdf").exists()
+
+
 def test_markup_and_nfd_print_as_typed(ws_path, tmp_path):
     with Workspace.open(ws_path) as ws:
         ws.set_value("HA", "2022-Q1", "so_hoa.text", "<b>Bo\u0302\u0323 & co</b> <font>")

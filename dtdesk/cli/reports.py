@@ -54,8 +54,12 @@ def _settings(args) -> int:
     return 0
 
 
-@command("render", "in báo cáo ra PDF", WORKSPACE, output("tệp PDF"), *REPORT)
+@command("render", "in báo cáo ra PDF", WORKSPACE, output("tệp PDF"), *REPORT,
+         Arg("--annex", action="store_true",
+             help="kèm phụ lục: tỷ lệ chủ chốt của từng đơn vị cấp dưới thành biểu đồ và bảng các đơn vị đã gửi báo cáo"))
 def _render(args) -> int:
+    from dataclasses import replace
+
     from dtdesk.core.compose import compose
     from dtdesk.core.files import output_file as atomic_file
     from dtdesk.exchange.verification import report_code
@@ -63,15 +67,30 @@ def _render(args) -> int:
     from dtdesk.store.reports import report_data, resolve
 
     out = output_arg(args)
-    with open_workspace(args.workspace, read_only=True) as ws:  # the data and its code from one reading
+    with open_workspace(args.workspace, read_only=True) as ws:  # the data, its code and annex from one reading
         info = resolve(ws, args.unit, args.period)
         data, code = report_data(ws, info), report_code(ws, info.unit, info.period)
-    document = compose(data)
+        annex = _annex(ws, data) if args.annex else None
+    document = replace(compose(data), annex=annex)
     with writing(out), atomic_file(out) as handle:
         pages = render_pdf(document, handle, code=code)
     print(tr("Đã in báo cáo {unit} kỳ {period} ra {path} ({pages} trang, mã xác thực {code}).",
              unit=info.unit, period=info.period, path=out, pages=pages, code=code))
     return 0
+
+
+def _annex(ws, data):
+    """The annex of ``render --annex``, or why the report has none."""
+    from dtdesk.exchange.annex import NoAnnex, compose_annex
+
+    try:
+        return compose_annex(ws, data)
+    except NoAnnex as exc:
+        if exc.own != data.unit.code:
+            raise CommandError(tr("Phụ lục biểu đồ chỉ in kèm báo cáo của chính đơn vị «{own}» (bỏ --unit), nơi có "
+                                  "số liệu các đơn vị cấp dưới gửi lên.", own=exc.own)) from None
+        raise CommandError(tr("{name} không có đơn vị cấp dưới nên không có phụ lục biểu đồ; in lại không kèm --annex.",
+                              name=data.unit.name)) from None
 
 
 @command("check", "kiểm tra số liệu theo các quy tắc", WORKSPACE, *REPORT)

@@ -25,9 +25,14 @@ _BLANK = "…"  # a header field not filled in yet, as the printed header leaves
 
 
 class NoAnnex(WorkspaceError):
-    """The report has no subunits of this workspace to compare."""
+    """The report has no subunits of this workspace to compare: it is not the workspace's ``own`` unit's, or that
+    unit has none."""
 
     kind = "no_annex"
+
+    def __init__(self, message: str, own: str):
+        super().__init__(message)
+        self.own = own
 
 
 def _state(w: AnnexWording, r: UnitStatus) -> str:
@@ -57,10 +62,10 @@ def compose_annex(ws: Workspace, data: ReportData) -> Annex:
     own = ws.own_unit
     if data.unit.code != own:
         raise NoAnnex(f"Phụ lục biểu đồ chỉ in kèm báo cáo của chính đơn vị «{own}», nơi có số liệu các đơn vị "
-                      "cấp dưới gửi lên.")
+                      "cấp dưới gửi lên.", own)
     status = completeness(ws, data.info.period)
     if not status.rows:
-        raise NoAnnex(f"{data.unit.name} không có đơn vị cấp dưới nên không có phụ lục biểu đồ.")
+        raise NoAnnex(f"{data.unit.name} không có đơn vị cấp dưới nên không có phụ lục biểu đồ.", own)
     w = data.template.annex
     reported = sum(map(_reported, status.rows))
     words = {**data.words, **_issued(data), "key_ratio": data.template.key_ratio_label,
