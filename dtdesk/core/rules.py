@@ -109,7 +109,9 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
 
 def row_problems(data: ReportData, named: Section, row: TableRow, absent: set[str]) -> list[Problem]:
     """The problems of one data row of a table: its values' types, its rules, its empty cells."""
-    values = {**row.values, "weeks": data.weeks, "days": data.days, **data.previous_values(named, row.unit, row.row)}
+    values = {**row.values, "weeks": data.weeks, "days": data.days}
+    if named.reads_previous:  # most tables do not: no lookup per row for them
+        values.update(data.previous_values(named, row.unit, row.row))
     problems = _check_values(data, named, values, row.label, row.unit, row.row)
     if named.printed and row.unit not in absent:  # an absent subunit gets one warning, from check_coverage
         problems += _missing(named, values, row.label, row.unit, row.row)
