@@ -24,6 +24,7 @@ import random
 import statistics
 import tempfile
 import time
+from dataclasses import replace
 from pathlib import Path
 
 from dtdesk.core.recheck import Checker
@@ -46,7 +47,7 @@ def district(wards: int) -> ReportData:
     values = {k: v for k, v in demo.values.items() if k[0] not in {u.code for u in originals}}
     for i in range(wards):
         model = originals[i % len(originals)]
-        copy = model._replace(code=f"W{i:04d}", name=f"{model.name} {i}", position=100 + i)
+        copy = replace(model, code=f"W{i:04d}", name=f"{model.name} {i}", position=100 + i)
         units.append(copy)
         values.update({(copy.code, key, row): v for (unit, key, row), v in demo.values.items() if unit == model.code})
     return ReportData(demo.template, Hierarchy(units), demo.info, values)

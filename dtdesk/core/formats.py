@@ -13,11 +13,8 @@ import datetime as dt
 import errno
 import re
 import unicodedata
+from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from decimal import Decimal
 
 LOCALE = "vi"
 
@@ -49,8 +46,6 @@ def number(value: int | float | Decimal) -> str:
     """1671 → "1.671"; 98.5 → "98,5"."""
     if isinstance(value, int) or float(value).is_integer():
         return _localize(f"{int(value):,}")
-    from decimal import Decimal  # here, not at the top: the first window shows no fractions (start-up time)
-
     return _localize(f"{Decimal(str(value)):,.10f}".rstrip("0"))
 
 
@@ -65,8 +60,6 @@ def ratio(value: float | Decimal | None) -> str:
     """A percentage with one decimal, half-up, and no ",0": 98.48 → "98,5", 100.0 → "100"."""
     if value is None:
         return ""
-    from decimal import ROUND_HALF_UP, Decimal
-
     rounded = Decimal(str(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return number(rounded)
 

@@ -7,10 +7,12 @@ span; each report also carries its own cut-off date (the seed's Q1 report counts
 to 30/3/2022, not 31/3), so the span here is only the default.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import re
 import unicodedata
-from typing import NamedTuple
+from dataclasses import dataclass
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
 
@@ -32,7 +34,8 @@ class PeriodError(ValueError):
     pass
 
 
-class Period(NamedTuple):
+@dataclass(frozen=True, order=True)
+class Period:
     code: str
     start: dt.date
     end: dt.date

@@ -20,6 +20,7 @@ again only the parts that read them, as the template says:
 """
 
 from collections import Counter
+from dataclasses import replace
 
 from dtdesk.core.report import ReportData
 from dtdesk.core.rules import (TABLES, Problem, as_named, check_coverage, check_header, rollup_section, row_problems,
@@ -98,7 +99,7 @@ class Checker:
                     self._parts[(reader,)] = untabled_problems(data, named)
                 for key in self._unit_parts.get((reader, cell.unit), ()):
                     row = self._rows[key]
-                    row = row._replace(values=data.row_values(section, row.unit, row.row))
+                    row = replace(row, values=data.row_values(section, row.unit, row.row))
                     self._parts[key] = row_problems(data, named, row, self._absent)
         self._problems = None
 

@@ -6,12 +6,13 @@ stored keys; the PDF, the rules, the drafts and the GUI's table models all ask
 it, so what is printed is what is checked is what is edited.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
-from types import MappingProxyType
-from typing import NamedTuple
 
 from dtdesk.core.expr import Missing
 from dtdesk.core.formats import date_short, day_month
@@ -22,7 +23,8 @@ from dtdesk.core.values import Cell
 
 
 
-class ReportInfo(NamedTuple):
+@dataclass(frozen=True)
+class ReportInfo:
     unit: str
     period: str
     template_id: str
@@ -33,7 +35,8 @@ class ReportInfo(NamedTuple):
     illustrative: bool = False
 
 
-class TableRow(NamedTuple):
+@dataclass(frozen=True)
+class TableRow:
     """A row of a table section as shown and printed.
 
     ``unit`` is set for unit rows, ``row`` for fixed rows; group and total rows
@@ -45,7 +48,7 @@ class TableRow(NamedTuple):
     kind: str = "data"  # data | group | total
     unit: str = ""
     row: str = ""
-    values: Mapping[str, object] = MappingProxyType({})
+    values: Mapping[str, object] = field(default_factory=dict)
 
 
 def _number(value) -> bool:

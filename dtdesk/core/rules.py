@@ -10,7 +10,9 @@ A subunit without data for the period gets one warning, in the first section
 that rolls subunits up; a typed sentence that contradicts its draft, one too.
 """
 
-from typing import NamedTuple
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
 
 from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
@@ -23,7 +25,8 @@ from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Field, Rule, Section
 TABLES = ("unit_table", "fixed_table")
 
 
-class Problem(NamedTuple):
+@dataclass(frozen=True)
+class Problem:
     level: str  # "error" | "warning"
     section: str
     message: str
@@ -141,7 +144,7 @@ def untabled_problems(data: ReportData, named: Section) -> list[Problem]:
 
 def as_named(data: ReportData, section: Section) -> Section:
     """The section titled as its form shows it, so messages name it the same way."""
-    return section._replace(title=fill(section.outline_title, data.words))
+    return replace(section, title=fill(section.outline_title, data.words))
 
 
 def check_section(data: ReportData, section: Section, absent: set[str] | None = None) -> list[Problem]:

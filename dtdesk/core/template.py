@@ -3,22 +3,18 @@ what the report contains, in order, and drives storage keys, forms, rules,
 roll-up and the PDF. Loading validates it: every formula and rule is parsed
 (safely, see :mod:`dtdesk.core.expr`) and every reference resolved, so a broken
 template fails when it is loaded, not when a clerk prints.
-
-The records are immutable named tuples (``typing.NamedTuple``), not frozen
-dataclasses: they are built and read the same way, but creating the classes
-costs a fraction as much, and this module is imported at every start of the app.
-For the same reason the modules that define records do not use
-``from __future__ import annotations``: ``typing`` would compile each field's
-annotation, kept as a string, into a ``ForwardRef`` when creating the class.
 """
+
+from __future__ import annotations
 
 import json
 import re
 from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from types import MappingProxyType
-from typing import Literal, NamedTuple
+from typing import Literal
 
 from dtdesk.core.expr import Expr, compile_expr
 from dtdesk.paths import resource
@@ -37,7 +33,8 @@ class TemplateError(ValueError):
     pass
 
 
-class Field(NamedTuple):
+@dataclass(frozen=True)
+class Field:
     """A number, flag, text or computed value: a table column or a figure."""
 
     id: str
@@ -61,14 +58,16 @@ class Field(NamedTuple):
         return self.formula is not None or bool(self.ref)
 
 
-class Rule(NamedTuple):
+@dataclass(frozen=True)
+class Rule:
     check: Expr
     message: str
     field: str
     level: Literal["error", "warning"] = "error"
 
 
-class RowSpec(NamedTuple):
+@dataclass(frozen=True)
+class RowSpec:
     """Rows of a unit table: the units a selector yields, optionally under a group row."""
 
     units: tuple[str, ...]  # selectors: self, bodies, subunits
@@ -76,17 +75,20 @@ class RowSpec(NamedTuple):
     label: str = ""  # row label pattern for a lone unit, e.g. "Cổng thông tin điện tử {kind}"
 
 
-class FixedRow(NamedTuple):
+@dataclass(frozen=True)
+class FixedRow:
     id: str
     label: str
 
 
-class Variant(NamedTuple):
+@dataclass(frozen=True)
+class Variant:
     text: str
     when: Expr | None = None
 
 
-class Point(NamedTuple):
+@dataclass(frozen=True)
+class Point:
     """One lettered point of a figures section: figures of a scope, or a free text."""
 
     label: str
@@ -95,7 +97,8 @@ class Point(NamedTuple):
     carry: bool = False  # a text point the next period starts with, marked for review
 
 
-class Draft(NamedTuple):
+@dataclass(frozen=True)
+class Draft:
     """A counting sentence drafted from the data ("Có 1/8 phường (…) đã …")."""
 
     id: str
@@ -110,7 +113,8 @@ class Draft(NamedTuple):
 DRAFT_COUNTS = frozenset({"matched", "total", "reported", "all"})
 
 
-class CoverageWording(NamedTuple):
+@dataclass(frozen=True)
+class CoverageWording:
     """How a roll-up says which subunits it rests on (see :mod:`dtdesk.core.coverage`)."""
 
     partial: str = "({reported}/{all} {subkind} đã báo cáo)"
@@ -118,7 +122,8 @@ class CoverageWording(NamedTuple):
     row: str = "{name} (chưa có số liệu)"
 
 
-class AnnexWording(NamedTuple):
+@dataclass(frozen=True)
+class AnnexWording:
     """The words of the annex page printed with ``render --annex`` (see :mod:`dtdesk.exchange.annex`)."""
 
     title: str = "PHỤ LỤC"
@@ -136,7 +141,8 @@ class AnnexWording(NamedTuple):
     total: str = "Tổng số: {reported}/{all} {subkind} đã báo cáo"
 
 
-class Section(NamedTuple):
+@dataclass(frozen=True)
+class Section:
     id: str
     kind: SectionKind
     heading: str = ""
@@ -203,7 +209,8 @@ TEXT_FIELD = "text"  # the one value of a text section
 PREVIOUS = "prev."  # how a rule names the previous period's value of a field: prev.pending
 
 
-class Setting(NamedTuple):
+@dataclass(frozen=True)
+class Setting:
     """A word each workspace fills into the template: the document system "HP-eOffice" is Hải Phòng's alone."""
 
     id: str
@@ -211,7 +218,8 @@ class Setting(NamedTuple):
     default: str = ""  # printed until the workspace says otherwise
 
 
-class Template(NamedTuple):
+@dataclass(frozen=True)
+class Template:
     id: str
     version: int
     name: str
@@ -220,12 +228,12 @@ class Template(NamedTuple):
     cutoff_line: str
     header: tuple[Field, ...]
     sections: tuple[Section, ...]
-    drafts: Mapping[str, Draft] = MappingProxyType({})
+    drafts: Mapping[str, Draft] = field(default_factory=dict)
     # the one ratio the level above compares across its units ("section.field"), and its caption
     key_ratio: str = ""
     key_ratio_label: str = ""
     # per level, what a new report's header fields default to: {"commune": {"number": "…/BC-UBND", …}}
-    levels: Mapping[str, Mapping[str, str]] = MappingProxyType({})
+    levels: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     coverage: CoverageWording = CoverageWording()
     annex: AnnexWording = AnnexWording()
     # words a workspace fills into column labels ("{document_system}"); see with_settings
@@ -416,7 +424,7 @@ def _outline(sections: tuple[Section, ...]) -> tuple[Section, ...]:
         under_heading = heading is not None and (not number or number.startswith(f"{heading.number}."))
         parent = heading if under_heading else part
         shown = "" if parent is not None and parent.heading.startswith(f"{number}. ") else number
-        section = section._replace(level=0 if parent is None else parent.level + 1,
+        section = replace(section, level=0 if parent is None else parent.level + 1,
                                    parent=parent.id if parent is not None else "", display_number=shown)
         placed.append(section)
         if section.kind == "heading":
@@ -474,9 +482,9 @@ def with_settings(template: Template, values: Mapping[str, str]) -> Template:
     words = {s.id: values.get(s.id) or s.default for s in template.settings}
 
     def filled(f: Field) -> Field:
-        return f._replace(label=_WORD.sub(lambda m: words[m.group(1)], f.label)) if "{" in f.label else f
+        return replace(f, label=_WORD.sub(lambda m: words[m.group(1)], f.label)) if "{" in f.label else f
 
-    return template._replace(sections=tuple(s._replace(fields=tuple(filled(f) for f in s.fields))
+    return replace(template, sections=tuple(replace(s, fields=tuple(filled(f) for f in s.fields))
                                             for s in template.sections))
 
 

@@ -11,8 +11,10 @@ files and JSON, which are hostile: a code ends up in file names and in the
 terminal, and a ward under a ward would make the roll-up count nonsense.
 """
 
+from __future__ import annotations
+
 import re
-from typing import NamedTuple
+from dataclasses import dataclass
 
 # Levels of administrative units: 1 province (tỉnh, thành phố trực thuộc trung
 # ương), 2 district of the structure before 1 July 2025 (quận, huyện, thị xã,
@@ -77,7 +79,7 @@ def check_code(code) -> str:
     return code
 
 
-def check_placement(unit: "Unit", parent: "Unit | None") -> None:
+def check_placement(unit: Unit, parent: Unit | None) -> None:
     """Refuse a unit under a parent of a kind it cannot sit under ("a ward under a ward")."""
     if parent is None:
         return
@@ -86,7 +88,10 @@ def check_placement(unit: "Unit", parent: "Unit | None") -> None:
                         f"một {unit.word} không trực thuộc {parent.word}.")
 
 
-class _UnitFields(NamedTuple):
+@dataclass(frozen=True)
+class Unit:
+    """A unit, refused when its kind is unknown or a code is malformed (units come from imported files too)."""
+
     code: str
     name: str  # as printed in a table: "Phường Cát Bi", "Phòng Tư pháp"
     kind: str
@@ -97,26 +102,14 @@ class _UnitFields(NamedTuple):
     email: str = ""
 
 
-class Unit(_UnitFields):
-    """A unit, refused when its kind is unknown or a code is malformed (units come from imported files too).
-
-    A named tuple like the template's records (see dtdesk.core.template for why
-    not a dataclass); the check lives in ``__new__``, which a NamedTuple's own
-    body may not define.
-    """
-
-    __slots__ = ()
-
-    def __new__(cls, *args, **kwargs):
-        unit = super().__new__(cls, *args, **kwargs)
-        if unit.kind not in KINDS:
-            raise UnitError(f"Loại đơn vị «{shown_code(unit.kind)}» không được hỗ trợ.")
-        check_code(unit.code)
-        if unit.parent is not None:
-            check_code(unit.parent)
-            if unit.parent == unit.code:
-                raise UnitError(f"Đơn vị «{unit.code}» không thể trực thuộc chính nó.")
-        return unit
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise UnitError(f"Loại đơn vị «{shown_code(self.kind)}» không được hỗ trợ.")
+        check_code(self.code)
+        if self.parent is not None:
+            check_code(self.parent)
+            if self.parent == self.code:
+                raise UnitError(f"Đơn vị «{self.code}» không thể trực thuộc chính nó.")
 
     @property
     def word(self) -> str:

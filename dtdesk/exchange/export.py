@@ -27,6 +27,7 @@ from dtdesk import __version__
 from dtdesk.core.files import output_path
 from dtdesk.core.formats import os_reason
 from dtdesk.exchange import manifest as mf
+from dtdesk.exchange.eml import write_eml
 from dtdesk.exchange.validate import Rejected, read_submission
 from dtdesk.store.backup import failure_reason, refuse_own_file
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -145,8 +146,6 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
         raise ExportError(f"Không ghi được tệp nộp: {failure_reason(exc)}.") from None
     eml_path = None
     if eml:
-        from dtdesk.exchange.eml import write_eml
-
         try:
             eml_path = write_eml(ws, final)
         except OSError as exc:

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 from types import MappingProxyType
 from typing import NamedTuple
+from xml.etree import ElementTree as ET
 
 from dtdesk.core.periods import parse_period
 from dtdesk.core.template import Template, load_template
@@ -164,8 +165,6 @@ def adx_document(export: Export, exported: dt.datetime) -> bytes:
     ADX values are decimals, so a yes/no field is 1 or 0; a row's category
     option is an attribute named by the category's code.
     """
-    from xml.etree import ElementTree as ET
-
     root = ET.Element("adx", {"xmlns": ADX_NAMESPACE,
                               "exported": exported.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")})
     period = adx_period(export.period)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from dtdesk.core.formats import date_short
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData
 from dtdesk.core.rules import check
@@ -118,8 +119,6 @@ def completeness(ws: Workspace, period: str) -> Completeness:
 
 
 def format_status(c: Completeness) -> list[str]:
-    from dtdesk.core.formats import date_short
-
     lines = [f"Tình hình nộp báo cáo kỳ {c.period} của {c.unit.name} (hạn nộp {date_short(c.deadline)}):"]
     width = max((len(r.unit.name) for r in c.rows), default=0)
     for r in c.rows:

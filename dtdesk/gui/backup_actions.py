@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Signal
 
+from dtdesk.gui.backup_dialog import BackupDialog
 from dtdesk.gui.window_part import WindowPart
 
-if TYPE_CHECKING:
-    from dtdesk.gui.backup_dialog import BackupDialog
 
 
 class BackupActions(WindowPart):
@@ -25,8 +22,6 @@ class BackupActions(WindowPart):
     def backup(self) -> BackupDialog | None:
         if not self.writable():
             return None
-        from dtdesk.gui.backup_dialog import BackupDialog  # a dialog's module loads when it is first opened
-
         self.flush()
         dialog = BackupDialog(self.ws, self.window)
         dialog.exec()

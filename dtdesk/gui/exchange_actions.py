@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from dtdesk.core.formats import os_reason
 from dtdesk.gui.i18n import tr
@@ -49,9 +49,7 @@ class ExchangeActions(WindowPart):
         """Write the open report as a submission file (and an .eml draft) into a folder the clerk picks."""
         if self.controller is None or not self.writable():
             return None
-        from PySide6.QtWidgets import QFileDialog  # dialogs and exchange load with their first use
-
-        from dtdesk.exchange.export import export_report
+        from dtdesk.exchange.export import export_report  # the exchange modules load with their first use
 
         self.flush()
         start = str(self.settings.value("exportFolder", "") or "")
@@ -145,8 +143,6 @@ class ExchangeActions(WindowPart):
         from dtdesk.exchange.verification import CodeError, describe, find, parse_code
 
         if typed is None:
-            from PySide6.QtWidgets import QInputDialog
-
             typed, ok = QInputDialog.getText(self.window, tr("Kiểm tra mã xác thực"),
                                              tr("Mã xác thực in ở cuối trang cuối của bản in (gõ hoặc quét):"))
             if not ok or not typed.strip():

@@ -6,6 +6,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
+from dtdesk.core.compose import compose_section
+from dtdesk.core.document import Paragraph
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
@@ -163,8 +165,6 @@ class FiguresPage(Page):
                 mark(edit, problems.get(field.id), self.refusals.get(field.id, ""))
             if subs is not None and field.id in self.sums:
                 self.sums[field.id].setText(show(field, subs.get(field.id), "…"))
-        from dtdesk.core.compose import compose_section  # loaded with the first figures page, not at start-up
-        from dtdesk.core.document import Paragraph
 
         paragraphs = [b.text for b in compose_section(self.section, data) if isinstance(b, Paragraph)]
         self.preview.setText("\n\n".join(paragraphs[1:] if len(paragraphs) > 1 else paragraphs))

@@ -14,9 +14,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QFileDialog
 
 from dtdesk.gui import messages
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.new_report import NewReportDialog
 from dtdesk.gui.recent_files import RecentFiles
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.backup import failure_reason, save_copy
@@ -62,8 +64,6 @@ class FileActions(WindowPart):
         self.actions["actionRedo"].setEnabled(False)
 
     def choose_workspace(self) -> None:
-        from PySide6.QtWidgets import QFileDialog  # file dialogs load when first opened
-
         path, _ = QFileDialog.getOpenFileName(self.window, tr("Mở tệp dữ liệu"), "",
                                               tr("Tệp dữ liệu dtdesk (*.sqlite);;Mọi tệp (*)"))
         if path:
@@ -125,8 +125,6 @@ class FileActions(WindowPart):
             return
         if not self.writable():
             return
-        from dtdesk.gui.new_report import NewReportDialog  # a dialog's module loads when it is first opened
-
         dialog = NewReportDialog(self.ws, self.window)
         if dialog.exec() and dialog.info is not None:
             self.report_created.emit(dialog.info)

@@ -23,6 +23,8 @@ import gettext
 from functools import cache
 
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QWidget
 
 from dtdesk.paths import resource
 
@@ -90,9 +92,6 @@ def bind(obj: QObject, prop: str, source: str) -> None:
 
 
 def _texts(obj) -> dict[str, str]:
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QWidget
-
     found = {}
     if isinstance(obj, (QLabel, QAbstractButton, QAction)):
         found["text"] = obj.text()

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QMenu
 from dtdesk.gui import i18n
 from dtdesk.gui.backup_actions import BackupActions
 from dtdesk.gui.controller import Controller
+from dtdesk.gui.damaged import offer_restore
 from dtdesk.gui.exchange_actions import ExchangeActions
 from dtdesk.gui.file_actions import FileActions
 from dtdesk.gui.form_stack import FormStack
@@ -117,8 +118,6 @@ class MainWindow(QObject):
         try:
             ws = Workspace.open(path)
         except DamagedWorkspace as exc:
-            from dtdesk.gui.damaged import offer_restore
-
             if not offer_restore(self.window, exc):
                 return False
             return self.open_workspace(path, unit, period, section)  # restored from a backup that checked out

@@ -9,7 +9,7 @@ this module and never on each other.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QKeySequence, QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from dtdesk.core.report import fill
@@ -137,8 +137,6 @@ class Page(QWidget):
 
     def set_read_only(self) -> None:
         """No input takes typing and no button acts: the file is open in another window (the window says so)."""
-        from PySide6.QtGui import QPalette  # only a read-only window needs it
-
         for kind in (QLineEdit, QPlainTextEdit, QAbstractItemView):
             for editor in self.findChildren(kind):
                 if not isinstance(editor, QAbstractItemView):

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+import pypdfium2
+
 from PySide6.QtCore import QObject, QRectF, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
@@ -57,8 +59,6 @@ class PdfPages:
     """The pages of a PDF held in memory, rasterised on demand by PDFium."""
 
     def __init__(self, pdf_bytes: bytes):
-        import pypdfium2
-
         self.data = pdf_bytes
         self._document = pypdfium2.PdfDocument(pdf_bytes)
 

@@ -11,11 +11,15 @@ from typing import TYPE_CHECKING
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFileDialog
 
+from dtdesk.core.files import write_output
 from dtdesk.core.formats import os_reason
 from dtdesk.gui import i18n
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.window_part import WindowPart
+from dtdesk.store.backup import refuse_own_file
+from dtdesk.store.workspace import WorkspaceError
 
 if TYPE_CHECKING:
     from dtdesk.gui.preview import PreviewDialog
@@ -114,8 +118,6 @@ class PrintActions(WindowPart):
             self._write_pdf(path, self.preview.pdf_bytes)
 
     def _ask_pdf_path(self) -> str:
-        from PySide6.QtWidgets import QFileDialog
-
         from dtdesk.gui.preview import safe_file_name
 
         data = self.controller.data
@@ -140,10 +142,6 @@ class PrintActions(WindowPart):
 
     def _write_pdf(self, path: str, data: bytes) -> None:
         """Whole or not at all (dtdesk.core.files), and never over the workspace or its backups."""
-        from dtdesk.core.files import write_output
-        from dtdesk.store.backup import refuse_own_file
-        from dtdesk.store.workspace import WorkspaceError
-
         try:
             if self.ws is not None:
                 refuse_own_file(self.ws.path, path)

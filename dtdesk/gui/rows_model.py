@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from dtdesk.gui.i18n import tr
 
@@ -102,8 +103,6 @@ class RowsModel(QAbstractTableModel):
 
 def table_defaults(view) -> None:
     """The look every read-only list table of the exchange widgets shares."""
-    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
-
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -6,18 +6,14 @@ The dock is built the first time it is asked for and follows the open report
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDockWidget
 
 from dtdesk.gui import i18n
+from dtdesk.gui.exchange_status import CompletenessView
 from dtdesk.gui.i18n import bind
 from dtdesk.gui.window_part import WindowPart
 
-if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDockWidget
-
-    from dtdesk.gui.exchange_status import CompletenessView
 
 
 class StatusDock(WindowPart):
@@ -64,10 +60,6 @@ class StatusDock(WindowPart):
         self.dock.raise_()
 
     def _build(self) -> None:
-        from PySide6.QtWidgets import QDockWidget  # the dock and its view load when first asked for
-
-        from dtdesk.gui.exchange_status import CompletenessView
-
         dock = QDockWidget(self.window)
         dock.setObjectName("statusDock")
         bind(dock, "windowTitle", "Tình hình nộp báo cáo")

@@ -8,6 +8,7 @@ error.
 
 from __future__ import annotations
 
+import getpass
 import sys
 
 from dtdesk.sign.errors import SignError
@@ -30,7 +31,6 @@ def read_secret(prompt: str, secret_file: str | None = None, stdin=None) -> str:
         raise SignError("secret", "Không có nơi để nhập mật khẩu; hãy dùng --secret-file.")
     if not stdin.isatty():
         return _first_line(stdin.read(_MAX_SECRET))
-    import getpass
 
     try:
         return getpass.getpass(prompt)

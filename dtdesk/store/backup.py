@@ -21,6 +21,8 @@ always a complete, standalone database (journal mode DELETE: no ``-wal``
 beside it); what a killed backup left behind goes at the next one.
 """
 
+from __future__ import annotations
+
 import datetime as dt
 import errno
 import os
@@ -28,10 +30,15 @@ import re
 import shutil
 import sqlite3
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
 
-from dtdesk.core.files import clean_leftovers, output_path
+from dtdesk.core.files import clean_leftovers, is_one_of, output_path
+from dtdesk.core.formats import os_reason
+from dtdesk.store import schema
+from dtdesk.store.base import OwnFileError, WorkspaceError
+from dtdesk.store.lock import WorkspaceLock, lock_path
+from dtdesk.store.submissions import LEDGER_COLUMNS
 
 DEFAULT_KEEP = 10
 FOLDER = "backups"
@@ -42,7 +49,8 @@ _OLD_TEMPORARY = re.compile(r"\..+-\d{8}-\d{6}-\d{3}-[a-z]+\.[^.]+\.tmp(?:-journ
 _STAMP = "%Y%m%d-%H%M%S"
 
 
-class Backup(NamedTuple):
+@dataclass(frozen=True)
+class Backup:
     path: Path
     taken_at: dt.datetime  # local time
     kind: str
@@ -97,7 +105,7 @@ def _target(workspace: Path, kind: str) -> Path:
 
 
 def _open_ro(path: Path) -> sqlite3.Connection:
-    from dtdesk.store.workspace import connect_read_only  # workspace imports this module lazily too
+    from dtdesk.store.workspace import connect_read_only  # not at the top: dtdesk.store.workspace imports this module
 
     return connect_read_only(path)
 
@@ -153,8 +161,6 @@ def save_copy(conn: sqlite3.Connection, workspace: str | Path, target: str | Pat
 
 def failure_reason(exc: OSError | sqlite3.Error) -> str:
     """Why a copy failed, in the clerk's words when we know the case."""
-    from dtdesk.core.formats import os_reason
-
     if isinstance(exc, OSError):
         return os_reason(exc)
     if getattr(exc, "sqlite_errorcode", None) == SQLITE_FULL:
@@ -193,8 +199,7 @@ def auto_backup(ws, keep: int = DEFAULT_KEEP, today: dt.date | None = None) -> P
 
 def check_backup(path: str | Path) -> int:
     """Refuse a file that is not a sound dtdesk backup this version can read; returns its schema version."""
-    from dtdesk.store.schema import APP_ID, SCHEMA_VERSION
-    from dtdesk.store.workspace import WorkspaceError, require_sqlite
+    from dtdesk.store.workspace import require_sqlite  # not at the top: dtdesk.store.workspace imports this module
 
     path = Path(path)
     require_sqlite(path, "bản sao lưu")
@@ -209,9 +214,9 @@ def check_backup(path: str | Path) -> int:
             conn.close()
     except sqlite3.Error:
         raise WorkspaceError(f"Tệp «{path.name}» không phải là bản sao lưu của dtdesk hoặc đã bị hỏng.") from None
-    if not app or app[0] != APP_ID:
+    if not app or app[0] != schema.APP_ID:
         raise WorkspaceError(f"Tệp «{path.name}» không phải là bản sao lưu của dtdesk.")
-    if version > SCHEMA_VERSION:
+    if version > schema.SCHEMA_VERSION:
         raise WorkspaceError(f"Bản sao lưu «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk.")
     if ok != "ok":
         raise WorkspaceError(f"Bản sao lưu «{path.name}» đã bị hỏng; hãy chọn bản khác.")
@@ -220,8 +225,6 @@ def check_backup(path: str | Path) -> int:
 
 def newest_good_backup(workspace: str | Path) -> Backup | None:
     """The newest backup that passes :func:`check_backup` (what to offer when the workspace is damaged)."""
-    from dtdesk.store.workspace import WorkspaceError
-
     for candidate in list_backups(workspace):
         if candidate.kind == DAMAGED:
             continue
@@ -235,8 +238,6 @@ def newest_good_backup(workspace: str | Path) -> Backup | None:
 
 def own_files(workspace: str | Path) -> list[Path]:
     """The files that make up a workspace and its safety copies: never to be written over as an output."""
-    from dtdesk.store.lock import lock_path
-
     workspace = Path(workspace)
     sides = [workspace.with_name(workspace.name + side) for side in ("-wal", "-shm", "-journal")]
     return [workspace, *sides, lock_path(workspace), *(b.path for b in list_backups(workspace))]
@@ -244,11 +245,7 @@ def own_files(workspace: str | Path) -> list[Path]:
 
 def refuse_own_file(workspace: str | Path, output: str | Path) -> None:
     """Raise :class:`OwnFileError` if ``output`` is the workspace, one of its side files or backups."""
-    from dtdesk.core.files import is_one_of
-
     if is_one_of(output, own_files(workspace)):
-        from dtdesk.store.base import OwnFileError
-
         raise OwnFileError(Path(workspace), Path(output))
 
 
@@ -274,9 +271,7 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
     claimed) is kept from the replaced state: a restore rolls the data back,
     never what was sent, so no revision is issued twice.
     """
-    from dtdesk.store.lock import WorkspaceLock
-    from dtdesk.store.schema import migrate
-    from dtdesk.store.workspace import Workspace, WorkspaceError
+    from dtdesk.store.workspace import Workspace  # not at the top: dtdesk.store.workspace imports this module
 
     backup = Path(backup)
     check_backup(backup)
@@ -302,7 +297,7 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
             finally:
                 src.close()
             conn.execute("PRAGMA journal_mode = WAL")
-            migrate(conn)
+            schema.migrate(conn)
             _keep_ledger(conn, sent)
         finally:
             if own:
@@ -315,8 +310,6 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
 
 def _ledger(source: sqlite3.Connection | Path) -> list[tuple]:
     """The submissions a state lists (files sent, revisions claimed); [] when it cannot be read (damaged)."""
-    from dtdesk.store.submissions import LEDGER_COLUMNS
-
     try:
         conn = source if isinstance(source, sqlite3.Connection) else _open_ro(source)
         try:
@@ -331,8 +324,6 @@ def _ledger(source: sqlite3.Connection | Path) -> list[tuple]:
 def _keep_ledger(conn: sqlite3.Connection, sent: list[tuple]) -> None:
     """A restore rolls the data back, not what was sent: rows the backup lacks are added again,
     so no revision is ever issued twice."""
-    from dtdesk.store.submissions import LEDGER_COLUMNS
-
     if not sent:
         return
     with conn:
@@ -349,7 +340,7 @@ def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | 
 
     Returns a connection to restore into, where the state was kept, and the submissions it lists.
     """
-    from dtdesk.store.workspace import Workspace
+    from dtdesk.store.workspace import Workspace  # not at the top: dtdesk.store.workspace imports this module
 
     if not ws_path.exists():
         return Workspace._connect(ws_path), None, []
@@ -366,7 +357,7 @@ def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | 
 
 def _open_if_sound(ws_path: Path) -> sqlite3.Connection | None:
     """A writing connection to the workspace, or None when it does not open or fails ``quick_check``."""
-    from dtdesk.store.workspace import Workspace
+    from dtdesk.store.workspace import Workspace  # not at the top: dtdesk.store.workspace imports this module
 
     try:
         conn = Workspace._connect(ws_path)

@@ -10,6 +10,7 @@ Nothing outside ``dtdesk.store`` speaks the workspace's SQL.
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -57,8 +58,6 @@ def now() -> str:
 
 def _user() -> str:
     """Who edits, for the audit; never fails (a PC without a login name still saves)."""
-    import getpass  # with termios and pwd, off the start-up path: see Tables.user
-
     try:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - getpass raises different errors per platform and version
@@ -88,7 +87,7 @@ class Tables:
 
     @cached_property
     def user(self) -> str:
-        """Who edits, for the audit; asked at the first edit, not at opening (start-up time)."""
+        """Who edits, for the audit; asked at the first edit, not at opening."""
         return _user()
 
     @cached_property

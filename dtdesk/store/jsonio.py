@@ -29,6 +29,7 @@ import json
 import math
 from pathlib import Path
 
+from dtdesk.core.files import write_output
 from dtdesk.core.formats import nfc, os_reason
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.periods import PeriodError, parse_period
@@ -300,6 +301,4 @@ def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = Fal
 
 def write_document(data: dict, path: Path) -> None:
     """Write a document as indented UTF-8 JSON (Vietnamese kept readable), whole or not at all."""
-    from dtdesk.core.files import write_output
-
     write_output(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dtdesk.core.formats import nfc
+from dtdesk.core.formats import ParseError, date_short, nfc, parse_date
+from dtdesk.core.levels import header_defaults
 from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template, with_settings
@@ -127,8 +129,6 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
     once and then followed. In a workspace that has not recorded its own unit
     yet, the unit whose report the clerk starts is recorded as its own.
     """
-    from dtdesk.core.formats import ParseError, date_short, parse_date
-
     if unit not in ws.hierarchy():
         raise WorkspaceError(f"Không có đơn vị mã «{unit}» trong tệp.")
     try:
@@ -177,8 +177,6 @@ def create_office(path: str | Path, units: list[Unit], own: str, period: str) ->
 
 def word_header(ws: Workspace, unit: str, period: str, template) -> None:
     """A new report's header starts worded for its unit's level (dtdesk.core.levels); the clerk changes what differs."""
-    from dtdesk.core.levels import header_defaults
-
     defaults = header_defaults(template, ws.hierarchy(), unit)
     changes = {(f"header.{k}", ""): v for k, v in defaults.items() if ws.value(unit, period, f"header.{k}") is None}
     if changes:
@@ -219,7 +217,7 @@ def rename_unit(ws: Workspace, code: str, name: str, short: str | None = None) -
     name = nfc(name).strip()
     if not name:
         raise WorkspaceError("Hãy nhập tên đơn vị, ví dụ «Phường Cát Bi».")
-    renamed = unit._replace(name=name, short=unit.short if short is None else nfc(short).strip())
+    renamed = replace(unit, name=name, short=unit.short if short is None else nfc(short).strip())
     ws.add_units([renamed])
     return renamed
 
@@ -230,9 +228,8 @@ def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
     unit = _existing(ws, code)
     if parent and parent not in hierarchy:
         raise WorkspaceError(f"Không có đơn vị cấp trên mã «{shown_code(parent)}».")
-    moved = unit._replace(parent=parent or None, position=len(hierarchy.children(parent or None)) + 1)
+    moved = replace(unit, parent=parent or None, position=len(hierarchy.children(parent or None)) + 1)
     try:
-        moved = Unit(*moved)  # checks the codes again
         check_tree([moved if u.code == code else u for u in hierarchy.units.values()])
     except UnitError as exc:
         raise WorkspaceError(str(exc)) from None
@@ -281,5 +278,5 @@ def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str,
         base = ws.report(own, period)
         if base is None:
             raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
-        ws.ensure_report(base._replace(unit=unit, revision=0, illustrative=False))
+        ws.ensure_report(replace(base, unit=unit, revision=0, illustrative=False))
     return ws.set_values(unit, period, changes, source="keyed")

@@ -15,6 +15,7 @@ from pathlib import Path
 from dtdesk.core.formats import os_reason
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, shown_code
+from dtdesk.store import backup as bk
 from dtdesk.store.base import DamagedWorkspace, OwnFileError, WorkspaceError, now
 from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
@@ -155,10 +156,8 @@ class Workspace(Units, Reports, Values, Imports, Submissions):
         if version < SCHEMA_VERSION and lock is None:
             conn = cls._upgraded_copy(path, conn)
         elif version < SCHEMA_VERSION:
-            from dtdesk.store.backup import make_backup
-
             try:
-                make_backup(conn, path, kind="migrate")
+                bk.make_backup(conn, path, kind="migrate")
             except (OSError, sqlite3.Error):
                 conn.close()
                 raise WorkspaceError(f"Không sao lưu được tệp «{path.name}» trước khi nâng cấp; tệp chưa bị thay đổi.") from None
@@ -170,9 +169,7 @@ class Workspace(Units, Reports, Values, Imports, Submissions):
         ws = cls(path, conn, lock)
         ws.notice = notice
         if lock is not None and backup:
-            from dtdesk.store.backup import auto_backup
-
-            auto_backup(ws)
+            bk.auto_backup(ws)
         return ws
 
     @staticmethod
@@ -201,8 +198,6 @@ class Workspace(Units, Reports, Values, Imports, Submissions):
         One of ours (its backups exist, or its meta still says so) raises :class:`DamagedWorkspace`
         with the newest good backup to restore; a damaged stranger is refused as foreign.
         """
-        from dtdesk.store import backup as bk
-
         if bk.is_sound(conn):
             return
         try:

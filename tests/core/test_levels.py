@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 import pytest
 
 from dtdesk.core.levels import header_defaults, level_of
@@ -23,7 +25,7 @@ def test_a_province_speaks_of_its_communes_and_a_lone_ward_names_no_parent():
     province = header_defaults(load_template(), Hierarchy([HP, HAI_AN]), "31")
     assert province["issuing_body"] == "ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HẢI PHÒNG"
     assert "- UBND các phường;" in province["recipients"].splitlines()
-    alone = header_defaults(load_template(), Hierarchy([HAI_AN._replace(parent=None)]), "11413")
+    alone = header_defaults(load_template(), Hierarchy([replace(HAI_AN, parent=None)]), "11413")
     assert not any("UBND ;" in line or line == "- UBND" for line in alone["recipients"].splitlines())
     assert alone["recipients"].startswith("- Thường trực Đảng ủy")
 

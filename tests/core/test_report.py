@@ -1,3 +1,5 @@
+from dataclasses import replace
+
 from dtdesk.store.reports import report_data, resolve
 
 
@@ -43,7 +45,7 @@ def test_fixed_table_total(demo_ws):
 
 def test_in_the_city_report_the_district_row_is_the_districts_name(demo_ws):
     district = resolve(demo_ws)
-    data = report_data(demo_ws, district._replace(unit="HP"))
+    data = report_data(demo_ws, replace(district, unit="HP"))
     rows = [r for r in data.table_rows(data.template.section("chu_ky_so")) if r.kind == "data"]
     assert [(r.unit, r.label) for r in rows] == [("HP", "Thành phố Hải Phòng"), ("HA", "Quận Hải An")]
     own = report_data(demo_ws, district).table_rows(data.template.section("chu_ky_so"))[1]
