@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QFileDialog
 from dtdesk.gui import messages
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.new_report import NewReportDialog
+from dtdesk.gui.office_setup import OfficeSetupDialog
 from dtdesk.gui.recent_files import RecentFiles
+from dtdesk.gui.report_list import ReportListDialog
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.backup import failure_reason, save_copy
 from dtdesk.store.workspace import WorkspaceError
@@ -71,8 +73,6 @@ class FileActions(WindowPart):
 
     def new_workspace(self) -> None:
         """Set up another office (or open the demo) and open its workspace in this window."""
-        from dtdesk.gui.office_setup import OfficeSetupDialog
-
         dialog = OfficeSetupDialog(self.window)
         if dialog.exec() and dialog.path is not None:
             self.open_requested.emit(str(dialog.path))
@@ -82,8 +82,6 @@ class FileActions(WindowPart):
         if self.ws is None:
             self.warn(tr("Hãy mở một tệp dữ liệu trước."))
             return False
-        from dtdesk.gui.report_list import ReportListDialog
-
         self.flush()
         dialog = ReportListDialog(self.ws, self.window)
         if not dialog.reports:
@@ -98,8 +96,6 @@ class FileActions(WindowPart):
         """A consistent copy of the open workspace at a file the clerk names (never the open file itself)."""
         if self.ws is None:
             return None
-        from PySide6.QtWidgets import QFileDialog  # file dialogs load when first opened
-
         self.flush()
         current = Path(self.ws.path)
         suggested = current.with_name(f"{current.stem}-ban-sao{current.suffix}")

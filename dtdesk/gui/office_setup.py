@@ -24,6 +24,7 @@ from dtdesk.core.units import KINDS, Unit, UnitError
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.period_picker import PeriodPicker
 from dtdesk.gui.uiload import load_form
+from dtdesk.store.demo import create_demo
 from dtdesk.store.reports import create_office
 from dtdesk.store.workspace import WorkspaceError
 
@@ -234,8 +235,6 @@ class OfficeSetupDialog(QObject):
         """The Hải An demo, made in the app's data folder the first time."""
         path = folder(QStandardPaths.StandardLocation.AppDataLocation) / DEMO_NAME
         if not path.exists():
-            from dtdesk.store.demo import create_demo
-
             try:
                 create_demo(path).close()
             except (WorkspaceError, OSError, sqlite3.Error) as exc:

@@ -13,6 +13,7 @@ from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template, with_settings
 from dtdesk.core.units import CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_placement, check_tree, is_code, shown_code
+from dtdesk.store.backup import own_files
 from dtdesk.store.base import Tables, WorkspaceError, marks, now
 
 if TYPE_CHECKING:
@@ -159,7 +160,6 @@ def create_office(path: str | Path, units: list[Unit], own: str, period: str) ->
     The file is made here, so a failure leaves none behind (never one the
     clerk did not ask for, half set up). An existing file is refused.
     """
-    from dtdesk.store.backup import own_files
     from dtdesk.store.workspace import Workspace
 
     ws = Workspace.create(path)
