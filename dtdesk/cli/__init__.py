@@ -1,5 +1,8 @@
 """The ``dtdesk`` command line: one module per group of commands, each command defined in one place.
 
+What it promises to scripts (commands, exit status, one-sentence errors, outputs) is in
+docs/command-line.md.
+
 How to add a command
 --------------------
 1. In the module of its group (``reports``, ``units``, ``exchange``,

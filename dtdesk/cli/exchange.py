@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sys
 
 from dtdesk.cli.common import open_workspace, output_arg, print_lines, printable, writable, writing
@@ -142,9 +144,6 @@ def _verify_code(args) -> int:
          Arg("--adx", action="store_true", help="ghi ADX XML thay cho DHIS2 JSON"),
          Arg("--subunits", action="store_true", help="số liệu của các đơn vị cấp dưới thay cho đơn vị mình"))
 def _dhis2(args) -> int:
-    import datetime as dt
-    import json
-
     from dtdesk.core.files import write_output
     from dtdesk.exchange.national import adx_document, collect, data_value_set
     from dtdesk.store.reports import resolve

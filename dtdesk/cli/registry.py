@@ -12,6 +12,7 @@ import argparse
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dtdesk import __version__
 from dtdesk.core.i18n import environment_language, translate
 
 LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
@@ -117,8 +118,6 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     Without ``only`` every command is built whole (for ``--help`` of any of
     them); :func:`dtdesk.cli.run.main` passes the invoked command's name.
     """
-    from dtdesk import __version__
-
     parser = _Parser(prog="dtdesk", description=tr("Báo cáo tình hình, kết quả thực hiện chuyển đổi số."))
     parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title=tr("các lệnh"),

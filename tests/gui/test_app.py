@@ -45,7 +45,8 @@ def test_a_launch_reopens_the_last_report(qtbot, settings, demo_path, monkeypatc
     settings.setValue("lastReport", [str(demo_path), "HA-CATBI", "2022-Q1"])
     window = _window(qtbot, settings)
     app.start(window, None)
-    assert window.controller.data.info[:2] == ("HA-CATBI", "2022-Q1")
+    info = window.controller.data.info
+    assert (info.unit, info.period) == ("HA-CATBI", "2022-Q1")
     assert window.window.windowTitle() == f"Phường Cát Bi — Quý I/2022 — {demo_path.name}"
     window.close_workspace()
 
@@ -67,7 +68,8 @@ def test_a_launch_whose_last_report_is_gone_lists_the_reports(qtbot, settings, d
     app.start(window, None)
     qtbot.waitUntil(lambda: window.controller is not None)
     assert listed[0][0] == ("HA", "2022-Q1") and ("HA-CATBI", "2022-Q1") in listed[0]
-    assert window.controller.data.info[:2] == ("HA", "2022-Q1")
+    info = window.controller.data.info
+    assert (info.unit, info.period) == ("HA", "2022-Q1")
     assert "--" not in window.window.statusBar().currentMessage()
     window.close_workspace()
 
