@@ -92,13 +92,11 @@ class ExchangeActions(WindowPart):
         read-only window may do it too)."""
         if self.controller is None:
             return None
-        from dtdesk.exchange.xlsx_export import export_xlsx
+        from dtdesk.exchange.xlsx_export import export_xlsx  # openpyxl loads with the first workbook
 
         self.flush()
         info = self.controller.data.info
         if target is None:
-            from PySide6.QtWidgets import QFileDialog
-
             start = Path(str(self.settings.value("exportFolder", "") or "")) / f"{info.unit}_{info.period}.xlsx"
             target, _ = QFileDialog.getSaveFileName(self.window, tr("Xuất biểu chi tiết Excel"), str(start),
                                                     tr("Biểu chi tiết Excel") + " (*.xlsx)")
