@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from dtdesk.exchange.annex import NoAnnex, compose_annex
@@ -43,6 +45,6 @@ def test_the_annex_goes_only_with_the_workspaces_own_report(demo):
 def test_without_a_key_ratio_in_the_template_there_is_no_chart(district):
     with open_ws(district) as ws:
         data = report_data(ws, resolve(ws, None, PERIOD))
-        data.template = data.template._replace(key_ratio="", key_ratio_label="")
+        data.template = replace(data.template, key_ratio="", key_ratio_label="")
         annex = compose_annex(ws, data)
     assert annex.bars == () and annex.chart_title == "" and len(annex.table.rows) == 9

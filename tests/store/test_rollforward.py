@@ -1,4 +1,5 @@
 import datetime as dt
+from dataclasses import replace
 
 import pytest
 
@@ -73,7 +74,7 @@ def test_refused_when_the_next_period_has_a_report(demo_ws):
 
 
 def test_a_subunit_report_already_there_is_kept(demo_ws):
-    demo_ws.ensure_report(demo_ws.report("HA-CATBI", "2022-Q1")._replace(period="2022-Q2"))
+    demo_ws.ensure_report(replace(demo_ws.report("HA-CATBI", "2022-Q1"), period="2022-Q2"))
     demo_ws.set_value("HA-CATBI", "2022-Q2", "dvc.carried", 7, source="keyed")
     roll_forward(demo_ws, today=TODAY)
     assert demo_ws.value("HA-CATBI", "2022-Q2", "dvc.carried") == 7
