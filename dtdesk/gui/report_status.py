@@ -57,8 +57,12 @@ class ReportStatus(QObject):
         self.banner.setVisible(bool(notice))
         if self.read_only:
             self.saved_label.setText(tr("Chỉ đọc"))
-        if self.controller is None:
-            self.window.setWindowTitle(tr("Báo cáo chuyển đổi số"))
+        suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
+        if self.controller is None:  # a workspace without a report open still says which file and whose it is
+            own = self.ws.hierarchy().units.get(self.ws.own_unit) if self.ws is not None else None
+            parts = [own.name if own else tr("Báo cáo chuyển đổi số")]
+            parts += [Path(self.ws.path).name] if self.ws is not None else []
+            self.window.setWindowTitle(" — ".join(parts) + (suffix if self.ws is not None else ""))
             self.unit_label.setText("")
             self.period_label.setText("")
             return
@@ -66,5 +70,4 @@ class ReportStatus(QObject):
         period = parse_period(data.info.period)
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
         self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.title))
-        suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
         self.window.setWindowTitle(f"{data.unit.name} — {period.title} — {Path(self.ws.path).name}{suffix}")

@@ -66,6 +66,7 @@ def test_a_launch_whose_last_report_is_gone_lists_the_reports(qtbot, settings, d
     monkeypatch.setattr(ReportListDialog, "exec", pick_first)
     window = _window(qtbot, settings)
     app.start(window, None)
+    assert window.window.windowTitle() == f"Quận Hải An — {demo_path.name}"  # no report open yet: whose file
     qtbot.waitUntil(lambda: window.controller is not None)
     assert listed[0][0] == ("HA", "2022-Q1") and ("HA-CATBI", "2022-Q1") in listed[0]
     info = window.controller.data.info
