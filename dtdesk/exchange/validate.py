@@ -63,13 +63,20 @@ def printable(value, limit: int = 40) -> str:
     """Text from a file or its name as it may be quoted: cut short, and no control, format or undecodable
     character (escape sequences, a right-to-left override, a lone surrogate) reaches the terminal."""
     text = str(value)
+    if len(text) <= limit and text.isprintable():  # the usual name or code, quoted as it is
+        return text
     cut = text[:limit] + ("…" if len(text) > limit else "")
     return "".join(c if c.isprintable() else "\ufffd" for c in cut)
 
 
+def as_path(path: str | Path) -> Path:
+    """``path`` as a :class:`Path`, without parsing again one that already is."""
+    return path if isinstance(path, Path) else Path(path)
+
+
 def file_label(path: str | Path) -> str:
-    """A file's name as it may be quoted."""
-    return printable(Path(path).name, 80)
+    """A file's name as it may be quoted (a path already parsed is not parsed again)."""
+    return printable(as_path(path).name, 80)
 
 
 def _undecodable(name: str) -> bool:
@@ -83,14 +90,13 @@ _q = printable
 def read_file(path: Path) -> bytes:
     """The file's bytes (one more than the limit at most), or :class:`Rejected`: a FIFO, a device or a folder is
     refused without waiting, so nothing blocks a batch that holds the workspace's write lock."""
-    name = file_label(path)
     try:
         return read_regular(path, MAX_FILE_BYTES + 1)
     except NotRegularFile as exc:
         what = "là một thư mục" if exc.folder else "không phải là một tệp thông thường"
-        raise Rejected(f"Đường dẫn «{name}» {what} nên không phải là tệp nộp báo cáo.") from None
+        raise Rejected(f"Đường dẫn «{file_label(path)}» {what} nên không phải là tệp nộp báo cáo.") from None
     except OSError as exc:
-        raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
+        raise Rejected(f"Không đọc được tệp «{file_label(path)}»: {os_reason(exc)}.") from None
 
 
 @dataclass
@@ -202,20 +208,24 @@ def _schema_checks(conn: sqlite3.Connection, name: str, header: bytes) -> None:
         raise Rejected(f"Tệp «{name}» có bảng «{table}» khác cấu trúc của tệp nộp báo cáo.")
 
 
-def _text(value, name: str, what: str, limit: int = MAX_TEXT, empty: bool = True) -> str:
+def _text(value, name: str, what: str, limit: int = MAX_TEXT, empty: bool = True, *quoted) -> str:
+    """``value`` if it is a text within ``limit``; ``what`` names it in the refusal, its ``{}`` filled with the
+    ``quoted`` values only then (a file that passes builds no sentence)."""
+    if type(value) is str and len(value) <= limit and (empty or value):
+        return value
+    what = what.format(*map(_q, quoted))
     if not isinstance(value, str):
         raise Rejected(f"Tệp «{name}» có {what} không phải là chữ.")
     if len(value) > limit:
         raise Rejected(f"Tệp «{name}» có {what} dài quá giới hạn ({len(value)} ký tự).")
-    if not empty and not value:
-        raise Rejected(f"Tệp «{name}» có {what} để trống.")
-    return value
+    raise Rejected(f"Tệp «{name}» có {what} để trống.")
 
 
-def _int(value, name: str, what: str) -> int:
-    if not isinstance(value, int) or isinstance(value, bool) or not -(2**53) < value < 2**53:
-        raise Rejected(f"Tệp «{name}» có {what} không phải là số nguyên hợp lệ.")
-    return value
+def _int(value, name: str, what: str, *quoted) -> int:
+    """``value`` if it is an integer JSON keeps exactly; ``what`` is worded as :func:`_text` words it."""
+    if type(value) is int and -(2**53) < value < 2**53:
+        return value
+    raise Rejected(f"Tệp «{name}» có {what.format(*map(_q, quoted))} không phải là số nguyên hợp lệ.")
 
 
 _SELECT = {  # each read stops one row past its table's limit; the full count is taken only to word a refusal
@@ -242,7 +252,7 @@ def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
     manifest: dict[str, str] = {}
     for key, value in rows:
         _text(key, name, "khóa trong bảng manifest", 64)
-        manifest[key] = _text(value, name, f"mục «{_q(key)}» của manifest", 256)
+        manifest[key] = _text(value, name, "mục «{}» của manifest", 256, True, key)
         if not (key.isprintable() and value.isprintable()):
             raise Rejected(f"Tệp «{name}» có mục «{_q(key)}» của manifest chứa ký tự điều khiển.")
     if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS)):
@@ -289,10 +299,10 @@ def _check_units(name: str, manifest: dict, units: list[dict]) -> dict[str, dict
     for u in units:
         code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
         for column in ("name", "kind", "short", "row_label", "email"):
-            text = _text(u[column], name, f"cột «{column}» của đơn vị «{_q(code)}»", 1000)
+            text = _text(u[column], name, "cột «{}» của đơn vị «{}»", 1000, True, column, code)
             if not text.isprintable():
                 raise Rejected(f"Tệp «{name}» có cột «{column}» của đơn vị «{_q(code)}» chứa ký tự điều khiển.")
-        _int(u["position"], name, f"thứ tự của đơn vị «{_q(code)}»")
+        _int(u["position"], name, "thứ tự của đơn vị «{}»", code)
         try:
             checked.append(Unit(**u))
         except (UnitError, TypeError) as exc:
@@ -353,7 +363,7 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
             continue
         if kind is str:
             if len(value) > MAX_TEXT:
-                _text(value, name, f"số liệu «{_q(key)}»")
+                _text(value, name, "số liệu «{}»", MAX_TEXT, True, key)
         elif kind is float:
             if not math.isfinite(value):
                 raise Rejected(f"Tệp «{name}» có số liệu «{_q(key)}» không phải là số hữu hạn.")
@@ -363,7 +373,7 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
 
 def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
-    path = Path(path)
+    path = as_path(path)
     name = file_label(path)
     if not path.name.isprintable() or _undecodable(path.name):
         raise Rejected(f"Tên tệp «{name}» có ký tự không đọc được; hãy đổi tên tệp rồi nhập lại.")
