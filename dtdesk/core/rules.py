@@ -17,10 +17,11 @@ from dataclasses import dataclass, replace
 from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
 from dtdesk.core.periods import parse_period
-from dtdesk.core.formats import MAX_INT, shown
+from dtdesk.core.formats import MAX_INT, number, shown
 from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.stale import stale_sentences
 from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Field, Rule, Section
+from dtdesk.core.values import typed
 
 TABLES = ("unit_table", "fixed_table")
 
@@ -55,9 +56,9 @@ def _type_problem(field: Field, value) -> str:
         if not isinstance(value, int) or isinstance(value, bool):
             return f"giá trị «{value}» không phải là số nguyên"
         if value < 0:
-            return f"giá trị {value} là số âm"
+            return f"giá trị -{number(-value)} là số âm"
         if value > MAX_INT:
-            return f"giá trị {value} quá lớn"
+            return f"giá trị {number(value)} quá lớn"
     if field.type == "bool" and value not in (0, 1):
         return f"giá trị «{value}» phải là có hoặc không"
     return ""
@@ -71,12 +72,13 @@ def _message(data: ReportData, section: Section, rule: Rule, values: dict) -> st
     values are shown under its name. A text compared with the last period's
     shows no values (they are the texts).
     """
-    now = ", ".join(f"{f.number or f.label} = {values[f.id]}" for f in section.fields if f.id in rule.check.names)
+    now = ", ".join(f"{f.number or f.label} = {typed(f, values[f.id])}"  # as typed: 1.430, 9
+                    for f in section.fields if f.id in rule.check.names)
     if not rule.check.previous:
         return f"{rule.message} (đang là {now})"
     current, previous = data.periods
     message = fill(rule.message, {"period": current, "previous": previous})
-    before = ", ".join(f"{f.number or f.label} = {values[PREVIOUS + f.id]}" for f in section.fields
+    before = ", ".join(f"{f.number or f.label} = {typed(f, values[PREVIOUS + f.id])}" for f in section.fields
                        if PREVIOUS + f.id in rule.check.previous)
     return f"{message} (đang là {now}; {previous}: {before})" if now else message
 

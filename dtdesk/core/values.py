@@ -3,9 +3,10 @@
 :class:`Cell` names a value of a period: (unit, ``section.field`` key, fixed
 row). :func:`parse` turns what a clerk typed ("1.671", "x", "30/3/2022") into
 the value stored, by the field's type, or raises :class:`ParseError` with one
-sentence; :func:`show` writes a stored value back by the field's format, as a
-cell or a sentence shows it. They sit together so that what is shown can be
-typed back and mean the same.
+sentence; :func:`show` writes a stored value back by the field's format, as
+the printed report writes it, and :func:`typed` as a clerk types it (the
+forms and the messages: 9, not the printed 09). They sit together so that
+what is shown can be typed back and mean the same.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dtdesk.core import formats
 from dtdesk.core.formats import ParseError
 from dtdesk.core.template import Field
 
-__all__ = ["Cell", "ParseError", "parse", "show"]
+__all__ = ["Cell", "ParseError", "parse", "show", "typed"]
 
 
 class Cell(NamedTuple):
@@ -52,8 +53,11 @@ def parse(field: Field, text) -> object:
     return formats.parse_text(text)
 
 
-def show(field: Field, value, missing: str = "") -> str:
-    """A stored value as a cell or a sentence writes it (1.671, 59,2, x); ``missing`` when there is none."""
+def show(field: Field, value, missing: str = "", padded: bool = True) -> str:
+    """A stored value as a printed cell or sentence writes it (1.671, 59,2, 09, x); ``missing`` when there is none.
+
+    ``padded=False``: a count 1–9 without the print's leading zero, as the forms show it.
+    """
     if value is None or value == "":
         return missing
     if field.format == "mark":
@@ -62,8 +66,14 @@ def show(field: Field, value, missing: str = "") -> str:
         return str(value)
     if field.format == "ratio":
         text = formats.ratio(value)
-    elif field.format == "plain":
+    elif field.format == "plain" or not padded:
         text = formats.number(value)
     else:
         text = formats.count(int(value))
     return text + field.suffix
+
+
+def typed(field: Field, value) -> str:
+    """A stored value as a clerk types it and a message quotes it: "1.671", "9", "59,2"; no unit, no padding."""
+    text = show(field, value, padded=False)
+    return text[: -len(field.suffix)] if field.suffix and text.endswith(field.suffix) else text

@@ -1,8 +1,9 @@
 """The problems panel: the open report's rule errors and warnings as a list model, and the view that shows it.
 
-:class:`ProblemsModel` holds exactly the problems the rules gave last; the
+:class:`ProblemsModel` holds exactly the problems the rules gave last, errors
+first (a clerk fixes what blocks the report before what may be a slip); the
 panel replaces them whole after every check, so a line never outlives its
-problem. Choosing a line emits ``chosen`` with its problem; the window jumps
+problem. Lines wrap: a message is never cut short. Choosing a line emits ``chosen`` with its problem; the window jumps
 to the cell. The list fills when the rules first run, after the window's
 first paint (see :mod:`dtdesk.gui.main_window`).
 """
@@ -30,7 +31,7 @@ def counts_text(problems: list[Problem]) -> str:
 
 
 class ProblemsModel(QAbstractListModel):
-    """One line per problem, in the rules' order; one unselectable line saying so when there is none."""
+    """One line per problem, errors then warnings, each in the rules' order; one unselectable line when there is none."""
 
     def __init__(self, widget: QWidget, parent: QObject | None = None):
         super().__init__(parent)
@@ -44,7 +45,7 @@ class ProblemsModel(QAbstractListModel):
         if problems is not None and not self.icons:
             self.icons = problem_icons(self.widget)
         self.beginResetModel()
-        self.problems = list(problems or [])
+        self.problems = sorted(problems or [], key=lambda p: not p.is_error)  # stable: the rules' order within each
         self.checked = problems is not None
         self.endResetModel()
 
@@ -92,6 +93,11 @@ class ProblemsPanel(QObject):
         self.view, self.title = view, title
         self.model = ProblemsModel(view, self)
         view.setModel(self.model)
+        # whole messages: wrapped to the panel's width and re-laid when it changes, never elided
+        view.setWordWrap(True)
+        view.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+        view.setUniformItemSizes(False)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
         view.clicked.connect(self._chosen)
         view.activated.connect(self._chosen)
 

@@ -41,6 +41,21 @@ def test_messages_name_section_row_and_column(demo_ws):
     assert (problem.section, problem.unit, problem.field) == ("chu_ky_so", "HA-CATBI", "signed")
 
 
+def test_numbers_a_message_quotes_are_written_the_vietnamese_way(demo_ws):
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.total", 1429)
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.signed", 1430)
+    (problem,) = problems(demo_ws)
+    assert "(1) = 1.429, (2) = 1.430)" in problem.message  # grouped, not 1430
+
+
+def test_a_message_quotes_a_small_count_as_typed_not_zero_padded(demo_ws):
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.total", 8)
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.signed", 9)
+    demo_ws.set_value("HA-CATBI", P, "chu_ky_so.leader", 9)
+    (problem,) = problems(demo_ws)
+    assert "(1) = 8, (2) = 9)" in problem.message  # the print's 08, 09 are not what the clerk typed
+
+
 def test_articles_a_week_far_from_the_average_is_a_warning(demo_ws):
     demo_ws.set_value("HA-CATBI", P, "cong_ttdt.per_week", 90)
     (problem,) = problems(demo_ws)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dtdesk.core.template import Field
-from dtdesk.core.values import Cell, ParseError, parse, show
+from dtdesk.core.values import Cell, ParseError, parse, show, typed
 
 COUNT = Field("total", "Tổng số")
 MARK = Field("plan", "Đã ban hành kế hoạch", type="bool", format="mark")
@@ -22,6 +22,22 @@ TEXT = Field("text", "Nội dung", type="text")
 def test_what_is_shown_parses_back_to_the_value(field, value, shown):
     assert show(field, value) == shown
     assert parse(field, shown) == value
+
+
+RATE = Field("per_week", "Tỷ lệ", format="plain", suffix=" tin, bài/tuần")
+
+
+@pytest.mark.parametrize("field, value, printed, entered", [
+    (COUNT, 9, "09", "9"),
+    (COUNT, 1, "01", "1"),
+    (COUNT, 1430, "1.430", "1.430"),
+    (RATE, 28, "28 tin, bài/tuần", "28"),
+    (MARK, 1, "x", "x"),
+])
+def test_the_print_pads_small_counts_and_a_clerk_types_them_plain(field, value, printed, entered):
+    assert show(field, value) == printed
+    assert typed(field, value) == entered
+    assert parse(field, entered) == value
 
 
 def test_nothing_shows_as_the_missing_text_and_parses_to_nothing():

@@ -20,6 +20,27 @@ def test_the_model_lists_problems_then_says_there_are_none(qtbot, main):
     assert model.flags(model.index(0)) == Qt.ItemFlag.NoItemFlags
 
 
+def test_errors_come_before_warnings_each_in_the_rules_order(qtbot, main):
+    model = ProblemsModel(main.window)
+    model.set_problems([Problem("warning", "dvc", "W1."), Problem("error", "dvc", "E1."),
+                        Problem("warning", "dvc", "W2."), Problem("error", "dvc", "E2.")])
+    assert [model.index(r).data() for r in range(4)] == ["Lỗi: E1.", "Lỗi: E2.", "Cảnh báo: W1.", "Cảnh báo: W2."]
+    assert model.problem(0).message == "E1."  # a click jumps to the line's own problem
+
+
+def test_a_long_message_wraps_over_lines_instead_of_being_cut(qtbot, main):
+    view, panel = main.problems.view, main.problems
+    long = "Mục 3.2 «Về ứng dụng chữ ký số», dòng «Phường Cát Bi», cột (2): " + "quá dài " * 40 + "CUỐI."
+    panel.show_problems([Problem("error", "chu_ky_so", long), Problem("warning", "dvc", "Ngắn.")])
+    qtbot.wait(50)
+    main.window.resize(700, 600)  # narrower after the lines were laid out: they are laid out again
+    qtbot.wait(50)
+    tall, short = (view.visualRect(panel.model.index(r)) for r in range(2))
+    assert tall.height() >= 3 * view.fontMetrics().lineSpacing() > short.height()  # several lines: all of it shown
+    assert tall.width() <= view.viewport().width()
+    assert panel.lines()[0].endswith("CUỐI.")
+
+
 def _mark(index):
     return index.data(Qt.ItemDataRole.BackgroundRole), index.data(Qt.ItemDataRole.ToolTipRole)
 
