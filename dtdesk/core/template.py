@@ -43,7 +43,7 @@ class Field:
     number: str = ""  # printed column number, "(1)"
     formula: Expr | None = None
     format: Literal["count", "ratio", "mark", "plain"] = "count"
-    suffix: str = ""
+    suffix: str = ""  # printed after the number in the report's cell: " tin, bài/tuần"
     ref: str = ""  # "section.field": shows another section's value for the same unit
     hint: str = ""
     required: bool = False
@@ -52,10 +52,21 @@ class Field:
     # "today" the day it is rolled forward, "symbol" a document number's symbol with the number left blank
     carry: Literal["", "copy", "today", "symbol"] = ""
     carry_from: str = ""
+    unit: str = ""  # what the number counts, for the forms' column heading: "tin, bài/tuần", "văn bản"
 
     @property
     def computed(self) -> bool:
         return self.formula is not None or bool(self.ref)
+
+    @property
+    def ref_section(self) -> str:
+        """The id of the section a ``ref`` column's values come from ("" for a column of its own)."""
+        return self.ref.partition(".")[0]
+
+    @property
+    def ref_field(self) -> str:
+        """The id of the field a ``ref`` column shows, in :attr:`ref_section`."""
+        return self.ref.partition(".")[2]
 
 
 @dataclass(frozen=True)
@@ -291,6 +302,7 @@ def _field(raw: dict) -> Field:
         required=raw.get("required", False),
         carry="copy" if raw.get("carry_from") else raw.get("carry", ""),
         carry_from=raw.get("carry_from", ""),
+        unit=raw.get("unit", ""),
     )
 
 
@@ -356,8 +368,7 @@ def _validate(template: Template) -> None:
         _validate_carry(section)
         for f in section.fields:
             if f.ref:
-                other, _, name = f.ref.partition(".")
-                template.section(other).field(name)
+                template.section(f.ref_section).field(f.ref_field)
         if section.widths and section.kind in ("unit_table", "fixed_table") and len(section.widths) != len(section.fields) + 2:
             raise TemplateError(f"section {section.id}: {len(section.widths)} widths for {len(section.fields) + 2} columns")
         for draft_id in section.drafts:

@@ -15,7 +15,7 @@ from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import FIGURE_IDLE_MS, Page, TextCommitter, hint_label, mark, section_label, title_label
 from dtdesk.gui.i18n import bind, tr
 from dtdesk.gui.review_mark import ReviewMark
-from dtdesk.core.values import Cell, ParseError, parse, show
+from dtdesk.core.values import Cell, ParseError, parse, show, typed
 
 
 class FiguresPage(Page):
@@ -124,7 +124,7 @@ class FiguresPage(Page):
         self.timers[field.id].stop()
         edit = self.edits[field.id]
         values = self.controller.data.figures(self.section, "self")
-        if edit.text().strip() == show(field, values.get(field.id)):
+        if edit.text().strip() == typed(field, values.get(field.id)):
             self.refusals.pop(field.id, None)
         else:
             if quiet:  # while typing: commit only what parses, say nothing yet
@@ -155,7 +155,7 @@ class FiguresPage(Page):
         problems = {p.field: p for p in self.controller.problems_of(self.section.id)}
         for field in self.section.fields:
             edit = self.edits[field.id]
-            text = show(field, own.get(field.id))
+            text = typed(field, own.get(field.id))  # 9 as typed, not the printed 09
             if edit.text() != text and not (edit.hasFocus() and edit.isModified()) and not (
                     field.id in self.timers and self.timers[field.id].isActive()):
                 edit.setText(text)
@@ -164,7 +164,7 @@ class FiguresPage(Page):
             if not field.computed:
                 mark(edit, problems.get(field.id), self.refusals.get(field.id, ""))
             if subs is not None and field.id in self.sums:
-                self.sums[field.id].setText(show(field, subs.get(field.id), "…"))
+                self.sums[field.id].setText(show(field, subs.get(field.id), "…", padded=False))
 
         paragraphs = [b.text for b in compose_section(self.section, data) if isinstance(b, Paragraph)]
         self.preview.setText("\n\n".join(paragraphs[1:] if len(paragraphs) > 1 else paragraphs))

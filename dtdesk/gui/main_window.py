@@ -169,6 +169,7 @@ class MainWindow(QObject):
         controller.changed.connect(self._changed)
         controller.saved.connect(self.report_status.saved)
         controller.refused.connect(self._refused)
+        controller.focus_requested.connect(self.jump_to)  # a form's link to where a value is typed
         self.forms.set_controller(controller)
         self.outline.build(controller.data)
         self.report_changed.emit(self.ws, controller)

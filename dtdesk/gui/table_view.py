@@ -1,14 +1,21 @@
 """A table view that moves like Excel: Enter goes down, Tab goes right, typing
-replaces the cell, Ctrl+V pastes a tab-separated block, Delete clears."""
+replaces the cell, Ctrl+V pastes a tab-separated block, Delete clears.
+
+A refused entry is explained where it was typed, in a tooltip at the cell
+(the model keeps the text and the mark); a double-click on a column that
+shows another section's values asks the window to go there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QToolTip
 
+from dtdesk.core.values import ParseError, parse
 from dtdesk.gui.i18n import tr
 from dtdesk.gui.table_model import FIXED, ReportTableModel
+
+WIDEST_SAMPLE = "28"  # a typical number beside a unit printed in the cell: "28 tin, bài/tuần" must fit
 
 
 class ReportTableView(QTableView):
@@ -25,6 +32,10 @@ class ReportTableView(QTableView):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
         header.setHighlightSections(False)
         self.layout_columns()
+        model.rejected.connect(self.explain)
+        self.doubleClicked.connect(self.follow_reference)
+        header.sectionDoubleClicked.connect(lambda column: self.follow_reference(
+            model.index(max(0, self.currentIndex().row()), column)))
 
     def table_model(self) -> ReportTableModel:
         return self.model()
@@ -42,13 +53,29 @@ class ReportTableView(QTableView):
             advance = metrics.horizontalAdvance(field.label)
             # a short label on one line; a long one wrapped over about three lines
             width = advance + 24 if advance + 24 <= 180 else max(110, min(170, advance // 3 + 24))
-            self.setColumnWidth(column, width)
+            # never narrower than a number with its printed unit, nor than the heading's unit line
+            fitted = max(metrics.horizontalAdvance(WIDEST_SAMPLE + field.suffix),
+                         min(170, metrics.horizontalAdvance(model.measure(field)))) + 24
+            self.setColumnWidth(column, max(width, fitted))
             widest = max(widest, len(field.label) * metrics.averageCharWidth() // max(1, width - 12) + 1)
         lines = min(5, widest + 1) if model.columnCount() > FIXED else 1
         header.setMinimumHeight(metrics.lineSpacing() * lines + 10)
         # Row heights once (long unit names wrap), not on every edit: ResizeToContents re-measures all rows.
         self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
         QTimer.singleShot(0, self.resizeRowsToContents)
+
+    # -- saying and going -----------------------------------------------------------
+    def explain(self, index: QModelIndex, reason: str) -> None:
+        """A refused entry's reason, at its cell (the status bar says it too, but far from the eye)."""
+        rect = self.visualRect(index)
+        QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), reason, self.viewport(), rect, 10000)
+
+    def follow_reference(self, index: QModelIndex) -> None:
+        """On a column showing another section's values: ask the window to show where they are typed."""
+        model = self.table_model()
+        place = model.place_of_source(index)
+        if place is not None:
+            model.controller.focus_requested.emit(place)
 
     # -- moving ------------------------------------------------------------------
     def _move(self, d_row: int, d_col: int) -> None:
@@ -134,15 +161,29 @@ class ReportTableView(QTableView):
             return False
         values = model.controller.parse_block(cells)
         if values is None:
+            self._mark_refused(cells)
             return False
         model.controller.put_many(values, tr("Dán {n} ô", n=len(values)))
+        model.forget(values)
         return True
+
+    def _mark_refused(self, cells: dict) -> None:
+        """After a refused paste (nothing written): the first cell refused keeps its text, marked, and says why."""
+        model = self.table_model()
+        for cell, text in cells.items():
+            try:
+                parse(model.controller.session.field(cell.key), text)
+            except ParseError as exc:
+                index = model.locate(cell.unit, cell.row, cell.key.partition(".")[2])
+                model.reject(index, text, str(exc))
+                return
 
     def clear_selection(self) -> None:
         model = self.table_model()
         cells = {cell: None for index in self.selectedIndexes() if (cell := model.cell(index)) is not None}
         if cells:
             model.controller.put_many(cells, tr("Xóa {n} ô", n=len(cells)))
+            model.forget(cells)
 
     def copy(self) -> None:
         indexes = sorted(self.selectedIndexes(), key=lambda i: (i.row(), i.column()))
