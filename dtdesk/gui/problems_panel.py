@@ -3,9 +3,10 @@
 :class:`ProblemsModel` holds exactly the problems the rules gave last, errors
 first (a clerk fixes what blocks the report before what may be a slip); the
 panel replaces them whole after every check, so a line never outlives its
-problem. Lines wrap: a message is never cut short. Choosing a line emits ``chosen`` with its problem; the window jumps
-to the cell. The list fills when the rules first run, after the window's
-first paint (see :mod:`dtdesk.gui.main_window`).
+problem. Lines wrap: a message is never cut short. Choosing a line emits
+``chosen`` with its problem; the window jumps to the cell. The list fills
+when the rules first run, after the window's first paint (see
+:mod:`dtdesk.gui.main_window`).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ class ProblemsPanel(QObject):
         view.setModel(self.model)
         # whole messages: wrapped to the panel's width and re-laid when it changes, never elided
         view.setWordWrap(True)
-        view.setTextElideMode(QtCore.Qt.TextElideMode.ElideNone)
+        view.setTextElideMode(Qt.TextElideMode.ElideNone)
         view.setUniformItemSizes(False)
         view.setResizeMode(QListView.ResizeMode.Adjust)
         view.clicked.connect(self._chosen)
