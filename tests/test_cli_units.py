@@ -155,3 +155,40 @@ def test_a_retired_unit_leaves_new_reports_and_old_ones_print_as_before(demo_pat
     assert main(["units", ws]) == 0
     assert "HA-CATBI\tPhường Cát Bi\tphường\tHA\tthôi dùng từ 01/4/2022" in capsys.readouterr().out.splitlines()
     assert main(["units", ws, "retire", "HA", "--period", "2022-Q2"]) == 2  # the office's own unit
+
+
+def test_merged_wards_print_their_old_reports_as_before_and_new_ones_list_the_new_ward(demo_path, tmp_path, capsys):
+    ws, pdf = str(demo_path), tmp_path / "r.pdf"
+    assert main(["render", ws, "-o", str(pdf)]) == 0
+    before = pdftext.text(pdf)
+    assert main(["units", ws, "add", "HA-MOI", "--name", "Phường Hải An Mới", "--kind", "ward", "--parent", "HA"]) == 0
+    assert main(["units", ws, "merge", "--into", "HA-MOI", "--from", "HA-CATBI", "--from", "HA-THANHTO",
+                 "--period", "Quý II/2022"]) == 0
+    assert "Đã gộp Phường Cát Bi, Phường Thành Tô vào Phường Hải An Mới (mã HA-MOI) từ kỳ quý II/2022." \
+        in capsys.readouterr().out
+    assert main(["render", ws, "-o", str(pdf)]) == 0
+    assert pdftext.text(pdf) == before  # 2022-Q1 keeps Cát Bi and Thành Tô, word for word
+    with Workspace.open(demo_path) as opened:
+        start_report(opened, "HA", "2022-Q2")
+    assert main(["render", ws, "--period", "2022-Q2", "-o", str(pdf)]) == 0
+    after = pdftext.text(pdf)
+    assert "Phường Hải An Mới" in after and "Cát Bi" not in after and "Thành Tô" not in after
+    capsys.readouterr()
+    assert main(["units", ws]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "HA-CATBI\tPhường Cát Bi\tphường\tHA\tgộp vào HA-MOI từ 01/4/2022" in listed
+    assert "HA-MOI\tPhường Hải An Mới\tphường\tHA\tthành lập từ 01/4/2022" in listed
+
+
+@pytest.mark.parametrize("args, words", [
+    (["--into", "HA-CATBI"], "--from"),
+    (["--from", "HA-CATBI"], "--into"),
+    (["--into", "HA-CATBI", "--from", "HA-TUPHAP"], "cùng cấp"),
+    (["--into", "HA-CATBI", "--from", "HA-NOPE"], "Không có đơn vị"),
+])
+def test_a_merger_that_cannot_be_is_one_sentence_and_changes_nothing(demo_path, capsys, args, words):
+    assert main(["units", str(demo_path), "merge", *args]) == 2
+    error = capsys.readouterr().err
+    assert words in error and error.count("\n") == 1
+    with Workspace.open(demo_path) as opened:
+        assert opened.retired() == {}

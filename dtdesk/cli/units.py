@@ -106,19 +106,37 @@ def _retire_unit(ws, args):
     return retire_unit(ws, args.code, args.period or default_period().code)
 
 
+def _merge_units(ws, args) -> int:
+    """``units WORKSPACE merge --into NEW --from A --from B``: the merged units are retired as part of NEW."""
+    from dtdesk.core.periods import default_period, parse_period
+    from dtdesk.store.reports import merge_units
+
+    if not args.into or not args.sources:
+        raise CommandError(tr("Hãy cho biết đơn vị sau khi gộp (--into) và từng đơn vị được gộp (--from)."))
+    period = args.period or default_period().code
+    target, merged = merge_units(ws, args.into, args.sources, period)
+    print(tr("Đã gộp {merged} vào {name} (mã {code}) từ kỳ {period}.", merged=", ".join(u.name for u in merged),
+             name=target.name, code=target.code, period=parse_period(period).label))
+    return 0
+
+
 # action → (what it does, as a verb in "Đã … {unit}", how)
 ACTIONS = {"add": ("thêm", _add_unit), "rename": ("đổi tên", _rename_unit), "move": ("chuyển", _move_unit),
            "retire": ("thôi dùng", _retire_unit)}
+MERGE = "merge"  # names no one unit: its own arguments and sentence
 
 
-@command("units", "liệt kê, thêm, đổi tên, chuyển, thôi dùng đơn vị; danh mục chính thức",
+@command("units", "liệt kê, thêm, đổi tên, chuyển, thôi dùng, gộp đơn vị; danh mục chính thức",
          Arg("workspace", nargs="?", help="tệp dữ liệu (.sqlite)"),
-         Arg("action", nargs="?", choices=tuple(ACTIONS), metavar="VIỆC",
-             help="việc cần làm: add (thêm), rename (đổi tên), move (chuyển), retire (thôi dùng); "
-                  "mặc định: liệt kê"),
+         Arg("action", nargs="?", choices=(*ACTIONS, MERGE), metavar="VIỆC",
+             help="việc cần làm: add (thêm), rename (đổi tên), move (chuyển), retire (thôi dùng), "
+                  "merge (gộp); mặc định: liệt kê"),
          Arg("code", nargs="?", help="mã đơn vị"),
          *UNIT_OPTIONS,
-         Arg("--period", help="với retire: kỳ đầu tiên không còn đơn vị này (mặc định: quý đang báo cáo)"),
+         Arg("--into", metavar="MÃ", help="với merge: đơn vị sau khi gộp (phải có sẵn trong tệp)"),
+         Arg("--from", dest="sources", action="append", metavar="MÃ",
+             help="với merge: một đơn vị được gộp (nhắc lại cho từng đơn vị)"),
+         Arg("--period", help="với retire, merge: kỳ đầu tiên không còn đơn vị này (mặc định: quý đang báo cáo)"),
          Arg("--official", nargs="?", const="", metavar="TỈNH",
              help="liệt kê các tỉnh, thành phố (hoặc các xã, phường của một tỉnh) trong danh mục chính thức"))
 def _units(args) -> int:
@@ -131,10 +149,16 @@ def _units(args) -> int:
     from dtdesk.core.formats import date_short
 
     with open_workspace(args.workspace, read_only=True) as ws:
-        retired = ws.retired()
+        retired, merged, formed = ws.retired(), ws.merged(), ws.formed()
         for unit in ws.hierarchy().walk():
-            gone = "\t" + tr("thôi dùng từ {date}", date=date_short(retired[unit.code])) if unit.code in retired else ""
-            print(f"{unit.code}\t{unit.name}\t{kind_word(unit.kind)}\t{unit.parent or ''}{gone}")
+            when = ""
+            if unit.code in merged:
+                when = tr("gộp vào {code} từ {date}", code=merged[unit.code], date=date_short(retired[unit.code]))
+            elif unit.code in retired:
+                when = tr("thôi dùng từ {date}", date=date_short(retired[unit.code]))
+            elif unit.code in formed:
+                when = tr("thành lập từ {date}", date=date_short(formed[unit.code]))
+            print("\t".join((unit.code, unit.name, kind_word(unit.kind), unit.parent or "", *filter(None, [when]))))
     return 0
 
 
@@ -155,12 +179,14 @@ def _official_units(province: str) -> int:
 def _change_unit(args) -> int:
     from dtdesk.core.units import UnitError
 
-    verb, change = ACTIONS[args.action]
-    if not args.code:
+    verb, change = ACTIONS.get(args.action, ("", None))
+    if change is not None and not args.code:
         raise CommandError(tr("Hãy cho biết mã đơn vị cần {verb}.", verb=tr(verb)))
     with open_workspace(args.workspace) as ws:
         if ws.read_only:
             raise CommandError(ws.notice)
+        if args.action == MERGE:
+            return _merge_units(ws, args)
         try:
             unit = change(ws, args)
         except UnitError as exc:

@@ -135,6 +135,29 @@ class Unit:
         return f"{self.word} {self.short}" if self.short else self.name
 
 
+def check_merge(units: "Hierarchy", into: str, sources) -> tuple[Unit, list[Unit]]:
+    """The unit a merger makes and the units it merges away, or :class:`UnitError` saying why it cannot be.
+
+    ``units`` are those in use when the merger takes effect. Units merge only
+    into one of the same level (wards into a ward, as in 2025); a unit that
+    still has subunits in use is refused: they would be left without a parent.
+    """
+    target = units[into]
+    merged = [units[code] for code in dict.fromkeys(sources)]
+    if not merged:
+        raise UnitError(f"Hãy cho biết các đơn vị gộp vào «{target.name}».")
+    for unit in merged:
+        if unit.code == into:
+            raise UnitError(f"«{target.name}» ({into}) không thể gộp vào chính nó.")
+        if unit.level != target.level:
+            raise UnitError(f"Không thể gộp «{unit.name}» ({unit.code}) vào «{target.name}» ({into}): "
+                            f"{unit.word} chỉ gộp vào một đơn vị cùng cấp.")
+        if below := units.subunits(unit.code):
+            raise UnitError(f"«{unit.name}» ({unit.code}) còn {len(below)} đơn vị cấp dưới; hãy chuyển "
+                            "hoặc gộp chúng trước.")
+    return target, merged
+
+
 def check_tree(units: list[Unit]) -> None:
     """Refuse a set of units where one sits under a kind it may not.
 

@@ -12,7 +12,8 @@ from dtdesk.core.levels import header_defaults
 from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_period
 from dtdesk.core.report import ReportData, ReportInfo
 from dtdesk.core.template import load_template, with_settings
-from dtdesk.core.units import CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_placement, check_tree, is_code, shown_code
+from dtdesk.core.units import (CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_merge, check_placement, check_tree,
+                               is_code, shown_code)
 from dtdesk.store.backup import own_files
 from dtdesk.store.base import Tables, WorkspaceError, marks, now
 
@@ -141,7 +142,13 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
         raise WorkspaceError(f"Ngày chốt số liệu phải từ ngày đầu kỳ ({date_short(span.start)}) trở đi.")
     retired = ws.retired().get(unit)
     if retired is not None and retired <= span.start:
-        raise WorkspaceError(f"Đơn vị «{unit}» đã thôi dùng từ ngày {date_short(retired)}; không lập báo cáo kỳ này.")
+        into = ws.merged().get(unit)
+        whither = f" (đã gộp vào {ws.hierarchy()[into].name})" if into else ""
+        raise WorkspaceError(f"Đơn vị «{unit}» đã thôi dùng từ ngày {date_short(retired)}{whither}; "
+                             "không lập báo cáo kỳ này.")
+    formed = ws.formed().get(unit)
+    if formed is not None and span.start < formed:
+        raise WorkspaceError(f"Đơn vị «{unit}» được thành lập từ ngày {date_short(formed)}; không lập báo cáo kỳ này.")
     if not ws.own_unit:
         ws.set_own_unit(unit)
     existing = ws.report(unit, span.code)
@@ -248,6 +255,35 @@ def retire_unit(ws: Workspace, code: str, period: str) -> Unit:
         raise WorkspaceError(str(exc)) from None
     ws.retire_unit(code, since)
     return unit
+
+
+def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, list[Unit]]:
+    """Merge units into one from ``period`` on (the 2025 mergers: several wards became one ward).
+
+    The units merged away are retired as merged into ``into``: their reports
+    of earlier periods keep them and print as before; from ``period`` on only
+    ``into`` is listed, rolled up and expected. An ``into`` with no report or
+    value before ``period`` is one the merger formed: earlier reports never
+    list it. Returns the unit and those merged.
+    """
+    try:
+        since = parse_period(period).start
+    except PeriodError as exc:
+        raise WorkspaceError(str(exc)) from None
+    retired = ws.retired()
+    for code in (into, *sources):
+        unit = _existing(ws, code)
+        if code in retired and retired[code] <= since:
+            raise WorkspaceError(f"«{unit.name}» ({unit.code}) đã thôi dùng từ ngày {date_short(retired[code])}.")
+        if code == ws.own_unit and code != into:
+            raise WorkspaceError(f"«{unit.name}» là đơn vị của chính tệp này; không thể gộp vào đơn vị khác.")
+    try:
+        target, merged = check_merge(ws.hierarchy(as_of=since), into, sources)
+    except UnitError as exc:
+        raise WorkspaceError(str(exc)) from None
+    first = ws.first_used(into)
+    ws.merge_units(into, [u.code for u in merged], since, formed=first is None or first >= since)
+    return target, merged
 
 
 def _existing(ws: Workspace, code: str) -> Unit:

@@ -126,7 +126,14 @@ def v3_retired_units(db: Database) -> None:
     _run(db, ("CREATE TABLE retired (code TEXT PRIMARY KEY REFERENCES units(code), since TEXT NOT NULL)",))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files, v3_retired_units]
+def v4_merged_units(db: Database) -> None:
+    """Mergers (2025: several wards became one): a retired unit records the unit it became part of
+    (``merged_into``, NULL when dissolved); a unit a merger formed, the first day whose reports list it."""
+    _run(db, ("ALTER TABLE retired ADD COLUMN merged_into TEXT REFERENCES units(code)",
+              "CREATE TABLE formed (code TEXT PRIMARY KEY REFERENCES units(code), since TEXT NOT NULL)"))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files, v3_retired_units, v4_merged_units]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

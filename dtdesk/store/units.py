@@ -6,6 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from dtdesk.core.formats import nfc
+from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.units import KINDS, Hierarchy, Unit
 from dtdesk.store.base import Tables, marks
 
@@ -31,6 +32,7 @@ class Units(Tables):
         units = [Unit(**row) for row in self._rows("SELECT * FROM units")]
         if as_of is not None:
             gone = {code for code, since in self.retired().items() if since <= as_of}
+            gone |= {code for code, since in self.formed().items() if as_of < since}  # not yet formed
             units = [u for u in units if u.code not in gone]
         return Hierarchy(units)
 
@@ -38,11 +40,42 @@ class Units(Tables):
         """Retired units and the first day whose reports leave them out."""
         return {code: dt.date.fromisoformat(since) for code, since in self.conn.execute("SELECT code, since FROM retired")}
 
+    def merged(self) -> dict[str, str]:
+        """Units retired by a merger and the code of the unit each became part of."""
+        return dict(self.conn.execute("SELECT code, merged_into FROM retired WHERE merged_into IS NOT NULL"))
+
     def retire_unit(self, code: str, since: dt.date) -> None:
-        """Leave a unit out of every report from ``since`` on (a merger, a dissolution); its old reports print as before."""
+        """Leave a unit out of every report from ``since`` on (a dissolution); its old reports print as before."""
         self._writable()
         with self.conn:
             self.conn.execute("INSERT OR REPLACE INTO retired (code, since) VALUES (?, ?)", (code, since.isoformat()))
+
+    def formed(self) -> dict[str, dt.date]:
+        """Units a merger formed and the first day whose reports list them (earlier reports never did)."""
+        return {code: dt.date.fromisoformat(since) for code, since in self.conn.execute("SELECT code, since FROM formed")}
+
+    def first_used(self, code: str) -> dt.date | None:
+        """The first day of the earliest period the unit has a report or values for; None when it has none."""
+        starts = [dt.date.fromisoformat(start) for (start,) in
+                  self.conn.execute("SELECT start FROM reports WHERE unit = ?", (code,))]
+        for (period,) in self.conn.execute("SELECT DISTINCT period FROM vals WHERE unit = ?", (code,)):
+            try:
+                starts.append(parse_period(period).start)
+            except PeriodError:  # a period no report names cannot make a unit older
+                continue
+        return min(starts, default=None)
+
+    def merge_units(self, into: str, codes: Iterable[str], since: dt.date, formed: bool) -> None:
+        """Retire ``codes`` from ``since`` on as merged into ``into``, in one transaction (checked by the caller).
+
+        ``formed``: ``into`` is a unit the merger made, listed from ``since`` on only, so that the reports
+        of earlier periods print as they did."""
+        self._writable()
+        with self.conn:
+            self.conn.executemany("INSERT OR REPLACE INTO retired (code, since, merged_into) VALUES (?, ?, ?)",
+                                  [(code, since.isoformat(), into) for code in codes])
+            if formed:
+                self.conn.execute("INSERT OR IGNORE INTO formed (code, since) VALUES (?, ?)", (into, since.isoformat()))
 
     def known_units(self, codes: Iterable[str]) -> set[str]:
         """Which of these codes the workspace has."""

@@ -1,6 +1,6 @@
 import pytest
 
-from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, is_code, shown_code
+from dtdesk.core.units import Hierarchy, Unit, UnitError, check_merge, check_tree, is_code, shown_code
 
 
 @pytest.mark.parametrize("code", ["HA", "HA-CATBI", "31", "11413", "ha_cat_bi", "Z" * 40])
@@ -78,3 +78,26 @@ def test_levels_and_selectors():
     assert [u.code for u in units.subunits("31")] == ["11413", "DK"]
     assert [u.code for u in units.bodies("31")] == ["SO"]
     assert units["DK"].word == "đặc khu" and units["DK"].admin and not units["SO"].admin
+
+
+def _merger():
+    return Hierarchy(_units(("HA", "district", None), ("CB", "ward", "HA"), ("TT", "ward", "HA"), ("NEW", "ward", "HA"),
+                            ("TP", "department", "HA"), ("LC", "district", None), ("LC-W", "ward", "LC")))
+
+
+def test_wards_merge_into_a_ward():
+    target, merged = check_merge(_merger(), "NEW", ["CB", "TT", "CB"])
+    assert target.code == "NEW" and [u.code for u in merged] == ["CB", "TT"]  # each once, in the order given
+
+
+@pytest.mark.parametrize("into, sources, words", [
+    ("NEW", ["NEW"], "chính nó"),
+    ("NEW", ["TP"], "cùng cấp"),  # a body is not a ward
+    ("HA", ["LC"], "cấp dưới"),  # a district whose wards are still in use
+    ("NEW", ["NOPE"], "Không có đơn vị"),
+    ("NEW", [], "gộp vào"),
+])
+def test_a_merger_that_cannot_be_is_refused_in_one_sentence(into, sources, words):
+    with pytest.raises(UnitError, match=words) as caught:
+        check_merge(_merger(), into, sources)
+    assert "\n" not in str(caught.value)

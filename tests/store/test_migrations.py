@@ -11,6 +11,7 @@ the old file; only the uninterrupted run gives the new one.)
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 import sqlite3
 from pathlib import Path
@@ -19,6 +20,7 @@ import pytest
 
 from dtdesk.store import schema
 from dtdesk.store.demo import create_demo
+from dtdesk.store.reports import define_unit, merge_units
 from dtdesk.store.workspace import Workspace
 
 
@@ -69,11 +71,11 @@ class Interrupt:
 
 
 def _legacy_workspace(path: Path, version: int = 1) -> Path:
-    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2 (no retired units), before migrations
-    were recorded."""
+    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2 (no retired units, nor mergers), before
+    migrations were recorded."""
     create_demo(path).close()
     conn = sqlite3.connect(path)
-    for table in (("imports", "submissions") if version == 1 else ()) + ("retired", schema.RECORD):
+    for table in (("imports", "submissions") if version == 1 else ()) + ("retired", "formed", schema.RECORD):
         conn.execute(f"DROP TABLE {table}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("PRAGMA journal_mode = DELETE")
@@ -178,3 +180,23 @@ def test_an_older_workspace_read_only_is_read_upgraded_and_left_untouched(tmp_pa
     with Workspace.open(path, backup=False) as ws:  # the next writer upgrades the file itself
         assert ws.value("HA", "2022-Q1", "dvc.received") == 1671
     assert _content(path)[0] == schema.SCHEMA_VERSION
+
+
+def test_a_workspace_of_schema_3_keeps_its_retired_units_and_learns_mergers(tmp_path):
+    path = tmp_path / "ws.sqlite"
+    create_demo(path).close()
+    conn = sqlite3.connect(path)  # as dtdesk wrote it at schema 3: retired units without what they merged into
+    with conn:
+        conn.execute("DROP TABLE retired")
+        conn.execute("DROP TABLE formed")
+        conn.execute("CREATE TABLE retired (code TEXT PRIMARY KEY REFERENCES units(code), since TEXT NOT NULL)")
+        conn.execute("INSERT INTO retired VALUES ('HA-TRANGCAT', '2022-04-01')")
+        conn.execute(f"DELETE FROM {schema.RECORD} WHERE name = 'v4_merged_units'")
+        conn.execute("PRAGMA user_version = 3")
+    conn.close()
+    with Workspace.open(path, backup=False) as ws:
+        assert list(ws.retired()) == ["HA-TRANGCAT"] and ws.merged() == {}
+        define_unit(ws, "HA-MOI", "Phường Hải An Mới", "ward", "HA")
+        merge_units(ws, "HA-MOI", ["HA-CATBI"], "2022-Q2")
+        assert ws.merged() == {"HA-CATBI": "HA-MOI"}
+        assert ws.formed() == {"HA-MOI": dt.date(2022, 4, 1)}  # it had no report before the merger
