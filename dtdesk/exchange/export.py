@@ -30,6 +30,7 @@ from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.eml import write_eml
 from dtdesk.exchange.validate import Rejected, read_submission
 from dtdesk.store.backup import failure_reason, refuse_own_file
+from dtdesk.store.status import ACCEPTED, OUT, SENT
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 
@@ -94,6 +95,7 @@ def _manifest(units: list[dict], report: dict, unit: str, period: str, revision:
         "revision": revision,
         "app_version": __version__,
         "exported_at": utc_now(),
+        "status": mf.SENT_STATUS,
     }
 
 
@@ -119,10 +121,19 @@ def _release(ws: Workspace, unit: str, period: str, revision: int) -> None:
         pass
 
 
+def refuse_accepted(ws: Workspace, unit: str, period: str) -> None:
+    """An accepted report is not sent again unless reopened: the level above holds it as final."""
+    current = ws.current_status(unit, period, OUT)
+    if current is not None and current.status == ACCEPTED:
+        raise ExportError(f"Báo cáo của {unit} kỳ {period} đã được cấp trên tiếp nhận (lần nộp r{current.revision}); "
+                          "hãy mở lại để sửa trước khi gửi lần nộp mới.")
+
+
 def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml: bool = False) -> ExportResult:
     """Export one report as a submission file under the next revision never issued for it."""
     try:
         with ws.transaction():
+            refuse_accepted(ws, unit, period)
             units, reports, values = collect(ws, unit, period)
             folder = target_path(out, unit, period, 0).parent
             revision = max(ws.issued_revision(unit, period), highest_revision_in(folder, unit, period)) + 1
@@ -140,6 +151,8 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
             raise
         with ws.transaction():
             ws.record_submission(unit, period, revision, checked.sha256, digest, final.name, manifest["exported_at"])
+            ws.record_status(unit, period, SENT, revision, side=OUT, file=final.name, sha256=checked.sha256,
+                             at=manifest["exported_at"])
     except FileExistsError:
         raise ExportError(f"Đã có tệp «{final.name}»; tệp nộp đã gửi không bị ghi đè.") from None
     except (OSError, sqlite3.Error) as exc:  # a full disk shows as either, depending on who wrote last

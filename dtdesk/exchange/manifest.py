@@ -9,8 +9,9 @@ tables of :data:`SCHEMA` and nothing else (no index, trigger or view):
     ``format`` ("dtdesk-submission/1"), ``template_id``, ``template_version``,
     ``unit`` (the reporting unit's code), ``parent`` (its parent's code),
     ``period`` ("2022-Q1"), ``revision`` (1, 2, … one more on every export of
-    the report), ``app_version``, ``exported_at`` (UTC ISO 8601) and
-    ``sha256``.
+    the report), ``app_version``, ``exported_at`` (UTC ISO 8601), ``status``
+    ("sent": the report's step in the reporting cycle, :mod:`dtdesk.store.status`;
+    absent in files from before it) and ``sha256``.
 ``units``
     The reporting unit and its bodies (non-administrative children whose rows
     appear in its tables), with the columns of the workspace's ``units``.
@@ -45,6 +46,8 @@ REPORT_COLUMNS = ("unit", "period", "template_id", "template_version", "start", 
 VALUE_COLUMNS = ("unit", "period", "key", "row", "value")
 MANIFEST_KEYS = ("format", "template_id", "template_version", "unit", "parent", "period", "revision",
                  "app_version", "exported_at", "sha256")
+OPTIONAL_KEYS = ("status",)  # files from before the reporting cycle have no status
+SENT_STATUS = "sent"  # the only status a submission file may carry: its report as sent, with its revision
 
 # The exact CREATE statements: a file whose sqlite_master differs is refused.
 SCHEMA: dict[str, str] = {

@@ -255,12 +255,15 @@ def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
         manifest[key] = _text(value, name, "mục «{}» của manifest", 256, True, key)
         if not (key.isprintable() and value.isprintable()):
             raise Rejected(f"Tệp «{name}» có mục «{_q(key)}» của manifest chứa ký tự điều khiển.")
-    if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS)):
+    if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS) - set(mf.OPTIONAL_KEYS)):
         raise Rejected(f"Tệp «{name}» có mục lạ «{_q(extra[0])}» trong manifest.")
     if missing := [k for k in mf.MANIFEST_KEYS if not manifest.get(k) and k != "parent"]:
         raise Rejected(f"Tệp «{name}» thiếu mục «{_q(missing[0])}» trong manifest.")
     if "parent" not in manifest:
         raise Rejected(f"Tệp «{name}» thiếu mục «parent» trong manifest.")
+    if manifest.get("status", mf.SENT_STATUS) != mf.SENT_STATUS:
+        raise Rejected(f"Tệp «{name}» ghi trạng thái «{_q(manifest['status'])}», không phải trạng thái của một "
+                       "báo cáo vừa gửi.")
     if manifest["format"] != mf.FORMAT:
         raise Rejected(f"Tệp «{name}» có định dạng «{_q(manifest['format'])}», không phải {mf.FORMAT}.")
     for key in ("template_version", "revision"):

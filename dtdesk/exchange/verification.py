@@ -113,7 +113,7 @@ def _sent_as(submissions: list[dict], content: tuple) -> dict | None:
     for sent in reversed(submissions):
         rows = [{**r, "revision": sent["revision"]} for r in reports]
         manifest = _manifest(reports[0], units, revision=sent["revision"], app_version=__version__,
-                             exported_at=sent["exported_at"])
+                             exported_at=sent["exported_at"], status=mf.SENT_STATUS)
         if mf.content_hash(manifest, units, rows, values) == sent["content_sha256"]:
             return sent
     return None

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from dtdesk.store.base import Tables, marks
+from dtdesk.store.status import IN, SENT
 
 _IMPORT_COLUMNS = ("sha256", "content_sha256", "filename", "unit", "period", "revision", "template_id",
                    "template_version", "app_version", "exported_at", "imported_at", "who", "original")
@@ -71,7 +72,8 @@ class Imports(Tables):
         """Write one imported file inside the caller's transaction; returns how many values changed.
 
         Its new units (each after its parent), its report row, its (unit, key,
-        row, old, new) changes, and the file itself with who and when.
+        row, old, new) changes, the file itself with who and when, and the
+        report's new step: sent, with this revision.
         """
         self._insert_units(new_units)
         self._put_report_row(report)
@@ -81,6 +83,8 @@ class Imports(Tables):
             (file.sha256, file.content_sha256, file.filename, file.unit, file.period, file.revision,
              file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
              file.original))
+        self.record_status(file.unit, file.period, SENT, file.revision, side=IN, file=file.filename, sha256=file.sha256,
+                           at=at)
         return changed
 
     def imported_files(self, unit: str | None = None, period: str | None = None) -> list[dict]:

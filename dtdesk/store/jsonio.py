@@ -221,6 +221,8 @@ def load_document(ws: Workspace, data: dict) -> int:
     conn = ws.conn
     at = now()
     with ws.transaction():  # rolled back whole on any failure, a full disk included
+        for unit, period in sorted({(r.unit, r.period) for r in reports} | {(v[0], v[1]) for v in values}):
+            ws.refuse_if_locked(unit, period)  # a sent report changes only once reopened
         for unit in _parents_first(units):
             conn.execute(
                 "INSERT INTO units (code, name, kind, parent, short, row_label, position, email)"

@@ -48,6 +48,7 @@ class Reports(Tables):
         if old is None or start > cutoff:
             raise WorkspaceError("Ngày bắt đầu phải trước ngày chốt số liệu.")
         with self.transaction():
+            self.refuse_if_locked(unit, period)
             self.conn.execute("UPDATE reports SET start = ?, cutoff = ? WHERE unit = ? AND period = ?",
                               (start.isoformat(), cutoff.isoformat(), unit, period))
             at = now()

@@ -133,7 +133,37 @@ def v4_merged_units(db: Database) -> None:
               "CREATE TABLE formed (code TEXT PRIMARY KEY REFERENCES units(code), since TEXT NOT NULL)"))
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files, v3_retired_units, v4_merged_units]
+def v5_report_status(db: Database) -> None:
+    """Each report's steps through the cycle (sent, accepted, returned, reopened); see dtdesk.store.status.
+
+    Files already exported or imported become their reports' first steps, so an
+    upgraded workspace knows what it has sent and received.
+    """
+    _run(db, (
+        """CREATE TABLE report_status (
+            id INTEGER PRIMARY KEY,
+            unit TEXT NOT NULL,
+            period TEXT NOT NULL,
+            status TEXT NOT NULL,
+            revision INTEGER NOT NULL,
+            reason TEXT NOT NULL DEFAULT '',
+            at TEXT NOT NULL,
+            who TEXT NOT NULL,
+            file TEXT NOT NULL DEFAULT '',
+            sha256 TEXT NOT NULL DEFAULT '',
+            side TEXT NOT NULL
+        )""",
+        "CREATE INDEX report_status_report ON report_status (unit, period, id)",
+        """INSERT INTO report_status (unit, period, status, revision, at, who, file, sha256, side)
+            SELECT unit, period, 'sent', revision, exported_at, who, filename, sha256, 'out' FROM submissions
+            WHERE sha256 != '' ORDER BY id""",
+        """INSERT INTO report_status (unit, period, status, revision, at, who, file, sha256, side)
+            SELECT unit, period, 'sent', revision, imported_at, who, filename, sha256, 'in' FROM imports ORDER BY id""",
+    ))
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [v1_workspace, v2_exchange_files, v3_retired_units, v4_merged_units,
+                                               v5_report_status]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -77,9 +77,12 @@ class Values(Tables):
         return self.set_values(unit, period, {(key, row): value}, source=source)[(key, row)]
 
     def set_values(self, unit: str, period: str, changes: dict[tuple[str, str], object], source: str = "local"):
-        """Store several values of one unit in one transaction (a paste, an edit); returns the old values."""
+        """Store several values of one unit in one transaction (a paste, an edit); returns the old values.
+
+        Refused with one sentence while the report is sent or accepted (:mod:`dtdesk.store.status`)."""
         old: dict[tuple[str, str], object] = {}
         with self.transaction():
+            self.refuse_if_locked(unit, period)
             rows = []
             for (key, row), value in changes.items():
                 value = clean(value)

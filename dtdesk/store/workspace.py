@@ -21,6 +21,7 @@ from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
 from dtdesk.store.reports import Reports
 from dtdesk.store.schema import APP_ID, SCHEMA_VERSION, migrate
+from dtdesk.store.status import ReportStatuses
 from dtdesk.store.submissions import Submissions
 from dtdesk.store.units import Units, unit_row
 from dtdesk.store.values import Values
@@ -48,7 +49,7 @@ def connect_read_only(path: Path) -> sqlite3.Connection:
     return sqlite3.connect(Path(path).resolve().as_uri() + "?mode=ro", uri=True, isolation_level=None, timeout=5.0)
 
 
-class Workspace(Units, Reports, Values, Imports, Submissions):
+class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
     """An open workspace file. Use :meth:`create` or :meth:`open`."""
 
     def __init__(self, path: Path, conn: sqlite3.Connection, lock: WorkspaceLock | None = None, *,

@@ -129,13 +129,13 @@ def test_a_backup_clears_what_killed_backups_of_earlier_versions_left(path):
 
 
 def test_a_full_disk_keeps_the_old_backups_and_leaves_no_half_copy(small_disk):
-    disk = small_disk(1024)
+    disk = small_disk(1100)
     path = disk / "ws.sqlite"
     create_demo(path).close()
     made = []
     with Workspace.open(path, backup=False) as ws:
         with pytest.raises((OSError, sqlite3.Error)) as caught:
-            for _ in range(5):  # the disk holds the workspace and two copies (300 KB each), not five
+            for _ in range(5):  # the disk holds the workspace and two copies (330 KB each), not five
                 made.append(bk.make_backup(ws.conn, path))
     assert made and "đầy" in bk.failure_reason(caught.value)
     assert [b.path for b in bk.list_backups(path)] == made[::-1]

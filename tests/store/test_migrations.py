@@ -71,11 +71,12 @@ class Interrupt:
 
 
 def _legacy_workspace(path: Path, version: int = 1) -> Path:
-    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2 (no retired units, nor mergers), before
-    migrations were recorded."""
+    """A workspace as dtdesk wrote it at schema 1 (no exchange tables) or 2 (no retired units, nor mergers, no
+    report status), before migrations were recorded."""
     create_demo(path).close()
     conn = sqlite3.connect(path)
-    for table in (("imports", "submissions") if version == 1 else ()) + ("retired", "formed", schema.RECORD):
+    for table in (("imports", "submissions") if version == 1 else ()) + ("retired", "formed", "report_status",
+                                                                          schema.RECORD):
         conn.execute(f"DROP TABLE {table}")
     conn.execute(f"PRAGMA user_version = {version}")
     conn.execute("PRAGMA journal_mode = DELETE")

@@ -1,0 +1,108 @@
+"""The ``report_status`` table: where each report stands in the reporting cycle, and how it got there.
+
+A report is a draft (Nháp) until it is sent (Đã gửi, on export, with its
+revision); the level above then accepts it (Đã tiếp nhận) or returns it with a
+reason (Trả lại). Every step is a row, never an update, so the history is the
+table itself: status, revision, reason, when, who, and the file that carried
+it (the submission sent or received, the reply written or imported).
+
+``side`` says whose report it is from this workspace's point of view: ``out``
+for a report this workspace sends upward (its own), ``in`` for a subunit's
+report received here. Only the own unit's ``out`` report is locked: once sent
+or accepted nothing may change it until it is reopened (:meth:`ReportStatuses.reopen`),
+which starts the next revision and is recorded in the audit. A returned
+report is not locked: the reply reopens it by itself.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from dtdesk.store.base import Tables, WorkspaceError, now
+
+DRAFT, SENT, ACCEPTED, RETURNED = "draft", "sent", "accepted", "returned"
+LABELS = {DRAFT: "Nháp", SENT: "Đã gửi", ACCEPTED: "Đã tiếp nhận", RETURNED: "Trả lại"}
+LOCKING = (SENT, ACCEPTED)
+OUT, IN = "out", "in"
+STATUS_KEY = "report.status"  # the audit's key for a change of status (reopening, a returned report reopened)
+
+_COLUMNS = ("unit", "period", "status", "revision", "reason", "at", "who", "file", "sha256", "side")
+
+
+class StatusEntry(NamedTuple):
+    status: str
+    revision: int
+    reason: str
+    at: str
+    who: str
+    file: str
+    sha256: str
+    side: str
+
+    @property
+    def label(self) -> str:
+        """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it."""
+        return f"{LABELS[self.status]} (r{self.revision})" if self.revision else LABELS[self.status]
+
+
+def shown_status(entry: StatusEntry | None) -> str:
+    """The current status in words; a report without history is a draft."""
+    return entry.label if entry else LABELS[DRAFT]
+
+
+class ReportStatuses(Tables):
+    def status_history(self, unit: str, period: str, side: str | None = None) -> list[StatusEntry]:
+        """A report's steps, oldest first (of one side when given)."""
+        sql = f"SELECT {', '.join(_COLUMNS[2:])} FROM report_status WHERE unit = ? AND period = ?"
+        args = [unit, period]
+        if side:
+            sql += " AND side = ?"
+            args.append(side)
+        return [StatusEntry(*row) for row in self.conn.execute(sql + " ORDER BY id", args)]
+
+    def current_status(self, unit: str, period: str, side: str | None = None) -> StatusEntry | None:
+        """The report's latest step, or None for a draft never sent nor received."""
+        history = self.status_history(unit, period, side)
+        return history[-1] if history else None
+
+    def record_status(self, unit: str, period: str, status: str, revision: int, *, side: str, reason: str = "",
+                      file: str = "", sha256: str = "", at: str | None = None) -> None:
+        """One step of a report's history, inside the caller's transaction."""
+        self.conn.execute(f"INSERT INTO report_status ({', '.join(_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                          (unit, period, status, revision, reason, at or now(), self.user, file, sha256, side))
+
+    def is_locked(self, unit: str, period: str) -> StatusEntry | None:
+        """The step that locks this workspace's own report (sent or accepted), or None when it may be edited.
+
+        Only the own unit's report is locked: a subunit's report held here (imported, keyed from paper, or a
+        demo's ward exported for testing) stays the level above's to correct."""
+        if unit != self.own_unit:
+            return None
+        current = self.current_status(unit, period, OUT)
+        return current if current and current.status in LOCKING else None
+
+    def refuse_if_locked(self, unit: str, period: str) -> None:
+        """One sentence when the report was sent or accepted and not reopened since."""
+        locked = self.is_locked(unit, period)
+        if locked is not None:
+            raise WorkspaceError(locked_sentence(unit, period, locked))
+
+    def reopen(self, unit: str, period: str) -> int:
+        """Start the next revision of a sent or accepted report; returns its number. Audited."""
+        self._writable()
+        locked = self.is_locked(unit, period)
+        if locked is None:
+            raise WorkspaceError(f"Báo cáo của {unit} kỳ {period} chưa gửi đi (hoặc đã mở lại); vẫn sửa được.")
+        revision = locked.revision + 1
+        with self.transaction():
+            at = now()
+            self.record_status(unit, period, DRAFT, revision, side=OUT, at=at)
+            self._audit([(at, self.user, unit, period, STATUS_KEY, "", locked.label,
+                          StatusEntry(DRAFT, revision, "", at, "", "", "", OUT).label, "local")])
+        return revision
+
+
+def locked_sentence(unit: str, period: str, entry: StatusEntry) -> str:
+    what = "đã gửi" if entry.status == SENT else "đã được cấp trên tiếp nhận"
+    return (f"Báo cáo của {unit} kỳ {period} {what} (lần nộp r{entry.revision}) nên không sửa được; "
+            f"hãy mở lại để sửa (dtdesk reopen) rồi gửi lần nộp r{entry.revision + 1}.")
