@@ -1,4 +1,5 @@
-"""A ready-to-send e-mail draft (.eml) with the submission file attached.
+"""A ready-to-send e-mail draft (.eml) with the submission file (or a reply, :mod:`dtdesk.exchange.decision`)
+attached.
 
 No network: the clerk opens the .eml (Outlook and Thunderbird treat it as a
 draft thanks to ``X-Unsent: 1``), checks it and presses Send. It is addressed
@@ -51,8 +52,8 @@ def address_notice(ws: Workspace, unit_code: str) -> str:
     return ""
 
 
-def build_message(unit_name: str, parent_name: str, to: str, sender: str, period_label: str, revision: int,
-                  attachment: Path) -> EmailMessage:
+def draft(to: str, sender: str, subject_text: str, body: str, attachment: Path, subtype: str) -> EmailMessage:
+    """An unsent message with one attachment: what every .eml dtdesk writes has in common."""
     msg = EmailMessage(policy=email.policy.SMTP)
     msg["X-Unsent"] = "1"
     if to:
@@ -60,18 +61,29 @@ def build_message(unit_name: str, parent_name: str, to: str, sender: str, period
     if sender:
         msg["From"] = sender
     msg["Date"] = formatdate(localtime=True)
-    msg.set_raw("Subject", encoded_header("Subject", subject(unit_name, period_label, revision)))
-    greeting = f"Kính gửi: {parent_name}," if parent_name else "Kính gửi,"
-    msg.set_content(
-        f"{greeting}\n\n"
-        f"{unit_name} gửi báo cáo tình hình, kết quả thực hiện chuyển đổi số {period_label} "
-        f"(lần nộp thứ {revision}), tệp số liệu đính kèm: {attachment.name}.\n\n"
-        "Tệp được tạo bằng dtdesk; đơn vị nhận mở bằng dtdesk, chọn «Nhập tệp nộp».\n\n"
-        "Trân trọng.\n"
-    )
-    msg.add_attachment(attachment.read_bytes(), maintype="application", subtype="vnd.sqlite3",
-                       filename=attachment.name)
+    msg.set_raw("Subject", encoded_header("Subject", " ".join(nfc(subject_text).split())))
+    msg.set_content(body)
+    msg.add_attachment(attachment.read_bytes(), maintype="application", subtype=subtype, filename=attachment.name)
     return msg
+
+
+def greeting(name: str) -> str:
+    return f"Kính gửi: {name}," if name else "Kính gửi,"
+
+
+def build_message(unit_name: str, parent_name: str, to: str, sender: str, period_label: str, revision: int,
+                  attachment: Path) -> EmailMessage:
+    body = (f"{greeting(parent_name)}\n\n"
+            f"{unit_name} gửi báo cáo tình hình, kết quả thực hiện chuyển đổi số {period_label} "
+            f"(lần nộp thứ {revision}), tệp số liệu đính kèm: {attachment.name}.\n\n"
+            "Tệp được tạo bằng dtdesk; đơn vị nhận mở bằng dtdesk, chọn «Nhập tệp nộp».\n\n"
+            "Trân trọng.\n")
+    return draft(to, sender, subject(unit_name, period_label, revision), body, attachment, "vnd.sqlite3")
+
+
+def eml_path(attachment: Path) -> Path:
+    """The draft's name beside its attachment: ``….dtdesk.eml``, ``….eml`` for a reply."""
+    return attachment.with_name(attachment.name.removesuffix(".sqlite").removesuffix(".dtreply") + ".eml")
 
 
 def write_eml(ws: Workspace, submission: Path) -> Path:
@@ -82,5 +94,4 @@ def write_eml(ws: Workspace, submission: Path) -> Path:
     parent = units.units.get(sub.parent) if sub.parent else None
     msg = build_message(unit.name, parent.name if parent else "", parent.email if parent else "", unit.email,
                         parse_period(sub.period).label, sub.revision, submission)
-    out = submission.with_name(submission.name.removesuffix(".sqlite") + ".eml")
-    return write_output(out, msg.as_bytes(), overwrite=False)
+    return write_output(eml_path(submission), msg.as_bytes(), overwrite=False)

@@ -23,6 +23,7 @@ from dtdesk.core.report import ReportData
 from dtdesk.core.rules import check
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Unit
+from dtdesk.store.status import ACCEPTED, RETURNED, StatusEntry, shown_status
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 VIETNAM = dt.timezone(dt.timedelta(hours=7))
@@ -40,6 +41,7 @@ class UnitStatus:
     on_time: bool | None = None
     errors: int | None = None
     key_ratio: float | None = None  # the template's key ratio from the unit's own figures (3.1: % handled online)
+    state: StatusEntry | None = None  # the report's latest step here: sent (received), accepted or returned
 
 
 @dataclass(frozen=True)
@@ -111,7 +113,7 @@ def completeness(ws: Workspace, period: str) -> Completeness:
             exported_at = _when(sent.exported_at)
             on_time = exported_at.date() <= deadline if exported_at else None
             rows.append(UnitStatus(sub, True, False, has_values, sent.revision, exported_at, _when(sent.imported_at),
-                                   on_time, errors, key))
+                                   on_time, errors, key, ws.current_status(sub.code, period)))
         else:
             rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors,
                                    key_ratio=key))
@@ -126,7 +128,8 @@ def format_status(c: Completeness) -> list[str]:
         if r.submitted:
             when = r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "?"
             timing = "đúng hạn" if r.on_time else ("nộp muộn" if r.on_time is False else "không rõ thời điểm")
-            lines.append(f"{head}  đã nộp   r{r.revision}  xuất lúc {when}  {timing}  {r.errors} lỗi")
+            lines.append(f"{head}  đã nộp   r{r.revision}  xuất lúc {when}  {timing}  {r.errors} lỗi"
+                         f"{answer_note(r.state)}")
         elif r.keyed:
             lines.append(f"{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {r.errors or 0} lỗi")
         elif r.has_values:
@@ -136,4 +139,27 @@ def format_status(c: Completeness) -> list[str]:
     missing = len(c.rows) - c.submitted
     lines.append(f"Tổng: {c.submitted}/{len(c.rows)} đơn vị đã nộp, {c.submitted - c.late} đúng hạn, "
                  f"{c.late} nộp muộn, {missing} chưa nộp.")
+    return lines
+
+
+def answer_note(state: StatusEntry | None) -> str:
+    """What the level above answered the revision it holds: nothing yet, accepted, or returned (a newer one awaited)."""
+    if state is None or state.status not in (ACCEPTED, RETURNED):
+        return ""
+    if state.status == RETURNED:
+        return f"  trả lại r{state.revision}, chờ lần nộp r{state.revision + 1}"
+    return f"  đã tiếp nhận r{state.revision}"
+
+
+def history_lines(ws: Workspace, unit: str, period: str) -> list[str]:
+    """A report's status and every step that led there, oldest first (``dtdesk status``)."""
+    history = ws.status_history(unit, period)
+    name = ws.hierarchy()[unit].name
+    lines = [f"Báo cáo của {name} ({unit}) kỳ {period}: {shown_status(history[-1] if history else None)}."]
+    for step in history:
+        when = _when(step.at)
+        stamp = when.strftime("%d/%m/%Y %H:%M") if when else "?"
+        file = f"  tệp {step.file}" if step.file else ""
+        reason = f"  lý do: {step.reason}" if step.reason else ""
+        lines.append(f"  {stamp}  {step.label}{file}  ({step.who}){reason}")
     return lines
