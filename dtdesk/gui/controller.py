@@ -84,6 +84,7 @@ class Controller(QObject):
         self.undo_stack = QUndoStack(self)
         self._checker: Checker | None = None  # the problems, once asked for; re-checked edit by edit
         self.last_refusal = ""
+        self.locked = self._lock_sentence()  # read once per status change, not per cell the views ask about
 
     # -- reading ---------------------------------------------------------------
     @property
@@ -124,13 +125,27 @@ class Controller(QObject):
 
     @property
     def read_only(self) -> bool:
-        """This window may not write: the file is open in another window (``session.ws.notice`` says so)."""
-        return self.session.ws.read_only
+        """This window may not write: the file is open in another window (``session.ws.notice`` says so), or the
+        report was sent or accepted and not reopened (``locked`` says so)."""
+        return self.session.ws.read_only or bool(self.locked)
+
+    def _lock_sentence(self) -> str:
+        from dtdesk.store.status import locked_sentence
+
+        info = self.session.info
+        step = self.session.ws.is_locked(info.unit, info.period)
+        return locked_sentence(info.unit, info.period, step) if step else ""
+
+    def status_changed(self) -> None:
+        """The report was sent, reopened or answered: lock or unlock it; nothing from before can be undone."""
+        self.locked = self._lock_sentence()
+        self.undo_stack.clear()
+        self.reload()
 
     def _read_only(self) -> bool:
         """True (and ``refused`` with the reason) when this window may not write."""
         if self.read_only:
-            self.refuse(self.session.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
+            self.refuse(self.locked or self.session.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
             return True
         return False
 

@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
 class ExchangeActions(WindowPart):
     imported = Signal(int)  # files imported into the workspace
+    sent = Signal()  # the open report was exported: it is locked until reopened
+    replied = Signal()  # the level above's answer was imported: the report is accepted, or returned and open again
 
     def __init__(self, window, actions, flush, settings: QSettings, parent=None):
         super().__init__(window, actions, flush, parent)
@@ -85,6 +87,7 @@ class ExchangeActions(WindowPart):
             message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) vào thư mục {folder}.",
                          name=result.path.name, revision=result.revision, folder=folder)
         inform(self.window, message)
+        self.sent.emit()
         return result.path
 
     def export_xlsx(self, target: str | None = None) -> Path | None:
@@ -126,6 +129,7 @@ class ExchangeActions(WindowPart):
         self.flush()
         dialog = ImportDialog(self.ws, paths, self.window)
         dialog.importedFiles.connect(self._imported)
+        dialog.repliesImported.connect(self.replied)
         dialog.exec()
         dialog.deleteLater()
         return dialog

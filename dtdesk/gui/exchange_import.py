@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (QApplication, QCheckBox, QDialog, QDialogButtonBo
 
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.xlsx_layout import SUFFIX as XLSX
+from dtdesk.exchange import reply as rf
+from dtdesk.exchange.decision import IMPORTED as REPLY_IMPORTED, import_reply, reply_paths
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
                                       expand_paths, plan_file, unknown_unit_message)
 from dtdesk.gui.i18n import N_, tr
@@ -42,6 +44,7 @@ CHANGE_COLUMNS = (N_("Đơn vị"), N_("Số liệu"), N_("Dòng"), N_("Hiện c
 
 class ImportDialog(QDialog):
     importedFiles = Signal(int)
+    repliesImported = Signal()  # a reply of the level above was taken in (dtdesk.exchange.decision)
     planned = Signal()  # every file added so far has been planned
 
     def __init__(self, ws: Workspace, paths: list[str | Path] | None = None, parent=None):
@@ -58,9 +61,14 @@ class ImportDialog(QDialog):
         self.resize(900, 560)
         layout = QVBoxLayout(self)
         self.info = QLabel(tr("Chọn các tệp nộp (*.dtdesk.sqlite) hoặc biểu chi tiết Excel (*.xlsx) của đơn vị cấp "
-                              "dưới. Xem trước thay đổi rồi bấm «Nhập»; tệp bị từ chối không làm thay đổi gì."))
+                              "dưới, hoặc tệp trả lời (*.dtreply) của cấp trên. Xem trước thay đổi rồi bấm «Nhập»; "
+                              "tệp bị từ chối không làm thay đổi gì."))
         self.info.setWordWrap(True)
         layout.addWidget(self.info)
+        self.reply_note = QLabel()  # what the level above answered, from the reply files added
+        self.reply_note.setWordWrap(True)
+        self.reply_note.setVisible(False)
+        layout.addWidget(self.reply_note)
         picks = QHBoxLayout()
         self.add_files_button = QPushButton(tr("Thêm tệp…"))
         self.add_folder_button = QPushButton(tr("Thêm thư mục…"))
@@ -120,7 +128,7 @@ class ImportDialog(QDialog):
     def _pick_files(self) -> None:
         names, _ = QFileDialog.getOpenFileNames(self, tr("Chọn tệp nộp"), "",
                                                 tr("Tệp nộp dtdesk hoặc biểu chi tiết Excel")
-                                                + f" (*{mf.SUFFIX} *.sqlite *{XLSX});;"
+                                                + f" (*{mf.SUFFIX} *.sqlite *{XLSX} *{rf.SUFFIX});;"
                                                 + tr("Biểu chi tiết Excel") + f" (*{XLSX})")
         if names:
             self.add_paths(names)
@@ -131,11 +139,27 @@ class ImportDialog(QDialog):
             self.add_paths([folder])
 
     def add_paths(self, paths: list[str | Path]) -> None:
-        """Add files or folders and plan them all again (nothing is written)."""
+        """Add files or folders and plan them all again (nothing is written); replies are taken in at once."""
+        replies, paths = reply_paths(paths)
+        if replies:
+            self.take_replies(replies)
         for p in map(Path, paths):
             if p not in self.paths:
                 self.paths.append(p)
         self.replan()
+
+    def take_replies(self, replies: list[Path]) -> None:
+        """The level above's answers: each recorded or refused with its sentence, shown above the list."""
+        try:
+            outcomes = [import_reply(self.ws, path) for path in replies]
+        except (WorkspaceError, sqlite3.Error) as exc:  # the workspace itself takes nothing (read-only, full)
+            self.reply_note.setText(str(exc))
+            self.reply_note.setVisible(True)
+            return
+        self.reply_note.setText("\n".join(o.message for o in outcomes))
+        self.reply_note.setVisible(True)
+        if any(o.status == REPLY_IMPORTED for o in outcomes):
+            self.repliesImported.emit()
 
     # -- planning, one file per timer tick ---------------------------------------------
     @property

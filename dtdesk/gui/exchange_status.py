@@ -22,6 +22,7 @@ from dtdesk.exchange.status import Completeness, UnitStatus, completeness
 from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
 from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
+from dtdesk.store.status import ACCEPTED, RETURNED
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 LATE = QColor("#fff1c2")
@@ -78,6 +79,11 @@ class CompletenessView(QWidget):
         layout.addWidget(self.summary)
         self.reload()
 
+    def chosen_unit(self) -> str | None:
+        """The code of the unit whose row is selected."""
+        row = self.table.currentIndex().row()
+        return self.model.row(row).payload if 0 <= row < self.model.rowCount() else None
+
     def set_period(self, period: str) -> None:
         self.period = period
         self.reload()
@@ -88,6 +94,10 @@ class CompletenessView(QWidget):
 
     @staticmethod
     def _state(r: UnitStatus) -> str:
+        if r.submitted and r.state is not None and r.state.status == ACCEPTED:
+            return tr("Đã tiếp nhận lần nộp r{revision}", revision=r.state.revision)
+        if r.submitted and r.state is not None and r.state.status == RETURNED:
+            return tr("Đã trả lại lần nộp r{revision}, chờ lần nộp mới", revision=r.state.revision)
         if r.submitted:
             return tr("Đã nộp")
         if r.keyed:

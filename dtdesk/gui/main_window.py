@@ -37,6 +37,7 @@ from dtdesk.gui.page import Page
 from dtdesk.gui.print_actions import PrintActions
 from dtdesk.gui.sign_pdf import SignActions
 from dtdesk.gui.problems_panel import ProblemsPanel
+from dtdesk.gui.report_cycle import ReportCycle
 from dtdesk.gui.report_status import ReportStatus
 from dtdesk.gui.status_dock import StatusDock
 from dtdesk.gui.uiload import load_form
@@ -74,6 +75,7 @@ class MainWindow(QObject):
         self.files = FileActions(*parts, self.settings, self.menus, parent=self)
         self.signing = SignActions(*parts, parent=self)
         self.next_period = NextPeriodActions(*parts, parent=self)
+        self.cycle = ReportCycle(*parts, self.settings, self.status_dock.chosen_unit, parent=self)
         self._build(named)
         self._connect()
         self.report_changed.emit(None, None)
@@ -96,7 +98,7 @@ class MainWindow(QObject):
             a[name].setChecked(i18n.language() == code)
             a[name].triggered.connect(lambda _=False, c=code: self.set_language(c))
         for part in (self.report_status, self.files, self.printing, self.exchange, self.backups, self.status_dock,
-                     self.next_period):
+                     self.next_period, self.cycle):
             self.report_changed.connect(part.set_report)
         self.files.open_requested.connect(self.open_workspace)
         self.files.report_created.connect(self.load_report)
@@ -104,6 +106,9 @@ class MainWindow(QObject):
         self.outline.section_chosen.connect(self.forms.show_section)
         self.problems.chosen.connect(self.jump_to)
         self.exchange.imported.connect(self._imported)
+        for changed in (self.exchange.sent, self.exchange.replied, self.cycle.status_changed):
+            changed.connect(self._status_changed)
+        self.report_status.reopen_requested.connect(self.cycle.reopen)
         self.backups.restored.connect(self._restored)
         self.window.installEventFilter(self)
 
@@ -225,6 +230,14 @@ class MainWindow(QObject):
     def _imported(self, _count: int) -> None:
         if self.controller is not None:
             self.controller.reload()  # pages, problems and outline marks follow through ``changed``
+        self.status_dock.reload()
+
+    def _status_changed(self) -> None:
+        """The open report was sent, reopened or answered, or a subunit's was: its forms lock or unlock."""
+        if self.controller is not None:
+            self.flush()
+            self.controller.status_changed()
+            self.load_report(self.controller.data.info, self.outline.current_section() or "header")
         self.status_dock.reload()
 
     def _restored(self) -> None:

@@ -1,34 +1,43 @@
-"""What the window says about the open report: its title, the status bar's unit, period and saved state, and the
-banner of a read-only window.
+"""What the window says about the open report: its title, the status bar's unit, period, status and saved state,
+the banner of a read-only window and the banner of a sent, accepted or returned report.
 
 A read-only window (the file is open in another window) says so above the
-form and in the status bar, and never "Đã lưu".
+form and in the status bar, and never "Đã lưu". A report sent or accepted
+(:mod:`dtdesk.store.status`) says above the form that it is locked, with a
+link to reopen it ("Mở lại để sửa": ``reopen_requested``); a returned one
+shows the level above's reason on top until it is sent again.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow
 
 from dtdesk.core.periods import parse_period
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import N_, tr
 from dtdesk.gui.messages import read_only_notice
+from dtdesk.store.status import ACCEPTED, DRAFT, OUT, RETURNED, SENT
 
 BANNER_STYLE = "background: #fff1b8; padding: 4px 8px;"
+STATES = {DRAFT: N_("Nháp"), SENT: N_("Đã gửi"), ACCEPTED: N_("Đã tiếp nhận"), RETURNED: N_("Trả lại")}
 
 
 class ReportStatus(QObject):
+    reopen_requested = Signal()  # the banner's "Mở lại để sửa" link
+
     def __init__(self, window: QMainWindow, banner_layout: QBoxLayout, parent: QObject | None = None):
         super().__init__(parent)
         self.window = window
         self.ws = self.controller = None
         bar = window.statusBar()
-        self.unit_label, self.period_label, self.saved_label = QLabel(), QLabel(), QLabel()
+        self.unit_label, self.period_label, self.state_label, self.saved_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.saved_label.setObjectName("savedLabel")
-        for label in (self.unit_label, self.period_label, self.saved_label):
+        self.state_label.setObjectName("reportStateLabel")
+        for label in (self.unit_label, self.period_label, self.state_label, self.saved_label):
             label.setContentsMargins(6, 0, 6, 0)
             bar.addPermanentWidget(label)
         self.banner = QLabel()  # says, above the form, why nothing can be typed
@@ -37,6 +46,14 @@ class ReportStatus(QObject):
         self.banner.setWordWrap(True)
         self.banner.hide()
         banner_layout.insertWidget(0, self.banner)
+        self.cycle_banner = QLabel()  # sent, accepted or returned: what the level above has, and what to do
+        self.cycle_banner.setObjectName("reportStatusBanner")
+        self.cycle_banner.setStyleSheet(BANNER_STYLE)
+        self.cycle_banner.setWordWrap(True)
+        self.cycle_banner.setTextFormat(Qt.TextFormat.RichText)
+        self.cycle_banner.linkActivated.connect(lambda _link: self.reopen_requested.emit())
+        self.cycle_banner.hide()
+        banner_layout.insertWidget(1, self.cycle_banner)
 
     @property
     def read_only(self) -> bool:
@@ -57,6 +74,7 @@ class ReportStatus(QObject):
         self.banner.setVisible(bool(notice))
         if self.read_only:
             self.saved_label.setText(tr("Chỉ đọc"))
+        self._show_cycle()
         suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
         if self.controller is None:  # a workspace without a report open still says which file and whose it is
             own = self.ws.hierarchy().units.get(self.ws.own_unit) if self.ws is not None else None
@@ -71,3 +89,29 @@ class ReportStatus(QObject):
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
         self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.title))
         self.window.setWindowTitle(f"{data.unit.name} — {period.title} — {Path(self.ws.path).name}{suffix}")
+
+    def _show_cycle(self) -> None:
+        """The report's status in the status bar and, when sent, accepted or returned, the banner above the form."""
+        step = None
+        if self.controller is not None:
+            info = self.controller.data.info
+            step = self.ws.current_status(info.unit, info.period)
+        state = f"{tr(STATES[step.status])} (r{step.revision})" if step else tr(STATES[DRAFT])
+        self.state_label.setText(tr("Trạng thái: {state}", state=state) if self.controller is not None else "")
+        text = self._cycle_text(step) if step is not None and step.side == OUT else ""
+        self.cycle_banner.setText(text)
+        self.cycle_banner.setVisible(bool(text))
+
+    @staticmethod
+    def _cycle_text(step) -> str:
+        reopen = f'<a href="reopen">{html.escape(tr("Mở lại để sửa"))}</a>'
+        if step.status == SENT:
+            return html.escape(tr("Báo cáo đã gửi cấp trên (lần nộp r{revision}) nên không sửa được.",
+                                  revision=step.revision)) + " " + reopen
+        if step.status == ACCEPTED:
+            return html.escape(tr("Cấp trên đã tiếp nhận báo cáo (lần nộp r{revision}) nên không sửa được.",
+                                  revision=step.revision)) + " " + reopen
+        if step.status == RETURNED:
+            return html.escape(tr("Cấp trên trả lại báo cáo (lần nộp r{revision}): {reason} Hãy sửa rồi gửi lần nộp "
+                                  "r{next}.", revision=step.revision, reason=step.reason, next=step.revision + 1))
+        return ""

@@ -26,6 +26,11 @@ class StatusDock(WindowPart):
     def view(self) -> CompletenessView | None:
         return self.dock.widget() if self.dock is not None else None
 
+    def chosen_unit(self) -> str | None:
+        """The subunit selected in the completeness view, if it is shown."""
+        view = self.view()
+        return view.chosen_unit() if view is not None and self.dock.isVisible() else None
+
     def update_actions(self) -> None:
         """Enabled with an open report; the dock shows that report's period while the action is checked."""
         self.action.setEnabled(self.controller is not None)
@@ -65,7 +70,10 @@ class StatusDock(WindowPart):
         bind(dock, "windowTitle", "Tình hình nộp báo cáo")
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        dock.setWidget(CompletenessView(self.ws, self.controller.data.info.period))
+        view = CompletenessView(self.ws, self.controller.data.info.period)
+        view.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)  # accept, return
+        view.table.addActions([self.actions["actionAcceptReport"], self.actions["actionReturnReport"]])
+        dock.setWidget(view)
         self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.window.resizeDocks([dock], [640], Qt.Orientation.Horizontal)
         dock.visibilityChanged.connect(self._visibility_changed)
