@@ -87,32 +87,46 @@ def _keyed_values(session, items: list[str]) -> dict[tuple[str, str], object]:
          Arg("--keep-local", action="store_true",
              help="khi xung đột, giữ số liệu nhập tay tại đây (mặc định: số liệu trong tệp thắng)"))
 def _import(args) -> int:
+    from dtdesk.exchange.decision import REJECTED, import_reply, reply_paths
     from dtdesk.exchange.importer import commit, plan_import
     from dtdesk.exchange.summary import format_plans
 
+    replies, files = reply_paths(args.files)  # the level above's answers (*.dtreply) are taken in beside
     with open_workspace(args.workspace) as ws:
         writable(ws, args.workspace, tr("nhập lại"))
-        plans = plan_import(ws, args.files)
-        if not plans:
+        plans = plan_import(ws, files) if files else []
+        if not plans and not replies:
             raise CommandError(tr("Không có tệp nộp nào (*.dtdesk.sqlite) trong các đường dẫn đã cho."))
-        if not args.dry_run:
+        if plans and not args.dry_run:
             commit(ws, plans, keep_local=args.keep_local, add_units=args.add_units)
+        answers = [import_reply(ws, path, dry_run=args.dry_run) for path in replies]
         settings = ws.settings()  # the column labels as this workspace's forms say them
-    lines, rejected = format_plans(plans, dry_run=args.dry_run, settings=settings)
+    lines, rejected = format_plans(plans, dry_run=args.dry_run, settings=settings) if plans else ([], False)
     print_lines(lines)
+    print_lines(outcome.message for outcome in answers)
+    rejected = rejected or any(outcome.status == REJECTED for outcome in answers)
     if any(plan.unknown_unit for plan in plans) and not args.add_units:
         print(tr("Tệp của đơn vị chưa có trong danh sách chỉ được nhập khi chạy lại với --add-units, "
                  "sau khi đã kiểm tra mã và tên đơn vị."))
     return 1 if rejected else 0
 
 
-@command("status", "tình hình nộp báo cáo của đơn vị cấp dưới", WORKSPACE,
-         Arg("--period", type=given, required=True, help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022»"))
+@command("status", "trạng thái báo cáo (đã gửi, tiếp nhận, trả lại) và tình hình nộp của đơn vị cấp dưới",
+         WORKSPACE, Arg("--period", type=given, required=True, help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022»"),
+         Arg("--unit", type=given, help="chỉ lịch sử báo cáo của đơn vị này (mặc định: đơn vị của tệp và các "
+                                        "đơn vị cấp dưới)"))
 def _status(args) -> int:
-    from dtdesk.exchange.status import completeness, format_status
+    from dtdesk.exchange.status import completeness, format_status, history_lines
+    from dtdesk.store.reports import resolve
 
     with open_workspace(args.workspace, read_only=True) as ws:
-        lines = format_status(completeness(ws, args.period))
+        if args.unit:
+            info = resolve(ws, args.unit, args.period)
+            lines = history_lines(ws, info.unit, info.period)
+        else:
+            c = completeness(ws, args.period)
+            own = history_lines(ws, c.unit.code, c.period) if ws.report(c.unit.code, c.period) else []
+            lines = own + (format_status(c) if c.rows else [])
     print_lines(lines)
     return 0
 

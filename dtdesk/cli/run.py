@@ -11,7 +11,7 @@ import sqlite3
 import sys
 
 # each module registers its commands; this order is the order of `dtdesk --help`
-from dtdesk.cli import reports, units, exchange, backup, sign, worker  # noqa: F401, I001
+from dtdesk.cli import reports, units, exchange, cycle, backup, sign, worker  # noqa: F401, I001
 from dtdesk.cli.common import quoted
 from dtdesk.cli.registry import COMMANDS, CommandError, build_parser, tr
 

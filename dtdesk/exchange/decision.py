@@ -176,17 +176,21 @@ def _record(ws: Workspace, reply: rf.Reply) -> None:
                     step.label, f"reply:{reply.file_sha256[:16]}")])
 
 
-def import_reply(ws: Workspace, path: str | Path) -> ReplyOutcome:
-    """Validate one reply file against what was sent from here and record it; never raises for the file."""
+def import_reply(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> ReplyOutcome:
+    """Validate one reply file against what was sent from here and record it (not with ``dry_run``); never
+    raises for the file."""
     path = Path(path)
     try:
         reply = rf.read_reply(path)
     except Rejected as exc:
         return ReplyOutcome(path, REJECTED, str(exc))
-    with ws.transaction():
+    if dry_run:
         problem = _fits(ws, reply)
-        if problem is None:
-            _record(ws, reply)
+    else:
+        with ws.transaction():
+            problem = _fits(ws, reply)
+            if problem is None:
+                _record(ws, reply)
     if problem == DUPLICATE:
         return ReplyOutcome(path, DUPLICATE, f"Tệp «{reply.name}» đã nhập trước đó.", reply)
     if problem:
