@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 from dtdesk.cli import main
-from dtdesk.store.jsonio import dump_document, load_document
-from dtdesk.store.workspace import Workspace
+from tests.exchange.conftest import make_ward
 
 WARD, PERIOD = "HA-CATBI", "2022-Q1"
 REASON = "Thiếu số liệu mục 3.2; đề nghị bổ sung."
@@ -19,14 +18,7 @@ REASON = "Thiếu số liệu mục 3.2; đề nghị bổ sung."
 
 @pytest.fixture
 def ward(demo_path, tmp_path) -> Path:
-    """The ward's own workspace, made from its report in the demo."""
-    with Workspace.open(demo_path, backup=False) as ws:
-        doc = dump_document(ws, WARD, PERIOD)
-    doc["own_unit"] = WARD
-    path = tmp_path / "ward.sqlite"
-    with Workspace.create(path) as fresh:
-        load_document(fresh, doc)
-    return path
+    return make_ward(tmp_path / "ward.sqlite", demo_path, WARD)
 
 
 def _run(capsys, *argv) -> tuple[int, str, str]:

@@ -38,10 +38,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dtdesk.core.formats import nfc
-from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.units import is_code
-from dtdesk.exchange.validate import Rejected, file_label, printable
+from dtdesk.exchange.validate import Rejected, file_label, printable, read_file
 
 FORMAT = "dtdesk-reply/1"
 FORMAT_FAMILY = "dtdesk-reply/"
@@ -172,14 +171,7 @@ def read_reply(path: str | Path, data: bytes | None = None) -> Reply:
     path = Path(path)
     name = file_label(path)
     if data is None:
-        try:
-            data = read_regular(path, MAX_BYTES + 1)
-        except NotRegularFile:
-            raise Rejected(f"Đường dẫn «{name}» không phải là một tệp thông thường nên không phải là tệp trả lời.") from None
-        except OSError as exc:
-            from dtdesk.core.formats import os_reason
-
-            raise Rejected(f"Không đọc được tệp «{name}»: {os_reason(exc)}.") from None
+        data = read_file(path, MAX_BYTES, "tệp trả lời báo cáo")
     doc = _decode(name, data)
     _check_format(name, doc)
     _check_entries(name, doc)

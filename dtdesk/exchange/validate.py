@@ -87,14 +87,15 @@ def _undecodable(name: str) -> bool:
 _q = printable
 
 
-def read_file(path: Path) -> bytes:
+def read_file(path: Path, limit: int = MAX_FILE_BYTES, kind: str = "tệp nộp báo cáo") -> bytes:
     """The file's bytes (one more than the limit at most), or :class:`Rejected`: a FIFO, a device or a folder is
-    refused without waiting, so nothing blocks a batch that holds the workspace's write lock."""
+    refused without waiting, so nothing blocks a batch that holds the workspace's write lock. ``kind`` names
+    what the file should have been."""
     try:
-        return read_regular(path, MAX_FILE_BYTES + 1)
+        return read_regular(path, limit + 1)
     except NotRegularFile as exc:
         what = "là một thư mục" if exc.folder else "không phải là một tệp thông thường"
-        raise Rejected(f"Đường dẫn «{file_label(path)}» {what} nên không phải là tệp nộp báo cáo.") from None
+        raise Rejected(f"Đường dẫn «{file_label(path)}» {what} nên không phải là {kind}.") from None
     except OSError as exc:
         raise Rejected(f"Không đọc được tệp «{file_label(path)}»: {os_reason(exc)}.") from None
 

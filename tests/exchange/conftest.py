@@ -59,6 +59,16 @@ def make_district_only(path: Path, demo: Path) -> Path:
     return path
 
 
+def make_ward(path: Path, demo: Path, ward: str = "HA-CATBI") -> Path:
+    """A ward's own workspace: its report from the demo, its unit and those above it, the ward as its own unit."""
+    with open_ws(demo) as ws:
+        doc = dump_document(ws, ward, PERIOD)
+    doc["own_unit"] = ward
+    with Workspace.create(path) as fresh:
+        load_document(fresh, doc)
+    return path
+
+
 @pytest.fixture(scope="session")
 def session_dir(tmp_path_factory) -> Path:
     return tmp_path_factory.mktemp("exchange")

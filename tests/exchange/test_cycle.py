@@ -11,10 +11,9 @@ from dtdesk.exchange.decision import DUPLICATE, IMPORTED, REJECTED, answer, impo
 from dtdesk.exchange.export import ExportError, export_report
 from dtdesk.exchange.importer import import_files
 from dtdesk.exchange.status import completeness, format_status, history_lines
-from dtdesk.store.jsonio import dump_document, load_document
 from dtdesk.store.status import ACCEPTED, DRAFT, RETURNED, SENT, STATUS_KEY
 from dtdesk.store.workspace import Workspace, WorkspaceError
-from tests.exchange.conftest import PERIOD, copy_ws, open_ws
+from tests.exchange.conftest import PERIOD, copy_ws, make_ward, open_ws
 
 WARD = "HA-CATBI"
 CELL = ("dvc.received", "")
@@ -23,14 +22,7 @@ REASON = "Số hồ sơ tiếp nhận mục 3.1 chưa khớp với sổ theo dõ
 
 @pytest.fixture(scope="session")
 def ward_template(session_dir, demo_template) -> Path:
-    """A ward's own workspace: its report, its unit and the units above it, the ward as its own unit."""
-    with open_ws(demo_template) as ws:
-        doc = dump_document(ws, WARD, PERIOD)
-    doc["own_unit"] = WARD
-    path = session_dir / "ward.sqlite"
-    with Workspace.create(path) as fresh:
-        load_document(fresh, doc)
-    return path
+    return make_ward(session_dir / "ward.sqlite", demo_template, WARD)
 
 
 @pytest.fixture
