@@ -38,6 +38,7 @@ from dtdesk.core.formats import os_reason
 from dtdesk.store import schema
 from dtdesk.store.base import OwnFileError, WorkspaceError
 from dtdesk.store.lock import WorkspaceLock, lock_path
+from dtdesk.store.status import STEP_COLUMNS
 from dtdesk.store.submissions import LEDGER_COLUMNS
 
 DEFAULT_KEEP = 10
@@ -268,8 +269,9 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
     ``…-damaged`` (moved, or copied when the app has it open) and replaced.
     Then the backup is copied in through the backup API, in one step that
     readers see atomically. The list of submissions sent (and revisions
-    claimed) is kept from the replaced state: a restore rolls the data back,
-    never what was sent, so no revision is issued twice.
+    claimed) and the reports' steps (sent, accepted, returned) are kept from
+    the replaced state: a restore rolls the data back, never what was sent or
+    answered, so no revision is issued twice and a sent report stays locked.
     """
     from dtdesk.store.workspace import Workspace  # not at the top: dtdesk.store.workspace imports this module
 
@@ -308,23 +310,31 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
             lock.release()
 
 
-def _ledger(source: sqlite3.Connection | Path) -> list[tuple]:
-    """The submissions a state lists (files sent, revisions claimed); [] when it cannot be read (damaged)."""
+def _ledger(source: sqlite3.Connection | Path) -> tuple[list[tuple], list[tuple]]:
+    """The submissions a state lists (files sent, revisions claimed) and its reports' steps (sent, accepted,
+    returned, reopened); empty when it cannot be read (damaged)."""
     try:
         conn = source if isinstance(source, sqlite3.Connection) else _open_ro(source)
         try:
-            return conn.execute(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM submissions").fetchall()
+            sent = conn.execute(f"SELECT {', '.join(LEDGER_COLUMNS)} FROM submissions").fetchall()
+            try:
+                steps = conn.execute(f"SELECT {', '.join(STEP_COLUMNS)} FROM report_status ORDER BY id").fetchall()
+            except sqlite3.OperationalError:  # a state from before the reporting cycle
+                steps = []
+            return sent, steps
         finally:
             if conn is not source:
                 conn.close()
     except sqlite3.Error:
-        return []
+        return [], []
 
 
-def _keep_ledger(conn: sqlite3.Connection, sent: list[tuple]) -> None:
-    """A restore rolls the data back, not what was sent: rows the backup lacks are added again,
-    so no revision is ever issued twice."""
-    if not sent:
+def _keep_ledger(conn: sqlite3.Connection, kept: tuple[list[tuple], list[tuple]]) -> None:
+    """A restore rolls the data back, not what was sent or answered: submission rows the backup lacks are added
+    again, so no revision is ever issued twice, and the reports' steps are those of the state replaced, so a
+    sent report stays sent (and locked)."""
+    sent, steps = kept
+    if not sent and not steps:
         return
     with conn:
         conn.execute("BEGIN IMMEDIATE")
@@ -333,9 +343,13 @@ def _keep_ledger(conn: sqlite3.Connection, sent: list[tuple]) -> None:
                                  row[:3]).fetchone()
             if not known:
                 conn.execute(f"INSERT INTO submissions ({', '.join(LEDGER_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?)", row)
+        if steps:
+            conn.execute("DELETE FROM report_status")
+            conn.executemany(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)}) VALUES "
+                             f"({','.join('?' * len(STEP_COLUMNS))})", steps)
 
 
-def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | None, list[tuple]]:
+def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | None, tuple]:
     """Back up the workspace's state, or set it aside if damaged.
 
     Returns a connection to restore into, where the state was kept, and the submissions it lists.
@@ -343,7 +357,7 @@ def _keep_current(ws_path: Path, keep: int) -> tuple[sqlite3.Connection, Path | 
     from dtdesk.store.workspace import Workspace  # not at the top: dtdesk.store.workspace imports this module
 
     if not ws_path.exists():
-        return Workspace._connect(ws_path), None, []
+        return Workspace._connect(ws_path), None, ([], [])
     conn = _open_if_sound(ws_path)
     if conn is None:
         saved = _set_aside(ws_path)

@@ -26,7 +26,7 @@ LOCKING = (SENT, ACCEPTED)
 OUT, IN = "out", "in"
 STATUS_KEY = "report.status"  # the audit's key for a change of status (reopening, a returned report reopened)
 
-_COLUMNS = ("unit", "period", "status", "revision", "reason", "at", "who", "file", "sha256", "side")
+STEP_COLUMNS = ("unit", "period", "status", "revision", "reason", "at", "who", "file", "sha256", "side")
 
 
 class StatusEntry(NamedTuple):
@@ -53,7 +53,7 @@ def shown_status(entry: StatusEntry | None) -> str:
 class ReportStatuses(Tables):
     def status_history(self, unit: str, period: str, side: str | None = None) -> list[StatusEntry]:
         """A report's steps, oldest first (of one side when given)."""
-        sql = f"SELECT {', '.join(_COLUMNS[2:])} FROM report_status WHERE unit = ? AND period = ?"
+        sql = f"SELECT {', '.join(STEP_COLUMNS[2:])} FROM report_status WHERE unit = ? AND period = ?"
         args = [unit, period]
         if side:
             sql += " AND side = ?"
@@ -68,7 +68,7 @@ class ReportStatuses(Tables):
     def record_status(self, unit: str, period: str, status: str, revision: int, *, side: str, reason: str = "",
                       file: str = "", sha256: str = "", at: str | None = None) -> None:
         """One step of a report's history, inside the caller's transaction."""
-        self.conn.execute(f"INSERT INTO report_status ({', '.join(_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?)",
+        self.conn.execute(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)}) VALUES (?,?,?,?,?,?,?,?,?,?)",
                           (unit, period, status, revision, reason, at or now(), self.user, file, sha256, side))
 
     def is_locked(self, unit: str, period: str) -> StatusEntry | None:

@@ -96,6 +96,11 @@ def ward_files(session_dir, demo_template) -> dict[str, Path]:
         return {code: export_report(ws, code, PERIOD, folder).path for code in WARDS}
 
 
+@pytest.fixture(scope="session")
+def ward_template(session_dir, demo_template) -> Path:
+    return make_ward(session_dir / "ward.sqlite", demo_template)
+
+
 @pytest.fixture
 def district(tmp_path, district_template) -> Path:
     return copy_ws(district_template, tmp_path / "district.sqlite")

@@ -13,16 +13,11 @@ from dtdesk.exchange.importer import import_files
 from dtdesk.exchange.status import completeness, format_status, history_lines
 from dtdesk.store.status import ACCEPTED, DRAFT, RETURNED, SENT, STATUS_KEY
 from dtdesk.store.workspace import Workspace, WorkspaceError
-from tests.exchange.conftest import PERIOD, copy_ws, make_ward, open_ws
+from tests.exchange.conftest import PERIOD, copy_ws, open_ws
 
-WARD = "HA-CATBI"
+WARD = "HA-CATBI"  # the ward of ward_template (tests/exchange/conftest.py)
 CELL = ("dvc.received", "")
 REASON = "Số hồ sơ tiếp nhận mục 3.1 chưa khớp với sổ theo dõi."
-
-
-@pytest.fixture(scope="session")
-def ward_template(session_dir, demo_template) -> Path:
-    return make_ward(session_dir / "ward.sqlite", demo_template, WARD)
 
 
 @pytest.fixture
@@ -117,3 +112,16 @@ def test_a_reply_that_does_not_fit_what_was_sent_changes_nothing(ward, district,
         outcome = import_reply(ws, reply)
         assert outcome.status == REJECTED and f"r{newer}" in outcome.message and _one_sentence(outcome.message)
         assert _steps(ws, WARD) == before
+
+
+def test_a_restore_rolls_the_data_back_but_not_what_was_sent(ward, tmp_path):
+    from dtdesk.store.backup import make_backup, restore
+
+    with open_ws(ward) as ws:
+        before = make_backup(ws.conn, ward)
+        sent = export_report(ws, WARD, PERIOD, tmp_path).revision
+    restore(ward, before)
+    with open_ws(ward) as ws:
+        assert ws.is_locked(WARD, PERIOD).revision == sent
+        with pytest.raises(WorkspaceError, match=f"r{sent}"):
+            ws.set_value(WARD, PERIOD, CELL[0], 1)

@@ -15,11 +15,11 @@ from dtdesk.exchange.export import export_report
 from dtdesk.exchange.importer import import_files
 from dtdesk.store.status import RETURNED
 from tests.exchange.conftest import PERIOD, copy_ws, open_ws, ws_hash
-from tests.exchange.test_cycle import WARD, ward_template  # noqa: F401 - the ward's workspace, a fixture
+from tests.exchange.test_cycle import WARD
 
 
 @pytest.fixture(scope="session")
-def sent(session_dir, ward_template, district_template) -> tuple[Path, dict]:  # noqa: F811
+def sent(session_dir, ward_template, district_template) -> tuple[Path, dict]:
     """The ward's workspace just after sending, and the district's genuine reply's entries."""
     ward = copy_ws(ward_template, session_dir / "ward-sent.sqlite")
     with open_ws(ward) as ws:
