@@ -129,9 +129,10 @@ def test_status_lists_every_ward(district, ward_files, capsys):
     assert all(r.errors == 0 and r.on_time is False for r in c.rows if r.submitted)  # exported today: late
     assert main(["status", str(district), "--period", PERIOD]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0] == "Tình hình nộp báo cáo kỳ 2022-Q1 của Quận Hải An (hạn nộp 04/4/2022):"
-    assert "HA-CATBI" in out[1] and "đã nộp" in out[1] and "r2" in out[1] and "nộp muộn" in out[1]
-    assert "HA-DANGHAI" in out[4] and "chưa nộp" in out[4]
+    assert out[0] == "Báo cáo của Quận Hải An (HA) kỳ 2022-Q1: Nháp."  # the district's own report first
+    assert out[1] == "Tình hình nộp báo cáo kỳ 2022-Q1 của Quận Hải An (hạn nộp 04/4/2022):"
+    assert "HA-CATBI" in out[2] and "đã nộp" in out[2] and "r2" in out[2] and "nộp muộn" in out[2]
+    assert "HA-DANGHAI" in out[5] and "chưa nộp" in out[5]
     assert out[-1] == "Tổng: 3/8 đơn vị đã nộp, 0 đúng hạn, 3 nộp muộn, 5 chưa nộp."
 
 
