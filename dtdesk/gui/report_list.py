@@ -2,7 +2,8 @@
 
 The workspace's own unit comes first, newest period first; then the units
 below it. The status is what the workspace records: a draft, a report
-exported as a submission file (its revision), or a subunit's file received.
+exported as a submission file (its revision), or a subunit's file received,
+accepted or returned by the level above, or reopened to be sent again.
 """
 
 from __future__ import annotations
@@ -13,12 +14,18 @@ from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTabl
 from dtdesk.core.periods import parse_period
 from dtdesk.core.report import ReportInfo
 from dtdesk.gui.i18n import tr
+from dtdesk.gui.report_status import STATES
 from dtdesk.gui.uiload import load_form
+from dtdesk.store.status import SENT
 from dtdesk.store.workspace import Workspace
 
 
 def report_status(ws: Workspace, info: ReportInfo) -> str:
-    """A report's state in a few words, from what the workspace records about it."""
+    """A report's state in a few words, from what the workspace records about it: an answer of the level above,
+    or a report reopened after sending, as its history says (dtdesk.store.status)."""
+    step = ws.current_status(info.unit, info.period)
+    if step is not None and step.status != SENT:
+        return f"{tr(STATES[step.status])} (r{step.revision})"
     received = ws.latest_import(info.unit, info.period)
     if received is not None:
         return tr("Đã nhận tệp nộp (lần r{revision})", revision=received.revision)

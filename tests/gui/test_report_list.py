@@ -53,3 +53,11 @@ def test_save_a_copy_from_the_file_menu(main, monkeypatch, tmp_path, said, demo_
     main.actions["actionSaveCopy"].trigger()  # over the open file: refused
     assert said[-1][0] == "warning" and "Không ghi đè" in said[-1][1]
     assert main.ws.reports()  # the open workspace is intact
+
+
+def test_the_list_says_a_report_was_reopened(demo_ws, qtbot, tmp_path):
+    revision = export_report(demo_ws, "HA", "2022-Q1", tmp_path).revision
+    demo_ws.reopen("HA", "2022-Q1")
+    dialog = ReportListDialog(demo_ws)
+    qtbot.addWidget(dialog.dialog)
+    assert _rows(dialog)[0] == ("Quận Hải An", "Quý I/2022", f"Nháp (r{revision + 1})")
