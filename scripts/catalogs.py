@@ -4,8 +4,10 @@
 
 Messages are the Vietnamese source strings: the literal first argument of
 ``tr(...)``, ``N_(...)`` and ``hint_label(...)`` and the third of
-``bind(widget, prop, ...)`` in ``dtdesk/gui``, and every user-visible text
-property in ``ui/*.ui``. The .po file is what
+``bind(widget, prop, ...)`` in ``dtdesk/gui`` and ``dtdesk/cli``; the sentence
+each failure of core, store and exchange is raised with (``UnitError("…",
+code=…)``, see :mod:`dtdesk.core.errors`); the help texts of every command
+line command; and every user-visible text property in ``ui/*.ui``. The .po file is what
 a translator edits; the .mo file beside it is what the app reads (with the
 standard library's ``gettext``, so Babel is not loaded at start-up).
 tests/gui/test_catalogs.py checks that every message has a translation and
@@ -35,7 +37,8 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 DOMAIN = "dtdesk"
-KEYWORDS = {"tr": None, "tr_": None, "N_": None, "hint_label": None, "bind": (3,)}
+KEYWORDS = {"tr": None, "tr_": None, "N_": None, "Phrase": None, "hint_label": None, "bind": (3,)}
+SOURCES = ("gui", "cli", "core", "store", "exchange")  # folders of dtdesk/ whose messages are extracted
 UI_TEXT_PROPERTIES = {"text", "title", "windowTitle", "toolTip", "statusTip", "placeholderText", "whatsThis"}
 NOT_MESSAGES = {"Tiếng Việt", "English"}  # the language menu names each language in itself
 
@@ -61,16 +64,51 @@ def _ui_strings(fileobj, keywords, comment_tags, options):
 def messages() -> dict[str, list[tuple[str, int]]]:
     """Every message of the app and where it is used (file, line)."""
     found: dict[str, list[tuple[str, int]]] = {}
-    sources = [(p, "python") for p in sorted((ROOT / "dtdesk" / "gui").glob("*.py"))]
+    keywords = {**KEYWORDS, **dict.fromkeys(failure_kinds()), "NationalError": (2,), "SignError": (2,)}
+    sources = [(p, "python") for folder in SOURCES for p in sorted((ROOT / "dtdesk" / folder).glob("*.py"))]
     sources += [(p, _ui_strings) for p in sorted((ROOT / "ui").glob("*.ui"))]
     for path, method in sources:
         with path.open("rb") as handle:
-            for line, message, _comments, _context in extract(method, handle, KEYWORDS):
+            for line, message, _comments, _context in extract(method, handle, keywords):
                 if isinstance(message, tuple):
                     message = message[0]
                 if message:
                     found.setdefault(message, []).append((path.relative_to(ROOT).as_posix(), line))
+    for message, place in command_texts():
+        found.setdefault(message, []).append(place)
     return found
+
+
+def failure_kinds() -> list[str]:
+    """The names of every class of :class:`dtdesk.core.errors.Failure`: its first argument is a message."""
+    import importlib
+    import pkgutil
+
+    import dtdesk
+    from dtdesk.core.errors import Failure
+
+    for module in pkgutil.walk_packages(dtdesk.__path__, "dtdesk."):
+        if module.name.split(".")[1] in SOURCES[2:]:
+            importlib.import_module(module.name)
+    kinds, pending = [], [Failure]
+    while pending:
+        kind = pending.pop()
+        kinds.append(kind.__name__)
+        pending += kind.__subclasses__()
+    return kinds
+
+
+def command_texts():
+    """(message, place) of each command line command's help and its arguments' help and metavar."""
+    import dtdesk.cli  # noqa: F401  (registers every command)
+    from dtdesk.cli.registry import COMMANDS, OneOf
+
+    for cmd in (c for c in COMMANDS.values() if not c.hidden):
+        code = cmd.handler.__code__
+        place = (Path(code.co_filename).resolve().relative_to(ROOT).as_posix(), code.co_firstlineno)
+        args = [a for arg in cmd.arguments for a in (arg.args if isinstance(arg, OneOf) else (arg,))]
+        texts = [cmd.help] + [arg.options.get(word) for arg in args for word in ("help", "metavar")]
+        yield from ((text, place) for text in texts if isinstance(text, str) and text)
 
 
 def po_path(language: str) -> Path:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from dtdesk.cli import build_parser, main
@@ -51,3 +55,21 @@ def test_units_speak_of_kinds_as_the_user_does(capsys):
     assert main(["units", "--official", "31"]) == 0
     kinds = {line.split("\t")[2] for line in capsys.readouterr().out.splitlines()}
     assert kinds == {"phường", "xã", "đặc khu"}
+
+
+def _dtdesk(*args: str, lang: str | None) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k not in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")}
+    if lang:
+        env["LANG"] = lang
+    return subprocess.run([sys.executable, "-m", "dtdesk", *args], capture_output=True, text=True, env=env,
+                          timeout=120)
+
+
+def test_the_command_line_speaks_the_language_of_lang(tmp_path):
+    english = _dtdesk("units", "--official", "31", lang="en_US.UTF-8")
+    assert "11413\tPhường Hải An\tward" in english.stdout.splitlines()
+    refused = _dtdesk("check", str(tmp_path / "missing.sqlite"), lang="en_US.UTF-8")
+    assert refused.returncode == 2 and refused.stderr == f"dtdesk: «{tmp_path / 'missing.sqlite'}» was not found.\n"
+    vietnamese = _dtdesk("check", str(tmp_path / "missing.sqlite"), lang=None)
+    assert vietnamese.stderr == f"dtdesk: Không tìm thấy tệp «{tmp_path / 'missing.sqlite'}».\n"
+    assert "print the report to PDF" in _dtdesk("--help", lang="en_US.UTF-8").stdout

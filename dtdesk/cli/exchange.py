@@ -7,7 +7,7 @@ import json
 import sys
 
 from dtdesk.cli.common import open_workspace, output_arg, print_lines, printable, writable, writing
-from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, tr
+from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, said, tr
 
 
 @command("export", "xuất tệp nộp báo cáo", WORKSPACE, output("tệp nộp (.sqlite) hoặc thư mục"), *REPORT,
@@ -35,7 +35,8 @@ def _export(args) -> int:
 @command("key", "nhập tay số liệu của đơn vị cấp dưới gửi báo cáo giấy", WORKSPACE,
          Arg("--unit", type=given, required=True, help="mã đơn vị cấp dưới, ví dụ HA-CATBI"),
          Arg("--period", type=given, help="kỳ báo cáo (mặc định: kỳ gần nhất)"),
-         Arg("values", nargs="+", metavar="KHÓA=GIÁ_TRỊ", help="ví dụ chu_ky_so.total=40 hoặc buu_chinh.received/y_te=3"))
+         Arg("values", nargs="+", metavar="KHÓA=GIÁ_TRỊ",
+             help="ví dụ chu_ky_so.total=40 hoặc buu_chinh.received/y_te=3"))
 def _key(args) -> int:
     """A subunit's figures keyed here from its paper report (``source = 'keyed'``; ``status`` shows it)."""
     from dtdesk.store.reports import key_for_unit, resolve
@@ -75,7 +76,7 @@ def _keyed_values(session, items: list[str]) -> dict[tuple[str, str], object]:
         try:
             changes[(key, row)] = parse(field, text)
         except ParseError as exc:
-            raise CommandError(f"{key}: {str(exc).rstrip('.')}.") from None
+            raise CommandError(tr("{key}: {reason}.", key=key, reason=exc)) from None
     return changes
 
 
@@ -146,7 +147,7 @@ def _verify_code(args) -> int:
         try:
             period = parse_period(args.period).code if args.period else None
         except PeriodError as exc:
-            raise CommandError(str(exc)) from None
+            raise CommandError(said(exc)) from None
         matches = find(ws, code, args.unit, period)
         names = {unit.code: unit.name for unit in units.walk()}
     print_lines(describe(code, matches, names))

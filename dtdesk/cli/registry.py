@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from dtdesk import __version__
+from dtdesk.core.errors import say
 from dtdesk.core.i18n import environment_language, translate
 
 LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
@@ -21,6 +22,11 @@ LANGUAGE = environment_language()  # the command line speaks the language of LAN
 def tr(text: str, **words) -> str:
     """A sentence of the command line in the user's language (the catalog shared with the window)."""
     return translate(LANGUAGE, text, **words)
+
+
+def said(exc: BaseException) -> str:
+    """A failure raised by core, store or exchange, in the user's language."""
+    return say(exc, LANGUAGE)
 
 
 class CommandError(Exception):

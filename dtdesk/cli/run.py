@@ -13,7 +13,7 @@ import sys
 # each module registers its commands; this order is the order of `dtdesk --help`
 from dtdesk.cli import reports, units, exchange, cycle, backup, sign, worker  # noqa: F401, I001
 from dtdesk.cli.common import quoted
-from dtdesk.cli.registry import COMMANDS, CommandError, build_parser, tr
+from dtdesk.cli.registry import COMMANDS, CommandError, build_parser, said, tr
 
 
 def invoked(argv: list[str]) -> str | None:
@@ -47,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
 def failure(exc: Exception, workspace) -> str | None:
     """The sentence for an expected failure, or None for a fault of the program itself."""
     if isinstance(exc, (CommandError, *_error_kinds())):
-        return str(exc)
+        return said(exc)
     if isinstance(exc, sqlite3.Error):  # the workspace itself failed: read-only, full disk, damaged
         return database_failure(exc, workspace)
     if isinstance(exc, OSError):  # a path too long, a folder that cannot be read…

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from dtdesk.cli.common import official_code_or, open_workspace
-from dtdesk.cli.registry import Arg, CommandError, command, tr
+from dtdesk.cli.registry import Arg, CommandError, command, said, tr
+from dtdesk.core.i18n import N_
 from dtdesk.core.units import KINDS
 
 
@@ -41,7 +42,7 @@ def _new(args) -> int:
         units = _office_units(args)
         period = parse_period(args.period) if args.period else default_period()
     except (UnitError, PeriodError) as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(said(exc)) from None
     own = next(u for u in units if u.code in (args.unit, official_code_or(args.unit)))
     path = Path(args.workspace)
     create_office(path, units, own.code, period.code)
@@ -120,9 +121,13 @@ def _merge_units(ws, args) -> int:
     return 0
 
 
-# action → (what it does, as a verb in "Đã … {unit}", how)
-ACTIONS = {"add": ("thêm", _add_unit), "rename": ("đổi tên", _rename_unit), "move": ("chuyển", _move_unit),
-           "retire": ("thôi dùng", _retire_unit)}
+# action → (how, the question when no code is given, the sentence when done)
+ACTIONS = {
+    "add": (_add_unit, N_("Hãy cho biết mã đơn vị cần thêm."), N_("Đã thêm {name} (mã {code}).")),
+    "rename": (_rename_unit, N_("Hãy cho biết mã đơn vị cần đổi tên."), N_("Đã đổi tên {name} (mã {code}).")),
+    "move": (_move_unit, N_("Hãy cho biết mã đơn vị cần chuyển."), N_("Đã chuyển {name} (mã {code}).")),
+    "retire": (_retire_unit, N_("Hãy cho biết mã đơn vị cần thôi dùng."), N_("Đã thôi dùng {name} (mã {code}).")),
+}
 MERGE = "merge"  # names no one unit: its own arguments and sentence
 
 
@@ -170,7 +175,7 @@ def _official_units(province: str) -> int:
     try:
         units = communes(official_code_or(province)) if province else provinces()
     except UnitError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(said(exc)) from None
     for unit in units:
         print(f"{unit.code}\t{unit.name}\t{kind_word(unit.kind)}")
     return 0
@@ -179,9 +184,9 @@ def _official_units(province: str) -> int:
 def _change_unit(args) -> int:
     from dtdesk.core.units import UnitError
 
-    verb, change = ACTIONS.get(args.action, ("", None))
+    change, question, done = ACTIONS.get(args.action, (None, "", ""))
     if change is not None and not args.code:
-        raise CommandError(tr("Hãy cho biết mã đơn vị cần {verb}.", verb=tr(verb)))
+        raise CommandError(tr(question))
     with open_workspace(args.workspace) as ws:
         if ws.read_only:
             raise CommandError(ws.notice)
@@ -190,6 +195,6 @@ def _change_unit(args) -> int:
         try:
             unit = change(ws, args)
         except UnitError as exc:
-            raise CommandError(str(exc)) from None
-    print(tr("Đã {verb} {name} (mã {code}).", verb=tr(verb), name=unit.name, code=unit.code))
+            raise CommandError(said(exc)) from None
+    print(tr(done, name=unit.name, code=unit.code))
     return 0

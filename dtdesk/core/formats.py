@@ -16,6 +16,9 @@ import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cache
 
+from dtdesk.core.errors import Failure
+from dtdesk.core.i18n import N_, Phrase
+
 LOCALE = "vi"
 
 
@@ -70,22 +73,26 @@ def percent(part: float, whole: float) -> float:
 
 
 _OS_REASONS = {
-    errno.ENOENT: "không tìm thấy tệp hoặc thư mục",
-    errno.EACCES: "không có quyền truy cập",
-    errno.EPERM: "không có quyền truy cập",
-    errno.ENOSPC: "ổ đĩa đã đầy",
-    errno.EROFS: "ổ đĩa chỉ cho phép đọc",
-    errno.EISDIR: "đây là một thư mục",
-    errno.ENOTDIR: "đường dẫn không phải là thư mục",
+    errno.ENOENT: N_("không tìm thấy tệp hoặc thư mục"),
+    errno.EACCES: N_("không có quyền truy cập"),
+    errno.EPERM: N_("không có quyền truy cập"),
+    errno.ENOSPC: N_("ổ đĩa đã đầy"),
+    errno.EROFS: N_("ổ đĩa chỉ cho phép đọc"),
+    errno.EISDIR: N_("đây là một thư mục"),
+    errno.ENOTDIR: N_("đường dẫn không phải là thư mục"),
 }
 
 
-def os_reason(exc: OSError) -> str:
-    """Why a file operation failed, in Vietnamese when we know the case (else the system's words)."""
-    return _OS_REASONS.get(exc.errno, exc.strerror or str(exc))
+def os_reason(exc: OSError) -> Phrase:
+    """Why a file operation failed, said in the user's language when we know the case (else the system's words).
+
+    Given as the ``reason`` of another failure or sentence, it is said in the
+    same language; ``str()`` of it is the Vietnamese.
+    """
+    return Phrase(_OS_REASONS.get(exc.errno, exc.strerror or str(exc)))
 
 
-class ParseError(ValueError):
+class ParseError(Failure, ValueError):
     """Raised with a Vietnamese sentence a clerk can act on."""
 
 
@@ -127,8 +134,8 @@ def _digits_only(text: str) -> str:
     if _SPACED.match(spaced):
         return spaced.replace(" ", "")
     if " " in spaced:
-        raise ParseError(f"«{shown(text)}» có khoảng trắng xen giữa các chữ số; gõ liền (1671) "
-                         "hoặc nhóm từng ba chữ số (1.671).")
+        raise ParseError("«{text}» có khoảng trắng xen giữa các chữ số; gõ liền (1671) hoặc nhóm từng ba chữ số "
+                         "(1.671).", text=shown(text))
     if _GROUPED.match(text):
         return text.replace(".", "")
     return text
@@ -152,14 +159,15 @@ def parse_int(text: str | int | None) -> int | None:
             return None
         cleaned = _digits_only(stripped)
         if cleaned.startswith("-") and _DIGITS.match(cleaned[1:]):
-            raise ParseError(f"«{shown(text)}» là số âm; chỉ nhập số từ 0 trở lên.")
+            raise ParseError("«{text}» là số âm; chỉ nhập số từ 0 trở lên.", text=shown(text))
         if not _DIGITS.match(cleaned):
-            raise ParseError(f"«{shown(text)}» không phải là số nguyên; chỉ nhập chữ số, ví dụ 1.671.")
+            raise ParseError("«{text}» không phải là số nguyên; chỉ nhập chữ số, ví dụ 1.671.", text=shown(text))
         value = int(cleaned)
     if value < 0:
-        raise ParseError(f"«{shown(text)}» là số âm; chỉ nhập số từ 0 trở lên.")
+        raise ParseError("«{text}» là số âm; chỉ nhập số từ 0 trở lên.", text=shown(text))
     if value > MAX_INT:
-        raise ParseError(f"«{shown(text)}» quá lớn; số lớn nhất được nhập là {number(MAX_INT)}.")
+        raise ParseError("«{text}» quá lớn; số lớn nhất được nhập là {largest}.", text=shown(text),
+                         largest=number(MAX_INT))
     return value
 
 
@@ -182,7 +190,7 @@ def parse_decimal(text: str | float | None) -> float | None:
     else:
         cleaned = _digits_only(stripped)  # "1.671" is grouped, "59.2" is a decimal point
     if not _DECIMAL.match(cleaned):
-        raise ParseError(f"«{shown(text)}» không phải là số; ví dụ hợp lệ: 59,2.")
+        raise ParseError("«{text}» không phải là số; ví dụ hợp lệ: 59,2.", text=shown(text))
     return float(cleaned)
 
 
@@ -225,8 +233,10 @@ def parse_date(text: str) -> dt.date:
     elif iso := _ISO_DATE.match(typed):
         year, month, day = (int(part) for part in iso.groups())
     else:
-        raise ParseError(f"«{shown(text)}» không phải là ngày; gõ ngày/tháng/năm bằng chữ số, ví dụ: 30/3/2022.")
+        raise ParseError("«{text}» không phải là ngày; gõ ngày/tháng/năm bằng chữ số, ví dụ: 30/3/2022.",
+                         text=shown(text))
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise ParseError(f"«{shown(text)}» không phải là ngày hợp lệ: lịch không có ngày {day} tháng {month} năm {year}.") from None
+        raise ParseError("«{text}» không phải là ngày hợp lệ: lịch không có ngày {day} tháng {month} năm {year}.",
+                         text=shown(text), day=day, month=month, year=year) from None

@@ -29,10 +29,45 @@ def catalog(language: str) -> gettext.NullTranslations:
         return gettext.GNUTranslations(handle)
 
 
-def translate(language: str, text: str, **words) -> str:
-    """``text`` in ``language``; ``{name}`` placeholders are filled from ``words``."""
+def translate(language: str, text: str, /, **words) -> str:
+    """``text`` in ``language``; ``{name}`` placeholders are filled from ``words``.
+
+    A :class:`Phrase` or a :class:`dtdesk.core.errors.Failure` given as a word
+    (the reason of another failure) is said in the same language; an
+    exception as a word loses its full stop, the sentence has its own.
+    """
     out = catalog(language).gettext(text)
-    return out.format(**words) if words else out
+    if not words:
+        return out
+    return out.format(**{name: _word(value, language) for name, value in words.items()})
+
+
+def _word(value, language: str):
+    if isinstance(value, Phrase) or isinstance(value, BaseException):
+        said = value.say(language) if hasattr(value, "say") else str(value)
+        return said.rstrip(".")
+    return value
+
+
+class Phrase:
+    """Words given as a value of a sentence (why it failed, what was wrong), said in that sentence's language.
+
+    ``Phrase("cột «{column}» của đơn vị", column=c)``; ``str()`` of it is the Vietnamese.
+    """
+
+    def __init__(self, text: str, /, **values):
+        self.text, self.values = text, values
+
+    def say(self, language: str = SOURCE) -> str:
+        return translate(language, self.text, **self.values)
+
+    def __str__(self) -> str:
+        return self.say()
+
+
+def N_(text: str) -> str:
+    """Marks a message for the catalog where it is defined (a unit kind's word); it is translated where shown."""
+    return text
 
 
 def environment_language(environ=os.environ) -> str:

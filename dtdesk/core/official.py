@@ -50,7 +50,7 @@ def communes(province: str) -> tuple[Unit, ...]:
 
     parent = official_unit(province)
     if parent.parent is not None:
-        raise UnitError(f"«{parent.name}» không phải là tỉnh, thành phố trực thuộc trung ương.")
+        raise UnitError("«{name}» không phải là tỉnh, thành phố trực thuộc trung ương.", name=parent.name)
     found = sorted(Ward.iter_by_province(int(parent.code)), key=lambda w: int(w.code))
     return tuple(_unit(w.name, f"{int(w.code):05d}", w.division_type.value, parent.code, i + 1)
                  for i, w in enumerate(found))
@@ -83,7 +83,7 @@ def official_unit(code: str) -> Unit:
     else:
         found = []
     if not found:
-        raise UnitError(f"Không có đơn vị hành chính nào mã «{shown_code(code)}» trong danh mục chính thức.")
+        raise UnitError("Không có đơn vị hành chính nào mã «{code}» trong danh mục chính thức.", code=shown_code(code))
     return found[0]
 
 
@@ -102,7 +102,8 @@ class OfficialCodeTaken(UnitError):
 
     def __init__(self, code: str, unit: Unit):
         self.code, self.unit = code, unit
-        super().__init__(f"Mã «{shown_code(code)}» là mã chính thức của {unit.name}; hãy chọn mã khác.")
+        super().__init__("Mã «{code}» là mã chính thức của {name}; hãy chọn mã khác.", code=shown_code(code),
+                         name=unit.name)
 
 
 def own_office(code: str, name: str, kind: str, parent: str = "", short: str = "") -> list[Unit]:

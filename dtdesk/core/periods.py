@@ -14,6 +14,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from dtdesk.core.errors import Failure
+
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
 
 _ROMAN = ("I", "II", "III", "IV")
@@ -30,8 +32,8 @@ _NAMED = re.compile(
 EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
 
 
-class PeriodError(ValueError):
-    pass
+class PeriodError(Failure, ValueError):
+    """A period that cannot be read."""
 
 
 @dataclass(frozen=True, order=True)
@@ -88,11 +90,13 @@ def parse_period(text: str) -> Period:
     code = _code_of(text) if isinstance(text, str) else None
     if code is None:
         shown = "".join(c if c.isprintable() else "?" for c in str(text))[:40]
-        raise PeriodError(f"Kỳ báo cáo «{shown}» không đúng dạng; ví dụ: {EXAMPLES}.")
+        raise PeriodError("Kỳ báo cáo «{shown}» không đúng dạng; ví dụ: Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 "
+                          "tháng đầu năm 2022, Năm 2022.", shown=shown)
     year, _, part = code.partition("-")
     year = int(year)
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise PeriodError(f"Kỳ báo cáo «{code}» nằm ngoài các năm {FIRST_YEAR}–{LAST_YEAR}.")
+        raise PeriodError("Kỳ báo cáo «{code}» nằm ngoài các năm {first}–{last}.", code=code,
+                          first=FIRST_YEAR, last=LAST_YEAR)
     if not part:
         first, last = 1, 12
     elif part[0] == "Q":

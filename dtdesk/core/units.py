@@ -16,6 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dtdesk.core.errors import Failure
+from dtdesk.core.i18n import N_, Phrase
+
 # Levels of administrative units: 1 province (tỉnh, thành phố trực thuộc trung
 # ương), 2 district of the structure before 1 July 2025 (quận, huyện, thị xã,
 # thành phố thuộc tỉnh), 3 commune (phường, xã, thị trấn, đặc khu).
@@ -23,21 +26,21 @@ PROVINCE, DISTRICT, COMMUNE = 1, 2, 3
 
 # kind → (Vietnamese word used in sentences, level; 0 for a body)
 KINDS: dict[str, tuple[str, int]] = {
-    "province": ("tỉnh", PROVINCE),
-    "city": ("thành phố", PROVINCE),
-    "district": ("quận", DISTRICT),
-    "rural_district": ("huyện", DISTRICT),
-    "town": ("thị xã", DISTRICT),
-    "provincial_city": ("thành phố", DISTRICT),
-    "ward": ("phường", COMMUNE),
-    "commune": ("xã", COMMUNE),
-    "township": ("thị trấn", COMMUNE),
-    "special_zone": ("đặc khu", COMMUNE),
-    "department": ("phòng", 0),
-    "centre": ("trung tâm", 0),
-    "board": ("ban", 0),
-    "office": ("văn phòng", 0),
-    "inspectorate": ("thanh tra", 0),
+    "province": (N_("tỉnh"), PROVINCE),
+    "city": (N_("thành phố"), PROVINCE),
+    "district": (N_("quận"), DISTRICT),
+    "rural_district": (N_("huyện"), DISTRICT),
+    "town": (N_("thị xã"), DISTRICT),
+    "provincial_city": (N_("thành phố"), DISTRICT),
+    "ward": (N_("phường"), COMMUNE),
+    "commune": (N_("xã"), COMMUNE),
+    "township": (N_("thị trấn"), COMMUNE),
+    "special_zone": (N_("đặc khu"), COMMUNE),
+    "department": (N_("phòng"), 0),
+    "centre": (N_("trung tâm"), 0),
+    "board": (N_("ban"), 0),
+    "office": (N_("văn phòng"), 0),
+    "inspectorate": (N_("thanh tra"), 0),
 }
 
 # What level of unit may sit directly under a unit of a given level: a district
@@ -57,8 +60,8 @@ CODE_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
 CODE_RULE = "Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch ngang và gạch dưới (tối đa 40 ký tự), ví dụ HA-CATBI."
 
 
-class UnitError(ValueError):
-    pass
+class UnitError(Failure, ValueError):
+    """A unit's code, kind or place in the tree is wrong."""
 
 
 def is_code(code) -> bool:
@@ -75,7 +78,8 @@ def shown_code(code) -> str:
 def check_code(code) -> str:
     """``code`` itself, or :class:`UnitError` saying what a unit code is."""
     if not is_code(code):
-        raise UnitError(f"Mã đơn vị «{shown_code(code)}» không hợp lệ. {CODE_RULE}")
+        raise UnitError("Mã đơn vị «{code}» không hợp lệ. Mã đơn vị chỉ gồm chữ không dấu, chữ số, dấu gạch ngang và "
+                        "gạch dưới (tối đa 40 ký tự), ví dụ HA-CATBI.", code=shown_code(code))
     return code
 
 
@@ -84,8 +88,10 @@ def check_placement(unit: Unit, parent: Unit | None) -> None:
     if parent is None:
         return
     if unit.level not in ALLOWED_UNDER[parent.level]:
-        raise UnitError(f"Không thể đặt «{unit.name}» ({unit.code}) trực thuộc «{parent.name}» ({parent.code}): "
-                        f"một {unit.word} không trực thuộc {parent.word}.")
+        raise UnitError("Không thể đặt «{name}» ({code}) trực thuộc «{parent_name}» ({parent_code}): một {word} không "
+                        "trực thuộc {parent_word}.", name=unit.name, code=unit.code, parent_name=parent.name,
+                        parent_code=parent.code,
+                        word=Phrase(unit.word), parent_word=Phrase(parent.word))
 
 
 @dataclass(frozen=True)
@@ -104,12 +110,12 @@ class Unit:
 
     def __post_init__(self):
         if self.kind not in KINDS:
-            raise UnitError(f"Loại đơn vị «{shown_code(self.kind)}» không được hỗ trợ.")
+            raise UnitError("Loại đơn vị «{kind}» không được hỗ trợ.", kind=shown_code(self.kind))
         check_code(self.code)
         if self.parent is not None:
             check_code(self.parent)
             if self.parent == self.code:
-                raise UnitError(f"Đơn vị «{self.code}» không thể trực thuộc chính nó.")
+                raise UnitError("Đơn vị «{code}» không thể trực thuộc chính nó.", code=self.code)
 
     @property
     def word(self) -> str:
@@ -145,16 +151,16 @@ def check_merge(units: "Hierarchy", into: str, sources) -> tuple[Unit, list[Unit
     target = units[into]
     merged = [units[code] for code in dict.fromkeys(sources)]
     if not merged:
-        raise UnitError(f"Hãy cho biết các đơn vị gộp vào «{target.name}».")
+        raise UnitError("Hãy cho biết các đơn vị gộp vào «{name}».", name=target.name)
     for unit in merged:
         if unit.code == into:
-            raise UnitError(f"«{target.name}» ({into}) không thể gộp vào chính nó.")
+            raise UnitError("«{name}» ({into}) không thể gộp vào chính nó.", name=target.name, into=into)
         if unit.level != target.level:
-            raise UnitError(f"Không thể gộp «{unit.name}» ({unit.code}) vào «{target.name}» ({into}): "
-                            f"{unit.word} chỉ gộp vào một đơn vị cùng cấp.")
+            raise UnitError("Không thể gộp «{name}» ({code}) vào «{name2}» ({into}): {word} chỉ gộp vào một đơn vị "
+                            "cùng cấp.", name=unit.name, code=unit.code, name2=target.name, into=into, word=unit.word)
         if below := units.subunits(unit.code):
-            raise UnitError(f"«{unit.name}» ({unit.code}) còn {len(below)} đơn vị cấp dưới; hãy chuyển "
-                            "hoặc gộp chúng trước.")
+            raise UnitError("«{name}» ({code}) còn {count} đơn vị cấp dưới; hãy chuyển hoặc gộp chúng trước.",
+                            name=unit.name, code=unit.code, count=len(below))
     return target, merged
 
 
@@ -184,7 +190,7 @@ class Hierarchy:
         try:
             return self.units[code]
         except KeyError:
-            raise UnitError(f"Không có đơn vị mã «{code}».") from None
+            raise UnitError("Không có đơn vị mã «{code}».", code=code) from None
 
     def __contains__(self, code: str) -> bool:
         return code in self.units
@@ -205,7 +211,7 @@ class Hierarchy:
             return self.bodies(code)
         if selector == "subunits":
             return self.subunits(code)
-        raise UnitError(f"unknown unit selector {selector!r}")
+        raise UnitError("unknown unit selector {selector!r}", selector=selector)
 
     def subkind_word(self, code: str) -> str:
         """Word for the unit's subunits ("phường"), or "" when it has none."""

@@ -44,7 +44,8 @@ def parse(field: Field, text) -> object:
             return None if text is None else int(bool(text))
         typed = formats.nfc(text).strip().lower()
         if typed not in _MARKS:
-            raise ParseError(f"«{formats.shown(text)}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).")
+            raise ParseError("«{text}» không phải là dấu đánh; gõ x (đã làm) hoặc để trống (chưa làm).",
+                             text=formats.shown(text))
         return _MARKS[typed]
     if field.type == "date":
         if text in (None, ""):

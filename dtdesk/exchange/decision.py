@@ -50,15 +50,16 @@ def _answerable(ws: Workspace, unit: str, period: str):
     own = ws.own_unit
     units = ws.hierarchy()
     if unit not in units or unit == own or not units.is_descendant(unit, own):
-        raise WorkspaceError(f"«{shown_code(unit)}» không phải là đơn vị cấp dưới của «{own}».")
+        raise WorkspaceError("«{unit}» không phải là đơn vị cấp dưới của «{own}».", unit=shown_code(unit), own=own)
     latest = ws.latest_import(unit, period)
     if latest is None:
-        raise WorkspaceError(f"Chưa nhận tệp nộp nào của {unit} kỳ {period}; chỉ tiếp nhận hoặc trả lại "
-                             "báo cáo đã nhập.")
+        raise WorkspaceError("Chưa nhận tệp nộp nào của {unit} kỳ {period}; chỉ tiếp nhận hoặc trả lại báo cáo đã "
+                             "nhập.", unit=unit, period=period)
     current = ws.current_status(unit, period, IN)
     if current is not None and current.status in rf.DECISIONS and current.revision == latest.revision:
-        raise WorkspaceError(f"Lần nộp r{latest.revision} của {unit} kỳ {period} đã được trả lời "
-                             f"({LABELS[current.status]}); chờ đơn vị gửi lần nộp mới.")
+        raise WorkspaceError("Lần nộp r{revision} của {unit} kỳ {period} đã được trả lời ({LABELS}); chờ đơn vị gửi "
+                             "lần nộp mới.", revision=latest.revision, unit=unit, period=period,
+                             LABELS=LABELS[current.status])
     return latest
 
 
@@ -81,7 +82,8 @@ def answer(ws: Workspace, unit: str, period: str, decision: str, out: str | Path
     if decision == RETURNED and not reason:
         raise WorkspaceError("Hãy ghi lý do trả lại báo cáo để đơn vị biết cần sửa gì.")
     if len(reason) > rf.MAX_REASON:
-        raise WorkspaceError(f"Lý do dài {len(reason)} ký tự, quá giới hạn {rf.MAX_REASON} ký tự.")
+        raise WorkspaceError("Lý do dài {count} ký tự, quá giới hạn {MAX_REASON} ký tự.", count=len(reason),
+                             MAX_REASON=rf.MAX_REASON)
     latest = _answerable(ws, unit, period)
     final = _target(out, rf.file_name(unit, period, latest.revision))
     refuse_own_file(ws.path, final)
@@ -96,9 +98,9 @@ def answer(ws: Workspace, unit: str, period: str, decision: str, out: str | Path
                              sha256=hashlib.sha256(data).hexdigest())
             write_output(final, data, overwrite=False)
     except FileExistsError:
-        raise WorkspaceError(f"Đã có tệp «{final.name}»; tệp trả lời đã viết không bị ghi đè.") from None
+        raise WorkspaceError("Đã có tệp «{name}»; tệp trả lời đã viết không bị ghi đè.", name=final.name) from None
     except (OSError, sqlite3.Error) as exc:
-        raise WorkspaceError(f"Không ghi được tệp trả lời: {failure_reason(exc)}.") from None
+        raise WorkspaceError("Không ghi được tệp trả lời: {reason}.", reason=failure_reason(exc)) from None
     draft = _write_eml(ws, unit, period, latest.revision, decision, reason, final) if eml else None
     return Answered(final, unit, period, latest.revision, decision, draft)
 
@@ -120,8 +122,8 @@ def _write_eml(ws: Workspace, unit: str, period: str, revision: int, decision: s
     try:
         return write_output(eml_path(attachment), message.as_bytes(), overwrite=False)
     except OSError as exc:
-        raise WorkspaceError(f"Đã ghi tệp trả lời {attachment.name} nhưng không ghi được thư nháp .eml: "
-                             f"{os_reason(exc)}.") from None
+        raise WorkspaceError("Đã ghi tệp trả lời {name} nhưng không ghi được thư nháp .eml: {reason}.",
+                             name=attachment.name, reason=os_reason(exc)) from None
 
 
 # -- the unit's side ------------------------------------------------------------------

@@ -58,10 +58,10 @@ def collect(ws: Workspace, unit: str, period: str) -> tuple[list[dict], list[dic
     """Units, report row and values of a report (call inside a transaction, for one consistent read)."""
     units = ws.unit_with_bodies(unit)
     if not units:
-        raise ExportError(f"Không có đơn vị mã «{unit}» trong tệp.")
+        raise ExportError("Không có đơn vị mã «{unit}» trong tệp.", unit=unit)
     report = ws.report_row(unit, period)
     if report is None:
-        raise ExportError(f"Đơn vị «{unit}» chưa có báo cáo kỳ {period}.")
+        raise ExportError("Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
     return units, [report], ws.value_rows(period, [u["code"] for u in units])
 
 
@@ -106,7 +106,7 @@ def _write(final: Path, manifest: dict, units: list[dict], reports: list[dict], 
         try:
             checked = read_submission(tmp)
         except Rejected as exc:
-            raise ExportError(f"Tệp vừa xuất không qua được bước kiểm tra lại: {exc}") from None
+            raise ExportError("Tệp vừa xuất không qua được bước kiểm tra lại: {reason}", reason=exc) from None
         if checked.content_sha256 != digest:
             raise ExportError("Tệp vừa xuất không khớp mã kiểm tra; chưa ghi tệp nộp.")
     return checked, digest
@@ -125,8 +125,8 @@ def refuse_accepted(ws: Workspace, unit: str, period: str) -> None:
     """An accepted report is not sent again unless reopened: the level above holds it as final."""
     current = ws.current_status(unit, period, OUT)
     if current is not None and current.status == ACCEPTED:
-        raise ExportError(f"Báo cáo của {unit} kỳ {period} đã được cấp trên tiếp nhận (lần nộp r{current.revision}); "
-                          "hãy mở lại để sửa trước khi gửi lần nộp mới.")
+        raise ExportError("Báo cáo của {unit} kỳ {period} đã được cấp trên tiếp nhận (lần nộp r{revision}); hãy mở "
+                          "lại để sửa trước khi gửi lần nộp mới.", unit=unit, period=period, revision=current.revision)
 
 
 def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml: bool = False) -> ExportResult:
@@ -141,7 +141,7 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
             final = target_path(out, unit, period, revision)
             refuse_own_file(ws.path, final)
             if not final.parent.is_dir():
-                raise ExportError(f"Không có thư mục «{final.parent}» để ghi tệp nộp.")
+                raise ExportError("Không có thư mục «{parent}» để ghi tệp nộp.", parent=final.parent)
             manifest = _manifest(units, reports[0], unit, period, revision)
             ws.reserve_revision(unit, period, revision, final.name, manifest["exported_at"])
         try:
@@ -154,14 +154,14 @@ def export_report(ws: Workspace, unit: str, period: str, out: str | Path, *, eml
             ws.record_status(unit, period, SENT, revision, side=OUT, file=final.name, sha256=checked.sha256,
                              at=manifest["exported_at"])
     except FileExistsError:
-        raise ExportError(f"Đã có tệp «{final.name}»; tệp nộp đã gửi không bị ghi đè.") from None
+        raise ExportError("Đã có tệp «{name}»; tệp nộp đã gửi không bị ghi đè.", name=final.name) from None
     except (OSError, sqlite3.Error) as exc:  # a full disk shows as either, depending on who wrote last
-        raise ExportError(f"Không ghi được tệp nộp: {failure_reason(exc)}.") from None
+        raise ExportError("Không ghi được tệp nộp: {reason}.", reason=failure_reason(exc)) from None
     eml_path = None
     if eml:
         try:
             eml_path = write_eml(ws, final)
         except OSError as exc:
-            raise ExportError(f"Đã xuất tệp nộp {final.name} nhưng không ghi được thư nháp .eml: "
-                              f"{os_reason(exc)}.") from None
+            raise ExportError("Đã xuất tệp nộp {name} nhưng không ghi được thư nháp .eml: {reason}.", name=final.name,
+                              reason=os_reason(exc)) from None
     return ExportResult(final, unit, period, revision, checked.sha256, digest, len(values), eml_path)

@@ -122,7 +122,7 @@ class ImportContext:
             raise WorkspaceError("Tệp dữ liệu chưa có đơn vị báo cáo nên không biết nhập tệp của đơn vị nào.")
         self.units: Hierarchy = ws.hierarchy()
         if self.own not in self.units:
-            raise WorkspaceError(f"Tệp dữ liệu không có đơn vị «{self.own}» của mình.")
+            raise WorkspaceError("Tệp dữ liệu không có đơn vị «{own}» của mình.", own=self.own)
         self.snapshot = ws.snapshot()  # planning writes nothing, so one snapshot serves the batch
         self.templates = {r.period: (r.template_id, r.template_version) for r in ws.reports(self.own)}
 
@@ -155,33 +155,38 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
     name, units, own = file_label(sub.path), ctx.units, ctx.own
     own_name = units[own].name
     if sub.unit == own:
-        raise Rejected(f"Tệp «{name}» là báo cáo của chính {own_name}; chỉ nhập tệp của đơn vị cấp dưới.")
+        raise Rejected("Tệp «{name}» là báo cáo của chính {own_name}; chỉ nhập tệp của đơn vị cấp dưới.", name=name,
+                       own_name=own_name)
     if sub.unit in units:
         known_parent = units[sub.unit].parent or ""
         if not units.is_descendant(sub.unit, own):
-            raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}», không phải đơn vị cấp dưới của {own_name}.")
+            raise Rejected("Tệp «{name}» là báo cáo của «{unit}», không phải đơn vị cấp dưới của {own_name}.",
+                           name=name, unit=sub.unit, own_name=own_name)
         if not units[sub.unit].admin:
-            raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}», nhưng ở đây «{sub.unit}» là một cơ quan "
-                           "chứ không phải đơn vị hành chính gửi báo cáo.")
+            raise Rejected("Tệp «{name}» là báo cáo của «{unit}», nhưng ở đây «{unit}» là một cơ quan chứ không phải "
+                           "đơn vị hành chính gửi báo cáo.", name=name, unit=sub.unit)
         if known_parent != sub.parent:
-            raise Rejected(f"Tệp «{name}» ghi «{sub.unit}» thuộc «{sub.parent}», nhưng ở đây đơn vị này thuộc "
-                           f"«{known_parent}».")
+            raise Rejected("Tệp «{name}» ghi «{unit}» thuộc «{parent}», nhưng ở đây đơn vị này thuộc "
+                           "«{known_parent}».", name=name, unit=sub.unit, parent=sub.parent, known_parent=known_parent)
     elif not (sub.parent == own or (sub.parent in units and units.is_descendant(sub.parent, own))):
-        raise Rejected(f"Tệp «{name}» là báo cáo của «{sub.unit}» (cấp trên «{sub.parent}»), không phải đơn vị "
-                       f"cấp dưới của {own_name}.")
+        raise Rejected("Tệp «{name}» là báo cáo của «{unit}» (cấp trên «{parent}»), không phải đơn vị cấp dưới của "
+                       "{own_name}.", name=name, unit=sub.unit, parent=sub.parent, own_name=own_name)
     else:
         reporting = next(u for u in sub.units if u["code"] == sub.unit)
         try:
             check_placement(Unit(**reporting), units[sub.parent])
         except UnitError as exc:
-            raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
+            raise Rejected("Tệp «{name}»: {reason}.", name=name, reason=exc) from None
     for u in sub.units:
         if u["code"] != sub.unit and u["code"] in units and units[u["code"]].parent != sub.unit:
-            raise Rejected(f"Tệp «{name}» ghi «{u['code']}» là cơ quan của «{sub.unit}», nhưng ở đây không phải.")
+            raise Rejected("Tệp «{name}» ghi «{body}» là cơ quan của «{unit}», nhưng ở đây không phải.", name=name,
+                           body=u['code'], unit=sub.unit)
     expected = ctx.templates.get(sub.period)
     if expected and expected != (sub.template_id, sub.template_version):
-        raise Rejected(f"Tệp «{name}» dùng mẫu {sub.template_id} phiên bản {sub.template_version}, khác mẫu "
-                       f"{expected[0]} phiên bản {expected[1]} của báo cáo kỳ {sub.period} ở đây.")
+        raise Rejected("Tệp «{name}» dùng mẫu {template_id} phiên bản {template_version}, khác mẫu {expected} phiên "
+                       "bản {expected_version} của báo cáo kỳ {period} ở đây.", name=name, template_id=sub.template_id,
+                       template_version=sub.template_version, expected=expected[0], expected_version=expected[1],
+                       period=sub.period)
 
 
 def _diff(ws: Workspace, sub: Submission) -> list[Change]:

@@ -18,6 +18,8 @@ from types import MappingProxyType
 from typing import NamedTuple
 from xml.etree import ElementTree as ET
 
+from dtdesk.core.errors import Failure
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import parse_period
 from dtdesk.core.template import Template, load_template
 from dtdesk.paths import resource
@@ -31,10 +33,9 @@ _ADX_SPAN = {"Q": "P3M", "M": "P1M", "H": "P6M", "": "P1Y"}
 class NationalError(WorkspaceError):
     """The mapping or the data cannot be exported; ``str(exc)`` is one sentence, ``kind`` names the case."""
 
-    def __init__(self, kind: str, message: str, **values):
-        super().__init__(message)
+    def __init__(self, kind: str, sentence: str, /, **values):
+        super().__init__(sentence, **values)
         self.kind = kind
-        self.values = values
 
 
 class FieldMap(NamedTuple):
@@ -57,7 +58,7 @@ class DataValue(NamedTuple):
     value: str  # DHIS2's own spelling: "120", "true"
 
 
-class _Unusable(ValueError):
+class _Unusable(Failure, ValueError):
     """What is wrong with a mapping file, in the words of the sentence that refuses it."""
 
 
@@ -71,13 +72,13 @@ def _mapped_field(template: Template, key: str, raw: dict) -> FieldMap:
         section = template.section(section_id)
         field = section.field(field_id)
     except KeyError:
-        raise _Unusable(f"trường «{key}» không có trong mẫu báo cáo") from None
+        raise _Unusable("trường «{key}» không có trong mẫu báo cáo", key=key) from None
     if field.computed or field.type not in ("int", "bool"):
-        raise _Unusable(f"trường «{key}» không phải là số liệu nhập")
+        raise _Unusable("trường «{key}» không phải là số liệu nhập", key=key)
     rows = {str(r): str(code) for r, code in dict(raw.get("rows", {})).items()}
     fixed = {row.id for row in section.fixed_rows}
     if set(rows) != fixed or (fixed and not raw.get("category")):
-        raise _Unusable(f"trường «{key}» phải ghi mã danh mục và mã cho đúng từng dòng của bảng")
+        raise _Unusable("trường «{key}» phải ghi mã danh mục và mã cho đúng từng dòng của bảng", key=key)
     return FieldMap(str(raw["data_element"]), str(raw.get("category", "")), MappingProxyType(rows))
 
 
@@ -96,11 +97,12 @@ def load_mapping(template: Template) -> Mapping:
         org_units = {str(unit): str(code) for unit, code in raw["org_units"].items()}
         return Mapping(str(raw["data_set"]), MappingProxyType(fields), MappingProxyType(org_units))
     except FileNotFoundError:
-        raise NationalError("mapping", f"Mẫu báo cáo {template.id} phiên bản {template.version} chưa có bảng mã "
-                                       "cho hệ thống quốc gia.", template=template.id) from None
+        raise NationalError("mapping", "Mẫu báo cáo {template} phiên bản {version} chưa có bảng mã cho hệ thống "
+                                       "quốc gia.", template=template.id, version=template.version) from None
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
-        reason = str(exc) if isinstance(exc, _Unusable) else "tệp hỏng"
-        raise NationalError("mapping", f"Bảng mã «{path.name}» không dùng được: {reason}.", path=str(path)) from None
+        reason = exc if isinstance(exc, _Unusable) else Phrase("tệp hỏng")
+        raise NationalError("mapping", "Bảng mã «{name}» không dùng được: {reason}.", name=path.name, path=str(path),
+                            reason=reason) from None
 
 
 def _spelled(value, type_: str) -> str:
@@ -119,7 +121,7 @@ def collect(ws, unit: str, period: str, *, subunits: bool = False) -> Export:
     """The mapped values of ``unit`` (with its bodies), or of each of its subunits (with theirs)."""
     info = ws.report(unit, period)
     if info is None:
-        raise NationalError("report", f"Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
+        raise NationalError("report", "Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
     template = load_template(info.template_id, info.template_version)
     mapping = load_mapping(template)
     hierarchy = ws.hierarchy()
@@ -140,10 +142,10 @@ def collect(ws, unit: str, period: str, *, subunits: bool = False) -> Export:
                                 option, _spelled(value, field.type)))
     if unmapped:
         names = ", ".join(sorted(unmapped))
-        raise NationalError("org_unit", f"Chưa có mã đơn vị của hệ thống quốc gia cho: {names}.",
+        raise NationalError("org_unit", "Chưa có mã đơn vị của hệ thống quốc gia cho: {names}.", names=names,
                             units=sorted(unmapped))
     if not values:
-        raise NationalError("empty", f"Kỳ {period} chưa có số liệu nào để gửi hệ thống quốc gia.", period=period)
+        raise NationalError("empty", "Kỳ {period} chưa có số liệu nào để gửi hệ thống quốc gia.", period=period)
     return Export(mapping.data_set, period, tuple(values))
 
 

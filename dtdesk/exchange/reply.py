@@ -105,65 +105,68 @@ def _no_constant(name: str):
 
 def _decode(name: str, data: bytes) -> dict:
     if len(data) > MAX_BYTES:
-        raise Rejected(f"Tệp «{name}» quá lớn so với một tệp trả lời báo cáo.")
+        raise Rejected("Tệp «{name}» quá lớn so với một tệp trả lời báo cáo.", name=name)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise Rejected(f"Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk (không phải chữ UTF-8).") from None
+        raise Rejected("Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk (không phải chữ UTF-8).", name=name) from None
     try:
         doc = json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_no_constant)
     except (ValueError, RecursionError):
-        raise Rejected(f"Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk hoặc đã bị hỏng.") from None
+        raise Rejected("Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk hoặc đã bị hỏng.", name=name) from None
     if not isinstance(doc, dict):
-        raise Rejected(f"Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk.")
+        raise Rejected("Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk.", name=name)
     return doc
 
 
 def _check_format(name: str, doc: dict) -> None:
     form = doc.get("format")
     if isinstance(form, str) and form.startswith(FORMAT_FAMILY) and form != FORMAT:
-        raise Rejected(f"Tệp «{name}» là tệp trả lời định dạng «{printable(form)}», phiên bản dtdesk này "
-                       "không đọc được.")
+        raise Rejected("Tệp «{name}» là tệp trả lời định dạng «{form}», phiên bản dtdesk này không đọc được.",
+                       name=name, form=printable(form))
     if form != FORMAT:
-        raise Rejected(f"Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk.")
+        raise Rejected("Tệp «{name}» không phải là tệp trả lời báo cáo của dtdesk.", name=name)
     if extra := sorted(set(doc) - set(KEYS)):
-        raise Rejected(f"Tệp «{name}» có mục lạ «{printable(extra[0])}» trong tệp trả lời.")
+        raise Rejected("Tệp «{name}» có mục lạ «{extra}» trong tệp trả lời.", name=name, extra=printable(extra[0]))
     if missing := [k for k in KEYS if k not in doc]:
-        raise Rejected(f"Tệp «{name}» thiếu mục «{missing[0]}» của tệp trả lời.")
+        raise Rejected("Tệp «{name}» thiếu mục «{missing}» của tệp trả lời.", name=name, missing=missing[0])
 
 
 def _check_entries(name: str, doc: dict) -> None:
     for key in KEYS:
         if key != "revision" and not isinstance(doc[key], str):
-            raise Rejected(f"Tệp «{name}» có mục «{key}» không phải là chữ.")
+            raise Rejected("Tệp «{name}» có mục «{key}» không phải là chữ.", name=name, key=key)
         if key != "revision" and not doc[key].isprintable():
-            raise Rejected(f"Tệp «{name}» có mục «{key}» chứa ký tự điều khiển.")
+            raise Rejected("Tệp «{name}» có mục «{key}» chứa ký tự điều khiển.", name=name, key=key)
     revision = doc["revision"]
     if type(revision) is not int or not 0 < revision < 1_000_000:
-        raise Rejected(f"Tệp «{name}» có số lần nộp không hợp lệ.")
+        raise Rejected("Tệp «{name}» có số lần nộp không hợp lệ.", name=name)
     if doc["decision"] not in DECISIONS:
-        raise Rejected(f"Tệp «{name}» có quyết định «{printable(doc['decision'])}» không phải tiếp nhận hay trả lại.")
+        raise Rejected("Tệp «{name}» có quyết định «{doc}» không phải tiếp nhận hay trả lại.", name=name,
+                       doc=printable(doc['decision']))
     for key in ("unit", "parent"):
         if not is_code(doc[key]):
-            raise Rejected(f"Tệp «{name}» có mã đơn vị «{printable(doc[key])}» không hợp lệ trong mục «{key}».")
+            raise Rejected("Tệp «{name}» có mã đơn vị «{doc}» không hợp lệ trong mục «{key}».", name=name,
+                           doc=printable(doc[key]), key=key)
     try:
         period = parse_period(doc["period"])
     except PeriodError:
         period = None
     if period is None or period.code != doc["period"]:
-        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{printable(doc['period'], 20)}» không hợp lệ.")
+        raise Rejected("Tệp «{name}» có kỳ báo cáo «{doc}» không hợp lệ.", name=name, doc=printable(doc['period'], 20))
     if not (_HEX64.fullmatch(doc["submission_sha256"]) and _HEX64.fullmatch(doc["sha256"])):
-        raise Rejected(f"Tệp «{name}» có mã kiểm tra không hợp lệ.")
+        raise Rejected("Tệp «{name}» có mã kiểm tra không hợp lệ.", name=name)
     if len(doc["reason"]) > MAX_REASON or doc["reason"] != clean_reason(doc["reason"]):
-        raise Rejected(f"Tệp «{name}» có lý do quá dài hoặc không viết đúng dạng.")
+        raise Rejected("Tệp «{name}» có lý do quá dài hoặc không viết đúng dạng.", name=name)
     if doc["decision"] == RETURNED and not doc["reason"]:
-        raise Rejected(f"Tệp «{name}» trả lại báo cáo mà không ghi lý do.")
+        raise Rejected("Tệp «{name}» trả lại báo cáo mà không ghi lý do.", name=name)
     if len(doc["app_version"]) > 64:
-        raise Rejected(f"Tệp «{name}» có mục «app_version» dài quá giới hạn.")
+        raise Rejected("Tệp «{name}» có mục «app_version» dài quá giới hạn.", name=name)
     try:
         dt.datetime.fromisoformat(doc["decided_at"])
     except ValueError:
-        raise Rejected(f"Tệp «{name}» có thời điểm trả lời «{printable(doc['decided_at'])}» không hợp lệ.") from None
+        raise Rejected("Tệp «{name}» có thời điểm trả lời «{doc}» không hợp lệ.", name=name,
+                       doc=printable(doc['decided_at'])) from None
 
 
 def read_reply(path: str | Path, data: bytes | None = None) -> Reply:
@@ -176,6 +179,7 @@ def read_reply(path: str | Path, data: bytes | None = None) -> Reply:
     _check_format(name, doc)
     _check_entries(name, doc)
     if content_hash(doc) != doc["sha256"]:
-        raise Rejected(f"Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi gửi.")
+        raise Rejected("Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi gửi.",
+                       name=name)
     return Reply(path, hashlib.sha256(data).hexdigest(), doc["decision"], doc["unit"], doc["parent"], doc["period"],
                  doc["revision"], doc["submission_sha256"], doc["reason"], doc["decided_at"])

@@ -34,6 +34,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from dtdesk.core.errors import Failure
+from dtdesk.core.i18n import N_, Phrase
 from dtdesk.core.formats import os_reason
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.periods import PeriodError, parse_period
@@ -55,7 +57,7 @@ _COUNT = re.compile(r"[1-9][0-9]{0,5}")  # a revision or template version: ASCII
 _PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA query_only = ON;"
 
 
-class Rejected(Exception):
+class Rejected(Failure):
     """The file is refused; ``str(exc)`` is one sentence for the clerk."""
 
 
@@ -94,10 +96,11 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES, kind: str = "tệp nộp 
     try:
         return read_regular(path, limit + 1)
     except NotRegularFile as exc:
-        what = "là một thư mục" if exc.folder else "không phải là một tệp thông thường"
-        raise Rejected(f"Đường dẫn «{file_label(path)}» {what} nên không phải là {kind}.") from None
+        what = Phrase("là một thư mục") if exc.folder else Phrase("không phải là một tệp thông thường")
+        raise Rejected("Đường dẫn «{path}» {what} nên không phải là {kind}.", path=file_label(path), what=what,
+                       kind=kind) from None
     except OSError as exc:
-        raise Rejected(f"Không đọc được tệp «{file_label(path)}»: {os_reason(exc)}.") from None
+        raise Rejected("Không đọc được tệp «{name}»: {reason}.", name=file_label(path), reason=os_reason(exc)) from None
 
 
 @dataclass
@@ -164,17 +167,20 @@ def open_untrusted(data: bytes) -> sqlite3.Connection:
 
 def _header_checks(name: str, data: bytes) -> None:
     if len(data) > MAX_FILE_BYTES:
-        raise Rejected(f"Tệp «{name}» quá lớn ({len(data) // 1024} KB) so với một tệp nộp báo cáo.")
+        raise Rejected("Tệp «{name}» quá lớn ({count} KB) so với một tệp nộp báo cáo.", name=name,
+                       count=len(data) // 1024)
     if len(data) < MIN_FILE_BYTES or not data.startswith(SQLITE_HEADER):
-        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo của dtdesk hoặc đã bị cắt cụt.")
+        raise Rejected("Tệp «{name}» không phải là tệp nộp báo cáo của dtdesk hoặc đã bị cắt cụt.", name=name)
     if data[18] != 1 or data[19] != 1:
-        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (sai chế độ ghi).")
+        raise Rejected("Tệp «{name}» không còn như khi dtdesk xuất: một chương trình khác đã mở và ghi lại "
+                       "nó.", name=name)
     if int.from_bytes(data[56:60], "big") != 1:
-        raise Rejected(f"Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (mã hóa chữ không phải UTF-8).")
+        raise Rejected("Tệp «{name}» không phải là tệp nộp báo cáo do dtdesk xuất (mã hóa chữ không phải UTF-8).",
+                       name=name)
     page = int.from_bytes(data[16:18], "big") or 65536
     pages = int.from_bytes(data[28:32], "big")
     if page < 512 or page & (page - 1) or len(data) % page or (pages and pages * page != len(data)):
-        raise Rejected(f"Tệp «{name}» đã bị cắt cụt hoặc bị hỏng.")
+        raise Rejected("Tệp «{name}» đã bị cắt cụt hoặc bị hỏng.", name=name)
 
 
 def _schema_checks(conn: sqlite3.Connection, name: str, header: bytes) -> None:
@@ -182,51 +188,64 @@ def _schema_checks(conn: sqlite3.Connection, name: str, header: bytes) -> None:
     app_id = int.from_bytes(header[68:72], "big", signed=True)
     version = int.from_bytes(header[60:64], "big", signed=True)
     if app_id != mf.APPLICATION_ID:
-        raise Rejected(f"Tệp «{name}» là tệp SQLite nhưng không phải là tệp nộp báo cáo của dtdesk.")
+        raise Rejected("Tệp «{name}» là tệp SQLite nhưng không phải là tệp nộp báo cáo của dtdesk.", name=name)
     if version != mf.FORMAT_VERSION:
-        raise Rejected(f"Tệp «{name}» có định dạng phiên bản {version}, phiên bản dtdesk này không đọc được.")
+        raise Rejected("Tệp «{name}» có định dạng phiên bản {version}, phiên bản dtdesk này không đọc được.",
+                       name=name, version=version)
     rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
     for kind, obj, _table, _sql in rows:
         if kind == "trigger":
-            raise Rejected(f"Tệp «{name}» chứa trigger «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected("Tệp «{name}» chứa trigger «{obj}» không được phép trong tệp nộp báo cáo.", name=name,
+                           obj=_q(obj))
         if kind == "view":
-            raise Rejected(f"Tệp «{name}» chứa view «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected("Tệp «{name}» chứa view «{obj}» không được phép trong tệp nộp báo cáo.", name=name,
+                           obj=_q(obj))
         if kind != "table":
-            raise Rejected(f"Tệp «{name}» chứa {_q(kind)} «{_q(obj)}» không được phép trong tệp nộp báo cáo.")
+            raise Rejected("Tệp «{name}» chứa {kind} «{obj}» không được phép trong tệp nộp báo cáo.", name=name,
+                           kind=_q(kind), obj=_q(obj))
     tables = {obj: sql for kind, obj, _t, sql in rows}
     if extra := sorted(set(tables) - set(mf.SCHEMA)):
-        raise Rejected(f"Tệp «{name}» có bảng lạ «{_q(extra[0])}» không thuộc tệp nộp báo cáo.")
+        raise Rejected("Tệp «{name}» có bảng lạ «{extra}» không thuộc tệp nộp báo cáo.", name=name, extra=_q(extra[0]))
     if missing := [t for t in mf.SCHEMA if t not in tables]:
-        raise Rejected(f"Tệp «{name}» thiếu bảng «{_q(missing[0])}» của tệp nộp báo cáo.")
+        raise Rejected("Tệp «{name}» thiếu bảng «{missing}» của tệp nộp báo cáo.", name=name, missing=_q(missing[0]))
     for table, expected in mf.SCHEMA.items():
         if tables[table] == expected:
             continue
         columns = [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
         if extra := [c for c in columns if c not in mf.COLUMNS[table]]:
-            raise Rejected(f"Tệp «{name}» có cột lạ «{_q(extra[0])}» trong bảng «{table}».")
+            raise Rejected("Tệp «{name}» có cột lạ «{extra}» trong bảng «{table}».", name=name, extra=_q(extra[0]),
+                           table=table)
         if missing := [c for c in mf.COLUMNS[table] if c not in columns]:
-            raise Rejected(f"Tệp «{name}» thiếu cột «{_q(missing[0])}» trong bảng «{table}».")
-        raise Rejected(f"Tệp «{name}» có bảng «{table}» khác cấu trúc của tệp nộp báo cáo.")
+            raise Rejected("Tệp «{name}» thiếu cột «{missing}» trong bảng «{table}».", name=name,
+                           missing=_q(missing[0]), table=table)
+        raise Rejected("Tệp «{name}» có bảng «{table}» khác cấu trúc của tệp nộp báo cáo.", name=name, table=table)
 
 
-def _text(value, name: str, what: str, limit: int = MAX_TEXT, empty: bool = True, *quoted) -> str:
-    """``value`` if it is a text within ``limit``; ``what`` names it in the refusal, its ``{}`` filled with the
-    ``quoted`` values only then (a file that passes builds no sentence)."""
+def _named(what: str, quoted: dict) -> Phrase:
+    """What a refusal names (a catalog source), with its values quoted as a file's text may be."""
+    return Phrase(what, **{key: _q(text) for key, text in quoted.items()})
+
+
+def _text(value, name: str, what: str, limit: int = MAX_TEXT, empty: bool = True, **quoted) -> str:
+    """``value`` if it is a text within ``limit``; ``what`` (a catalog source) names it in the refusal, its
+    ``{…}`` filled with the ``quoted`` values only then (a file that passes builds no sentence)."""
     if type(value) is str and len(value) <= limit and (empty or value):
         return value
-    what = what.format(*map(_q, quoted))
+    what = _named(what, quoted)
     if not isinstance(value, str):
-        raise Rejected(f"Tệp «{name}» có {what} không phải là chữ.")
+        raise Rejected("Tệp «{name}» có {what} không phải là chữ.", name=name, what=what)
     if len(value) > limit:
-        raise Rejected(f"Tệp «{name}» có {what} dài quá giới hạn ({len(value)} ký tự).")
-    raise Rejected(f"Tệp «{name}» có {what} để trống.")
+        raise Rejected("Tệp «{name}» có {what} dài quá giới hạn ({count} ký tự).", name=name, what=what,
+                       count=len(value))
+    raise Rejected("Tệp «{name}» có {what} để trống.", name=name, what=what)
 
 
-def _int(value, name: str, what: str, *quoted) -> int:
+def _int(value, name: str, what: str, **quoted) -> int:
     """``value`` if it is an integer JSON keeps exactly; ``what`` is worded as :func:`_text` words it."""
     if type(value) is int and -(2**53) < value < 2**53:
         return value
-    raise Rejected(f"Tệp «{name}» có {what.format(*map(_q, quoted))} không phải là số nguyên hợp lệ.")
+    raise Rejected("Tệp «{name}» có {what} không phải là số nguyên hợp lệ.", name=name,
+                   what=_named(what, quoted))
 
 
 _SELECT = {  # each read stops one row past its table's limit; the full count is taken only to word a refusal
@@ -243,7 +262,8 @@ def _read_rows(conn: sqlite3.Connection, name: str):
         rows[table] = conn.execute(_SELECT[table]).fetchall()
         if len(rows[table]) > limit:
             count = conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            raise Rejected(f"Tệp «{name}» có {count} dòng trong bảng «{table}», vượt giới hạn {limit}.")
+            raise Rejected("Tệp «{name}» có {count} dòng trong bảng «{table}», vượt giới hạn {limit}.", name=name,
+                           count=count, table=table, limit=limit)
     units = [dict(zip(mf.UNIT_COLUMNS, r)) for r in rows["units"]]
     reports = [dict(zip(mf.REPORT_COLUMNS, r)) for r in rows["reports"]]
     return rows["manifest"], units, reports, rows["vals"]
@@ -252,46 +272,51 @@ def _read_rows(conn: sqlite3.Connection, name: str):
 def _check_manifest(name: str, rows: list[tuple]) -> dict[str, str]:
     manifest: dict[str, str] = {}
     for key, value in rows:
-        _text(key, name, "khóa trong bảng manifest", 64)
-        manifest[key] = _text(value, name, "mục «{}» của manifest", 256, True, key)
+        _text(key, name, N_("khóa trong bảng manifest"), 64)
+        manifest[key] = _text(value, name, N_("mục «{key}» của manifest"), 256, True, key=key)
         if not (key.isprintable() and value.isprintable()):
-            raise Rejected(f"Tệp «{name}» có mục «{_q(key)}» của manifest chứa ký tự điều khiển.")
+            raise Rejected("Tệp «{name}» có mục «{key}» của manifest chứa ký tự điều khiển.", name=name, key=_q(key))
     if extra := sorted(set(manifest) - set(mf.MANIFEST_KEYS) - set(mf.OPTIONAL_KEYS)):
-        raise Rejected(f"Tệp «{name}» có mục lạ «{_q(extra[0])}» trong manifest.")
+        raise Rejected("Tệp «{name}» có mục lạ «{extra}» trong manifest.", name=name, extra=_q(extra[0]))
     if missing := [k for k in mf.MANIFEST_KEYS if not manifest.get(k) and k != "parent"]:
-        raise Rejected(f"Tệp «{name}» thiếu mục «{_q(missing[0])}» trong manifest.")
+        raise Rejected("Tệp «{name}» thiếu mục «{missing}» trong manifest.", name=name, missing=_q(missing[0]))
     if "parent" not in manifest:
-        raise Rejected(f"Tệp «{name}» thiếu mục «parent» trong manifest.")
+        raise Rejected("Tệp «{name}» thiếu mục «parent» trong manifest.", name=name)
     if manifest.get("status", mf.SENT_STATUS) != mf.SENT_STATUS:
-        raise Rejected(f"Tệp «{name}» ghi trạng thái «{_q(manifest['status'])}», không phải trạng thái của một "
-                       "báo cáo vừa gửi.")
+        raise Rejected("Tệp «{name}» ghi trạng thái «{manifest}», không phải trạng thái của một báo cáo vừa gửi.",
+                       name=name, manifest=_q(manifest['status']))
     if manifest["format"] != mf.FORMAT:
-        raise Rejected(f"Tệp «{name}» có định dạng «{_q(manifest['format'])}», không phải {mf.FORMAT}.")
+        raise Rejected("Tệp «{name}» có định dạng «{value}», không phải {expected}.", name=name,
+                       value=_q(manifest['format']), expected=mf.FORMAT)
     for key in ("template_version", "revision"):
         if not _COUNT.fullmatch(manifest[key]):
-            raise Rejected(f"Tệp «{name}» có mục «{key}» của manifest không hợp lệ.")
+            raise Rejected("Tệp «{name}» có mục «{key}» của manifest không hợp lệ.", name=name, key=key)
     for key in ("unit", "parent"):
         if not is_code(manifest[key]) and (key == "unit" or manifest[key]):
-            raise Rejected(f"Tệp «{name}» có mã đơn vị «{_q(manifest[key])}» không hợp lệ trong mục «{key}».")
+            raise Rejected("Tệp «{name}» có mã đơn vị «{value}» không hợp lệ trong mục «{key}».", name=name,
+                           value=_q(manifest[key]), key=key)
     try:
         period = parse_period(manifest["period"])
     except PeriodError:
-        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{_q(manifest['period'])}» không hợp lệ.") from None
+        raise Rejected("Tệp «{name}» có kỳ báo cáo «{value}» không hợp lệ.", name=name,
+                       value=_q(manifest['period'])) from None
     if period.code != manifest["period"] or not period.code.isascii():
-        raise Rejected(f"Tệp «{name}» có kỳ báo cáo «{_q(manifest['period'])}» không viết đúng dạng.")
+        raise Rejected("Tệp «{name}» có kỳ báo cáo «{value}» không viết đúng dạng.", name=name,
+                       value=_q(manifest['period']))
     template = (manifest["template_id"], int(manifest["template_version"]))
     if template not in builtin_templates():  # exact match: an id from a file never becomes a path
-        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{_q(template[0], 60)}» phiên bản {template[1]} "
-                       "mà dtdesk không có.")
+        raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{template}» phiên bản {version} mà dtdesk không có.",
+                       name=name, template=_q(template[0], 60), version=template[1])
     try:
         load_template(*template)
     except TemplateError:
-        raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{template[0]}» phiên bản {template[1]} "
-                       "mà dtdesk không đọc được.") from None
+        raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{template}» phiên bản {version} mà dtdesk không đọc được.",
+                       name=name, template=template[0], version=template[1]) from None
     try:
         dt.datetime.fromisoformat(manifest["exported_at"])
     except ValueError:
-        raise Rejected(f"Tệp «{name}» có thời điểm xuất «{_q(manifest['exported_at'])}» không hợp lệ.") from None
+        raise Rejected("Tệp «{name}» có thời điểm xuất «{value}» không hợp lệ.", name=name,
+                       value=_q(manifest['exported_at'])) from None
     return manifest
 
 
@@ -301,31 +326,35 @@ def _check_units(name: str, manifest: dict, units: list[dict]) -> dict[str, dict
     by_code: dict[str, dict] = {}
     checked: list[Unit] = []
     for u in units:
-        code = _text(u["code"], name, "mã đơn vị", 64, empty=False)
+        code = _text(u["code"], name, N_("mã đơn vị"), 64, empty=False)
         for column in ("name", "kind", "short", "row_label", "email"):
-            text = _text(u[column], name, "cột «{}» của đơn vị «{}»", 1000, True, column, code)
+            text = _text(u[column], name, N_("cột «{column}» của đơn vị «{code}»"), 1000, True, column=column,
+                         code=code)
             if not text.isprintable():
-                raise Rejected(f"Tệp «{name}» có cột «{column}» của đơn vị «{_q(code)}» chứa ký tự điều khiển.")
-        _int(u["position"], name, "thứ tự của đơn vị «{}»", code)
+                raise Rejected("Tệp «{name}» có cột «{column}» của đơn vị «{code}» chứa ký tự điều khiển.", name=name,
+                               column=column, code=_q(code))
+        _int(u["position"], name, N_("thứ tự của đơn vị «{code}»"), code=code)
         try:
             checked.append(Unit(**u))
         except (UnitError, TypeError) as exc:
-            raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
+            raise Rejected("Tệp «{name}»: {reason}.", name=name, reason=exc) from None
         by_code[code] = u
     try:
         check_tree(checked)
     except UnitError as exc:
-        raise Rejected(f"Tệp «{name}»: {str(exc).rstrip('.')}.") from None
+        raise Rejected("Tệp «{name}»: {reason}.", name=name, reason=exc) from None
     own = by_code.get(unit)
     if own is None:
-        raise Rejected(f"Tệp «{name}» không có thông tin đơn vị báo cáo «{unit}».")
+        raise Rejected("Tệp «{name}» không có thông tin đơn vị báo cáo «{unit}».", name=name, unit=unit)
     if (own["parent"] or "") != manifest["parent"]:
-        raise Rejected(f"Tệp «{name}» ghi đơn vị cấp trên của «{unit}» không khớp với manifest.")
+        raise Rejected("Tệp «{name}» ghi đơn vị cấp trên của «{unit}» không khớp với manifest.", name=name, unit=unit)
     if not KINDS[own["kind"]][1]:
-        raise Rejected(f"Tệp «{name}» có đơn vị báo cáo «{unit}» không phải là đơn vị hành chính.")
+        raise Rejected("Tệp «{name}» có đơn vị báo cáo «{unit}» không phải là đơn vị hành chính.", name=name,
+                       unit=unit)
     for code, u in by_code.items():
         if code != unit and (u["parent"] != unit or KINDS[u["kind"]][1]):
-            raise Rejected(f"Tệp «{name}» có đơn vị «{code}» không phải là cơ quan trực thuộc của «{unit}».")
+            raise Rejected("Tệp «{name}» có đơn vị «{code}» không phải là cơ quan trực thuộc của «{unit}».", name=name,
+                           code=code, unit=unit)
     return by_code
 
 
@@ -333,46 +362,49 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
     unit, period = manifest["unit"], manifest["period"]
     by_code = _check_units(name, manifest, units)
     if len(reports) != 1:
-        raise Rejected(f"Tệp «{name}» không có đúng một báo cáo.")
+        raise Rejected("Tệp «{name}» không có đúng một báo cáo.", name=name)
     report = reports[0]
     if report["unit"] != unit or report["period"] != period:
-        raise Rejected(f"Tệp «{name}» có báo cáo của «{_q(report['unit'])}» kỳ «{_q(report['period'], 20)}» "
-                       f"không khớp với manifest ({unit} kỳ {period}).")
+        raise Rejected("Tệp «{name}» có báo cáo của «{report}» kỳ «{report_period}» không khớp với manifest ({unit} kỳ "
+                       "{period}).", name=name, report=_q(report['unit']), report_period=_q(report['period'], 20), unit=unit,
+                       period=period)
     if (report["template_id"] != manifest["template_id"]
             or str(report["template_version"]) != manifest["template_version"]):
-        raise Rejected(f"Tệp «{name}» có mẫu báo cáo không khớp với manifest.")
+        raise Rejected("Tệp «{name}» có mẫu báo cáo không khớp với manifest.", name=name)
     if str(report["revision"]) != manifest["revision"]:
-        raise Rejected(f"Tệp «{name}» có số lần nộp không khớp với manifest.")
-    _int(report["illustrative"], name, "cột «illustrative»")
+        raise Rejected("Tệp «{name}» có số lần nộp không khớp với manifest.", name=name)
+    _int(report["illustrative"], name, N_("cột «illustrative»"))
     try:
-        start = dt.date.fromisoformat(_text(report["start"], name, "ngày bắt đầu", 10))
-        cutoff = dt.date.fromisoformat(_text(report["cutoff"], name, "ngày chốt số liệu", 10))
+        start = dt.date.fromisoformat(_text(report["start"], name, N_("ngày bắt đầu"), 10))
+        cutoff = dt.date.fromisoformat(_text(report["cutoff"], name, N_("ngày chốt số liệu"), 10))
     except ValueError:
-        raise Rejected(f"Tệp «{name}» có ngày bắt đầu hoặc ngày chốt số liệu không hợp lệ.") from None
+        raise Rejected("Tệp «{name}» có ngày bắt đầu hoặc ngày chốt số liệu không hợp lệ.", name=name) from None
     if start > cutoff:
-        raise Rejected(f"Tệp «{name}» có ngày bắt đầu sau ngày chốt số liệu.")
+        raise Rejected("Tệp «{name}» có ngày bắt đầu sau ngày chốt số liệu.", name=name)
     for v_unit, v_period, key, row, value in values:
         if v_unit not in by_code:
-            raise Rejected(f"Tệp «{name}» có số liệu của đơn vị «{_q(v_unit)}» không thuộc báo cáo.")
+            raise Rejected("Tệp «{name}» có số liệu của đơn vị «{v_unit}» không thuộc báo cáo.", name=name,
+                           v_unit=_q(v_unit))
         if v_period != period:
-            raise Rejected(f"Tệp «{name}» có số liệu kỳ «{_q(v_period, 20)}» khác kỳ {period} của báo cáo.")
+            raise Rejected("Tệp «{name}» có số liệu kỳ «{v_period}» khác kỳ {period} của báo cáo.", name=name,
+                           v_period=_q(v_period, 20), period=period)
         if type(key) is not str or not 0 < len(key) <= 200:
-            _text(key, name, "khóa số liệu", 200, empty=False)
+            _text(key, name, N_("khóa số liệu"), 200, empty=False)
         if type(row) is not str or len(row) > 200:
-            _text(row, name, "mã dòng", 200)
+            _text(row, name, N_("mã dòng"), 200)
         if not (key.isprintable() and row.isprintable()):
-            raise Rejected(f"Tệp «{name}» có khóa số liệu «{_q(key)}» chứa ký tự điều khiển.")
+            raise Rejected("Tệp «{name}» có khóa số liệu «{key}» chứa ký tự điều khiển.", name=name, key=_q(key))
         kind = type(value)
         if kind is int or value is None:
             continue
         if kind is str:
             if len(value) > MAX_TEXT:
-                _text(value, name, "số liệu «{}»", MAX_TEXT, True, key)
+                _text(value, name, N_("số liệu «{key}»"), MAX_TEXT, True, key=key)
         elif kind is float:
             if not math.isfinite(value):
-                raise Rejected(f"Tệp «{name}» có số liệu «{_q(key)}» không phải là số hữu hạn.")
+                raise Rejected("Tệp «{name}» có số liệu «{key}» không phải là số hữu hạn.", name=name, key=_q(key))
         else:
-            raise Rejected(f"Tệp «{name}» có số liệu «{_q(key)}» ở dạng nhị phân không được phép.")
+            raise Rejected("Tệp «{name}» có số liệu «{key}» ở dạng nhị phân không được phép.", name=name, key=_q(key))
 
 
 def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
@@ -380,30 +412,30 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     path = as_path(path)
     name = file_label(path)
     if not path.name.isprintable() or _undecodable(path.name):
-        raise Rejected(f"Tên tệp «{name}» có ký tự không đọc được; hãy đổi tên tệp rồi nhập lại.")
+        raise Rejected("Tên tệp «{name}» có ký tự không đọc được; hãy đổi tên tệp rồi nhập lại.", name=name)
     if data is None:
         data = read_file(path)
     _header_checks(name, data)
     try:
         conn = open_untrusted(data)
     except (sqlite3.Error, OverflowError, MemoryError):
-        raise Rejected(f"Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.") from None
+        raise Rejected("Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.", name=name) from None
     try:
         try:
             check = conn.execute("PRAGMA quick_check").fetchall()
         except (sqlite3.Error, UnicodeDecodeError):  # a damaged page can make its report bytes that are not UTF-8
-            raise Rejected(f"Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).") from None
+            raise Rejected("Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).", name=name) from None
         if check != [("ok",)]:
-            raise Rejected(f"Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).")
+            raise Rejected("Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).", name=name)
         try:
             _schema_checks(conn, name, data[:100])
             manifest_rows, units, reports, values = _read_rows(conn, name)
         except sqlite3.DataError:
-            raise Rejected(f"Tệp «{name}» có giá trị dài quá giới hạn cho phép.") from None
+            raise Rejected("Tệp «{name}» có giá trị dài quá giới hạn cho phép.", name=name) from None
         except UnicodeDecodeError:
-            raise Rejected(f"Tệp «{name}» có chữ không phải UTF-8: tệp đã bị hỏng.") from None
+            raise Rejected("Tệp «{name}» có chữ không phải UTF-8: tệp đã bị hỏng.", name=name) from None
         except sqlite3.Error:
-            raise Rejected(f"Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.") from None
+            raise Rejected("Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.", name=name) from None
     finally:
         conn.close()
     manifest = _check_manifest(name, manifest_rows)
@@ -411,8 +443,9 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     try:
         digest = mf.content_hash(manifest, units, reports, values)
     except (ValueError, TypeError):
-        raise Rejected(f"Tệp «{name}» có số liệu không biểu diễn được.") from None
+        raise Rejected("Tệp «{name}» có số liệu không biểu diễn được.", name=name) from None
     if digest != manifest["sha256"]:
-        raise Rejected(f"Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi xuất.")
+        raise Rejected("Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi xuất.",
+                       name=name)
     return Submission(path, hashlib.sha256(data).hexdigest(), digest, manifest, units, reports[0],
                       [tuple(v) for v in values], data)

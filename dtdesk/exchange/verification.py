@@ -48,7 +48,8 @@ def parse_code(typed: str) -> str:
     chars = re.sub(r"[\s\-]", "", typed).upper().translate(_TYPED)
     if len(chars) != LENGTH or any(c not in ALPHABET for c in chars):
         shown = "".join(c for c in typed if c.isprintable())[:40]
-        raise CodeError(f"«{shown}» không phải là mã xác thực: mã gồm {LENGTH} chữ và số, ví dụ 7KQ2-M9XD-4HTB.")
+        raise CodeError("«{shown}» không phải là mã xác thực: mã gồm {length} chữ và số, ví dụ 7KQ2-M9XD-4HTB.",
+                        shown=shown, length=LENGTH)
     return "-".join(chars[i:i + _GROUP] for i in range(0, LENGTH, _GROUP))
 
 

@@ -49,7 +49,8 @@ _COORDINATE = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,5}")
 
 def _check_zip(name: str, data: bytes) -> None:
     if len(data) > MAX_FILE_BYTES:
-        raise Rejected(f"Tệp «{name}» quá lớn ({len(data) // 1024} KB) so với một biểu chi tiết.")
+        raise Rejected("Tệp «{name}» quá lớn ({count} KB) so với một biểu chi tiết.", name=name,
+                       count=len(data) // 1024)
     not_xlsx = f"Tệp «{name}» không phải là tệp Excel (.xlsx) hoặc đã bị hỏng."
     if not data.startswith(_ZIP):
         raise Rejected(not_xlsx)
@@ -57,19 +58,21 @@ def _check_zip(name: str, data: bytes) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
             if len(parts) > MAX_PARTS:
-                raise Rejected(f"Tệp «{name}» có {len(parts)} phần, nhiều hơn một biểu chi tiết có thể có.")
+                raise Rejected("Tệp «{name}» có {count} phần, nhiều hơn một biểu chi tiết có thể có.", name=name,
+                               count=len(parts))
             inflated = sum(p.file_size for p in parts)
             for part in parts:
                 if (part.file_size > MAX_PART_BYTES or inflated > MAX_INFLATED
                         or part.file_size > MAX_RATIO * part.compress_size + 4096):
-                    raise Rejected(f"Tệp «{name}» giải nén ra quá lớn (có thể là «bom zip»); không mở tệp này.")
+                    raise Rejected("Tệp «{name}» giải nén ra quá lớn (có thể là «bom zip»); không mở tệp này.",
+                                   name=name)
                 if _REFUSED_PARTS.search(part.filename):
-                    raise Rejected(f"Tệp «{name}» chứa macro, đối tượng nhúng hoặc liên kết ngoài; "
-                                   "chỉ nhận biểu chi tiết chỉ có số liệu.")
+                    raise Rejected("Tệp «{name}» chứa macro, đối tượng nhúng hoặc liên kết ngoài; chỉ nhận biểu chi "
+                                   "tiết chỉ có số liệu.", name=name)
             for part in parts:
                 if part.filename.endswith((".xml", ".rels")) and _DTD.search(archive.read(part)):
-                    raise Rejected(f"Tệp «{name}» có khai báo DTD trong phần «{printable(part.filename)}»; "
-                                   "tệp Excel không cần đến nó nên tệp bị từ chối.")
+                    raise Rejected("Tệp «{name}» có khai báo DTD trong phần «{filename}»; tệp Excel không cần đến nó "
+                                   "nên tệp bị từ chối.", name=name, filename=printable(part.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError):
         raise Rejected(not_xlsx) from None
 
@@ -80,7 +83,7 @@ def _load(name: str, data: bytes):
     try:
         return load_workbook(io.BytesIO(data), data_only=False, keep_vba=False, keep_links=False)
     except Exception:  # openpyxl raises what its parsers meet in a hostile file (KeyError, TypeError, XML errors…)
-        raise Rejected(f"Tệp «{name}» không đọc được như một bảng tính Excel.") from None
+        raise Rejected("Tệp «{name}» không đọc được như một bảng tính Excel.", name=name) from None
 
 
 def _text(value) -> str:
@@ -96,7 +99,8 @@ class _Meta:
         self.cells: list[tuple] = []
         limit = MAX_ROWS["units"] + MAX_ROWS["vals"] + len(layout.META_KEYS)
         if sheet.max_row > limit or sheet.max_column > 1 + len(mf.UNIT_COLUMNS) or sheet.min_column != 1:
-            raise Rejected(f"Tệp «{name}» có trang «{layout.META_SHEET}» lớn hơn giới hạn của biểu chi tiết.")
+            raise Rejected("Tệp «{name}» có trang «{META_SHEET}» lớn hơn giới hạn của biểu chi tiết.", name=name,
+                           META_SHEET=layout.META_SHEET)
         width = 1 + len(mf.UNIT_COLUMNS)
         for row in sheet.iter_rows(values_only=True):
             kind, rest = row[0], (*row[1:], *(None,) * width)
@@ -112,22 +116,25 @@ class _Meta:
             elif kind == layout.META_CELL:
                 self.cells.append(tuple(_text(v) for v in rest[:5]))
             elif kind is not None:
-                raise Rejected(f"Tệp «{name}» có dòng lạ trong trang «{layout.META_SHEET}».")
+                raise Rejected("Tệp «{name}» có dòng lạ trong trang «{META_SHEET}».", name=name,
+                               META_SHEET=layout.META_SHEET)
         if self.entries.get("format") != layout.FORMAT:
-            raise Rejected(f"Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất.")
+            raise Rejected("Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất.", name=name)
         if missing := [k for k in layout.META_KEYS if k not in self.entries]:
-            raise Rejected(f"Tệp «{name}» thiếu mục «{missing[0]}» trong trang «{layout.META_SHEET}».")
+            raise Rejected("Tệp «{name}» thiếu mục «{missing}» trong trang «{META_SHEET}».", name=name,
+                           missing=missing[0], META_SHEET=layout.META_SHEET)
 
     def template(self, name: str) -> Template:
         wanted = (self.entries["template_id"], self.entries["template_version"])
         found = next((t for t in builtin_templates() if (t[0], str(t[1])) == wanted), None)
         if found is None:  # exact match: an id from a file never becomes a path
-            raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{printable(wanted[0])}» phiên bản "
-                           f"{printable(wanted[1], 8)} mà dtdesk không có.")
+            raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{wanted}» phiên bản {wanted2} mà dtdesk không có.",
+                           name=name, wanted=printable(wanted[0]), wanted2=printable(wanted[1], 8))
         try:
             return load_template(*found)
         except TemplateError:
-            raise Rejected(f"Tệp «{name}» dùng mẫu báo cáo «{found[0]}» mà dtdesk không đọc được.") from None
+            raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{found}» mà dtdesk không đọc được.", name=name,
+                           found=found[0]) from None
 
 
 def _inputs(template: Template) -> dict[str, tuple[Field, frozenset[str]]]:
@@ -146,12 +153,14 @@ def _check_cells(name: str, meta: _Meta, template: Template, sheets: set[str]) -
     for sheet, coordinate, unit, key, row in meta.cells:
         where = f"«{printable(sheet)}» ô {printable(coordinate, 10)}"
         if sheet not in sheets or sheet == layout.META_SHEET or not _COORDINATE.fullmatch(coordinate):
-            raise Rejected(f"Tệp «{name}» ghi số liệu ở trang {where} không thuộc biểu chi tiết.")
+            raise Rejected("Tệp «{name}» ghi số liệu ở trang {where} không thuộc biểu chi tiết.", name=name,
+                           where=where)
         if key not in inputs or row not in inputs[key][1] or unit not in units:
-            raise Rejected(f"Tệp «{name}» ghi ở trang {where} một số liệu không có trong mẫu báo cáo "
-                           f"(«{printable(key)}» của «{printable(unit)}»).")
+            raise Rejected("Tệp «{name}» ghi ở trang {where} một số liệu không có trong mẫu báo cáo («{key}» của "
+                           "«{unit}»).", name=name, where=where, key=printable(key), unit=printable(unit))
         if (sheet, coordinate) in places or (unit, key, row) in keys:
-            raise Rejected(f"Tệp «{name}» ghi hai lần ô trang {where} hoặc số liệu «{printable(key)}».")
+            raise Rejected("Tệp «{name}» ghi hai lần ô trang {where} hoặc số liệu «{key}».", name=name, where=where,
+                           key=printable(key))
         places.add((sheet, coordinate))
         keys.add((unit, key, row))
 
@@ -166,10 +175,11 @@ def _number(name: str, where: str, field: Field, value):
         if field.type == "int" and type(value) is int:
             return parse_int(value)
     except ParseError as exc:
-        raise Rejected(f"Tệp «{name}», trang {where}: {str(exc).rstrip('.')}.") from None
+        raise Rejected("Tệp «{name}», trang {where}: {reason}.", name=name, where=where, reason=exc) from None
     if value is None:
         return None
-    raise Rejected(f"Tệp «{name}», trang {where} có «{printable(value, 20)}», không phải là số đúng dạng.")
+    raise Rejected("Tệp «{name}», trang {where} có «{value}», không phải là số đúng dạng.", name=name, where=where,
+                   value=printable(value, 20))
 
 
 def _values(name: str, book, meta: _Meta, template: Template, period: str) -> list[tuple]:
@@ -180,10 +190,11 @@ def _values(name: str, book, meta: _Meta, template: Template, period: str) -> li
         cell = book[sheet][coordinate]
         where = f"«{sheet}» ô {coordinate}"
         if cell.data_type == "f" or isinstance(cell.value, (ArrayFormula, DataTableFormula)):
-            raise Rejected(f"Tệp «{name}», trang {where} có công thức; ô số liệu chỉ nhận số gõ vào "
-                           "(dtdesk không tính công thức trong tệp nhận vào).")
+            raise Rejected("Tệp «{name}», trang {where} có công thức; ô số liệu chỉ nhận số gõ vào (dtdesk không "
+                           "tính công thức trong tệp nhận vào).", name=name, where=where)
         if cell.data_type == "e":
-            raise Rejected(f"Tệp «{name}», trang {where} có lỗi «{printable(cell.value, 12)}» thay cho số liệu.")
+            raise Rejected("Tệp «{name}», trang {where} có lỗi «{value}» thay cho số liệu.", name=name, where=where,
+                           value=printable(cell.value, 12))
         if isinstance(cell.value, str) and not cell.value.strip():
             continue
         value = _number(name, where, inputs[key][0], cell.value)
@@ -208,19 +219,20 @@ def read_xlsx(ws: Workspace, path: str | Path, data: bytes | None = None) -> Sub
     _check_zip(name, data)
     book = _load(name, data)
     if layout.META_SHEET not in book.sheetnames:
-        raise Rejected(f"Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất (không có trang «{layout.META_SHEET}»).")
+        raise Rejected("Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất (không có trang «{META_SHEET}»).",
+                       name=name, META_SHEET=layout.META_SHEET)
     meta = _Meta(name, book[layout.META_SHEET])
     template = meta.template(name)
     sheets = layout.expected_sheets(template)
     if extra := [s for s in book.sheetnames if s not in sheets]:
-        raise Rejected(f"Tệp «{name}» có trang «{printable(extra[0])}» không thuộc biểu chi tiết; "
-                       "hãy xóa trang đó hoặc dùng lại biểu đã xuất.")
+        raise Rejected("Tệp «{name}» có trang «{extra}» không thuộc biểu chi tiết; hãy xóa trang đó hoặc dùng lại "
+                       "biểu đã xuất.", name=name, extra=printable(extra[0]))
     _check_cells(name, meta, template, set(book.sheetnames))
     latest = ws.latest_import(meta.entries["unit"], meta.entries["period"])
     revision = latest.revision + 1 if latest else 1
     manifest = _check_manifest(name, _manifest_rows(meta, revision))
     if meta.entries["illustrative"] not in ("0", "1"):
-        raise Rejected(f"Tệp «{name}» có mục «illustrative» không hợp lệ.")
+        raise Rejected("Tệp «{name}» có mục «illustrative» không hợp lệ.", name=name)
     report = {"unit": manifest["unit"], "period": manifest["period"], "template_id": manifest["template_id"],
               "template_version": int(manifest["template_version"]), "start": meta.entries["start"],
               "cutoff": meta.entries["cutoff"], "revision": revision, "illustrative": int(meta.entries["illustrative"])}

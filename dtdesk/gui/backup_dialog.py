@@ -12,7 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QLabel, QListWidget, QListWidgetItem, QMessageBox,
                                QPushButton, QVBoxLayout)
 
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.messages import read_only_notice
 from dtdesk.store import backup as bk
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -66,7 +66,7 @@ class BackupDialog(QDialog):
         try:
             bk.make_backup(self.ws.conn, self.ws.path, kind="manual")
         except Exception as exc:  # OSError, sqlite3.Error: shown, never a crash
-            QMessageBox.warning(self, tr("Bản sao lưu"), tr("Không sao lưu được: {error}", error=str(exc)))
+            QMessageBox.warning(self, tr("Bản sao lưu"), tr("Không sao lưu được: {error}", error=said(exc)))
         self.reload()
 
     def restore_selected(self, confirm: bool = True) -> bool:
@@ -83,7 +83,7 @@ class BackupDialog(QDialog):
         try:
             bk.restore(self.ws, path)
         except WorkspaceError as exc:
-            QMessageBox.warning(self, tr("Khôi phục"), str(exc))
+            QMessageBox.warning(self, tr("Khôi phục"), said(exc))
             return False
         self.restored = True
         self.reload()

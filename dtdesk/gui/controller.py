@@ -17,7 +17,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from dtdesk.core.recheck import Checker
 from dtdesk.core.rules import Problem
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.core.values import Cell, ParseError, parse
 from dtdesk.store.session import ReportSession
 from dtdesk.store.workspace import WorkspaceError
@@ -150,7 +150,7 @@ class Controller(QObject):
         return False
 
     def _store_failed(self, exc: Exception) -> bool:
-        self.refuse(tr("Không lưu được thay đổi: {reason}", reason=str(exc)))
+        self.refuse(tr("Không lưu được thay đổi: {reason}", reason=said(exc)))
         return False
 
     def edit(self, cell: Cell, text, label: str = "") -> bool:
@@ -161,7 +161,7 @@ class Controller(QObject):
         try:
             new = parse(self.session.field(cell.key), text)
         except ParseError as exc:
-            self.refuse(str(exc))
+            self.refuse(said(exc))
             return False
         if new == before or (new in (None, "") and before in (None, "")):
             return True
@@ -181,7 +181,7 @@ class Controller(QObject):
         try:
             old, new = self.session.set_cutoff(text)
         except ParseError as exc:
-            self.refuse(str(exc))
+            self.refuse(said(exc))
             return False
         except (WorkspaceError, sqlite3.Error) as exc:
             return self._store_failed(exc)
@@ -206,6 +206,6 @@ class Controller(QObject):
             try:
                 values[cell] = parse(self.session.field(cell.key), text)
             except ParseError as exc:
-                self.refuse(str(exc))
+                self.refuse(said(exc))
                 return None
         return values

@@ -13,7 +13,7 @@ import sqlite3
 
 from PySide6.QtWidgets import QMessageBox
 
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.store.backup import backup_dir, failure_reason, restore
 from dtdesk.store.workspace import DamagedWorkspace, WorkspaceError
 
@@ -34,7 +34,7 @@ def offer_restore(parent, error: DamagedWorkspace) -> bool:
     try:
         restore(error.path, error.backup.path)
     except WorkspaceError as exc:
-        QMessageBox.warning(parent, title, str(exc))
+        QMessageBox.warning(parent, title, said(exc))
         return False
     except (OSError, sqlite3.Error) as exc:
         QMessageBox.warning(parent, title, tr("Không khôi phục được: {reason}.", reason=failure_reason(exc)))

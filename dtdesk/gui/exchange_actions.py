@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from dtdesk.core.formats import os_reason
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui import messages
 from dtdesk.gui.messages import inform
 from dtdesk.gui.window_part import WindowPart
@@ -72,7 +72,7 @@ class ExchangeActions(WindowPart):
         try:
             result = export_report(self.ws, info.unit, info.period, Path(folder), eml=eml)
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return None
         except OSError as exc:  # the .eml draft could not be written (the submission file is)
             self.warn(tr("Không ghi được thư nháp: {error}.", error=os_reason(exc)))
@@ -152,7 +152,7 @@ class ExchangeActions(WindowPart):
         try:
             code = parse_code(typed)
         except CodeError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return False
         self.flush()
         matches = find(self.ws, code)

@@ -32,7 +32,7 @@ from dtdesk.exchange import reply as rf
 from dtdesk.exchange.decision import IMPORTED as REPLY_IMPORTED, import_reply, reply_paths
 from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan, ImportContext, commit,
                                       expand_paths, plan_file, unknown_unit_message)
-from dtdesk.gui.i18n import N_, tr
+from dtdesk.gui.i18n import N_, said, tr
 from dtdesk.gui.import_rows import REJECTED_COLOUR, change_rows, file_row
 from dtdesk.gui.messages import read_only_notice
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
@@ -175,7 +175,7 @@ class ImportDialog(QDialog):
             self._context = ImportContext(self.ws) if self._queue else None  # read once, not per file
         except WorkspaceError as exc:  # the workspace itself cannot take imports
             self._queue = []
-            self._finish(str(exc))
+            self._finish(said(exc))
             return
         self.progress.setRange(0, max(1, len(self._queue)))
         self.progress.setValue(0)
@@ -286,10 +286,10 @@ class ImportDialog(QDialog):
         try:
             commit(self.ws, self.plans, keep_local=self.keep_local.isChecked(), add_units=self.add_units.isChecked())
         except WorkspaceError as exc:
-            self.summary.setText(str(exc))
+            self.summary.setText(said(exc))
             return 0
         except sqlite3.Error as exc:  # e.g. the workspace is locked by another program
-            self.summary.setText(tr("Chưa nhập được tệp nào: {error}.", error=str(exc)))
+            self.summary.setText(tr("Chưa nhập được tệp nào: {error}.", error=said(exc)))
             return 0
         finally:
             QApplication.restoreOverrideCursor()

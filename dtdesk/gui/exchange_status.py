@@ -20,7 +20,7 @@ from dtdesk.core.formats import date_short, ratio
 from dtdesk.core.periods import parse_period
 from dtdesk.exchange.status import Completeness, UnitStatus, completeness
 from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
-from dtdesk.gui.i18n import N_, tr
+from dtdesk.gui.i18n import N_, said, tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
 from dtdesk.store.status import ACCEPTED, RETURNED
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -113,7 +113,7 @@ class CompletenessView(QWidget):
             self.data = completeness(self.ws, self.period)
         except WorkspaceError as exc:
             self.data = None
-            self.title.setText(str(exc))
+            self.title.setText(said(exc))
             self.model.set_rows([])
             self.chart.set_bars([])
             self.summary.setText("")

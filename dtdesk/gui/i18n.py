@@ -3,8 +3,9 @@
 Source strings are the Vietnamese ones (the clerk's language and the default).
 Other languages are Babel message catalogs,
 ``resources/i18n/<lang>/LC_MESSAGES/dtdesk.po``, compiled to the ``.mo`` beside
-them by ``scripts/catalogs.py``; the app reads the ``.mo`` with the standard
-library's :mod:`gettext`, which is all it needs at run time. A widget's text
+them by ``scripts/catalogs.py``; :mod:`dtdesk.core.i18n` reads the ``.mo``
+with the standard library's :mod:`gettext` (the command line reads the same
+catalog), and a failure is said with :func:`said`. A widget's text
 is *bound* to its source string (stored as a dynamic property), so switching
 language re-applies :func:`tr` to every bound text of a window, live.
 Template wording (section titles, column labels) is report content, printed in
@@ -19,28 +20,18 @@ but be called for every text Qt translates, some 20 ms at start-up.
 
 from __future__ import annotations
 
-import gettext
-from functools import cache
-
 from PySide6.QtCore import QCoreApplication, QObject, QTranslator
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QLineEdit, QMenu, QWidget
 
+from dtdesk.core.errors import say
+from dtdesk.core.i18n import LANGUAGES, N_, translate
 from dtdesk.paths import resource
 
-LANGUAGES = {"vi": "Tiếng Việt", "en": "English"}
+__all__ = ["LANGUAGES", "N_", "bind", "bind_tree", "language", "retranslate", "said", "set_language", "tr"]
 PROPS = ("text", "title", "windowTitle", "placeholderText", "toolTip")
 _language = "vi"
 _qt_texts = None  # (language, its installed QTranslator or None) of Qt's own texts
-
-
-@cache
-def catalog(language: str) -> gettext.NullTranslations:
-    path = resource("i18n", language, "LC_MESSAGES", "dtdesk.mo")
-    if language == "vi" or not path.is_file():
-        return gettext.NullTranslations()
-    with path.open("rb") as handle:
-        return gettext.GNUTranslations(handle)
 
 
 def language() -> str:
@@ -76,13 +67,12 @@ def _install_qt_texts() -> None:
 
 def tr(text: str, **words) -> str:
     """The text in the current language; ``{name}`` placeholders are filled from ``words``."""
-    out = catalog(_language).gettext(text)
-    return out.format(**words) if words else out
+    return translate(_language, text, **words)
 
 
-def N_(text: str) -> str:
-    """Marks a message for the catalog where it is defined (a column title); :func:`tr` translates it where shown."""
-    return text
+def said(exc: BaseException) -> str:
+    """A failure raised by core, store or exchange, in the current language (``str(exc)`` is the Vietnamese)."""
+    return say(exc, _language)
 
 
 def bind(obj: QObject, prop: str, source: str) -> None:

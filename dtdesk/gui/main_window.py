@@ -29,7 +29,7 @@ from dtdesk.gui.damaged import offer_restore
 from dtdesk.gui.exchange_actions import ExchangeActions
 from dtdesk.gui.file_actions import FileActions
 from dtdesk.gui.form_stack import FormStack
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.messages import warn
 from dtdesk.gui.next_period import NextPeriodActions
 from dtdesk.gui.outline_panel import OutlinePanel
@@ -127,7 +127,7 @@ class MainWindow(QObject):
                 return False
             return self.open_workspace(path, unit, period, section)  # restored from a backup that checked out
         except WorkspaceError as exc:
-            warn(self.window, str(exc))
+            warn(self.window, said(exc))
             return False
         self.close_workspace()
         self.ws = ws
@@ -137,7 +137,7 @@ class MainWindow(QObject):
         try:
             info = resolve(ws, unit, period)
         except WorkspaceError as exc:  # no report yet: the empty page says what to do
-            self.window.statusBar().showMessage(str(exc), 10000)
+            self.window.statusBar().showMessage(said(exc), 10000)
             self._show_empty()
             if ws.reports():  # the report asked for is gone: the workspace's reports, to pick one
                 QTimer.singleShot(0, self.files.choose_report)

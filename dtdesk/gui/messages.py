@@ -12,7 +12,7 @@ import traceback
 
 from PySide6.QtWidgets import QApplication, QMainWindow, QMessageBox
 
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 
 
 def read_only_notice(ws) -> str:
@@ -41,6 +41,6 @@ def show_failure(kind: type[BaseException], error: BaseException, trace) -> None
     traceback.print_exception(kind, error, trace, file=sys.stderr)
     if issubclass(kind, KeyboardInterrupt):
         return
-    reason = str(error).splitlines()[0] if str(error) else kind.__name__
+    reason = said(error).splitlines()[0] if str(error) else kind.__name__
     QMessageBox.critical(QApplication.activeWindow(), tr("Báo cáo chuyển đổi số"),
                          tr("Thao tác vừa rồi không thực hiện được: {reason}", reason=reason))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from dtdesk.core.periods import PeriodError
 from dtdesk.core.template import TemplateError
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.period_picker import PeriodPicker
 from dtdesk.gui.uiload import load_ui
 from dtdesk.gui.unit_dialog import NewUnitDialog
@@ -62,6 +62,6 @@ class NewReportDialog(QObject):
         try:
             self.info = start_report(self.ws, code, self.period.period().code, self.cutoff.text())
         except (PeriodError, WorkspaceError, TemplateError) as exc:  # e.g. the report's template is missing or broken
-            self.message.setText(str(exc))
+            self.message.setText(said(exc))
             return
         self.dialog.accept()

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QFileDialog
 from dtdesk.core.files import write_output
 from dtdesk.core.formats import os_reason
 from dtdesk.gui import i18n
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.backup import refuse_own_file
 from dtdesk.store.workspace import WorkspaceError
@@ -147,7 +147,7 @@ class PrintActions(WindowPart):
                 refuse_own_file(self.ws.path, path)
             write_output(path, data)
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return
         except OSError as exc:
             self.warn(tr("Không ghi được tệp «{path}»: {error}.", path=path, error=os_reason(exc)))

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QLabel, QLineEdit, QPushButton, QRadioButton
 
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.uiload import load_form
 from dtdesk.gui.window_part import WindowPart
 
@@ -71,7 +71,7 @@ class SignPdfDialog(QObject):
                 with token_signer(self.library.text(), secret) as signer:
                     self.signed = sign_report(job, signer)
         except SignError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(said(exc))
             return
         finally:
             self.secret.clear()

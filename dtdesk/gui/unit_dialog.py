@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
 
 from dtdesk.core.units import KINDS
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.uiload import load_ui
 from dtdesk.store.reports import define_unit
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -46,6 +46,6 @@ class NewUnitDialog(QObject):
             self.unit = define_unit(self.ws, self.code.text(), self.name.text(), self.kind.currentData(),
                                     self.parent.currentData(), self.short.text())
         except WorkspaceError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(said(exc))
             return
         self.dialog.accept()

@@ -35,6 +35,7 @@ from pathlib import Path
 
 from dtdesk.core.files import clean_leftovers, is_one_of, output_path
 from dtdesk.core.formats import os_reason
+from dtdesk.core.i18n import Phrase
 from dtdesk.store import schema
 from dtdesk.store.base import OwnFileError, WorkspaceError
 from dtdesk.store.lock import WorkspaceLock, lock_path
@@ -203,7 +204,7 @@ def check_backup(path: str | Path) -> int:
     from dtdesk.store.workspace import require_sqlite  # not at the top: dtdesk.store.workspace imports this module
 
     path = Path(path)
-    require_sqlite(path, "bản sao lưu")
+    require_sqlite(path, Phrase("bản sao lưu"))
     try:
         conn = _open_ro(path)
         try:
@@ -214,13 +215,15 @@ def check_backup(path: str | Path) -> int:
         finally:
             conn.close()
     except sqlite3.Error:
-        raise WorkspaceError(f"Tệp «{path.name}» không phải là bản sao lưu của dtdesk hoặc đã bị hỏng.") from None
+        raise WorkspaceError("Tệp «{name}» không phải là bản sao lưu của dtdesk hoặc đã bị hỏng.",
+                             name=path.name) from None
     if not app or app[0] != schema.APP_ID:
-        raise WorkspaceError(f"Tệp «{path.name}» không phải là bản sao lưu của dtdesk.")
+        raise WorkspaceError("Tệp «{name}» không phải là bản sao lưu của dtdesk.", name=path.name)
     if version > schema.SCHEMA_VERSION:
-        raise WorkspaceError(f"Bản sao lưu «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk.")
+        raise WorkspaceError("Bản sao lưu «{name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk.",
+                             name=path.name)
     if ok != "ok":
-        raise WorkspaceError(f"Bản sao lưu «{path.name}» đã bị hỏng; hãy chọn bản khác.")
+        raise WorkspaceError("Bản sao lưu «{name}» đã bị hỏng; hãy chọn bản khác.", name=path.name)
     return version
 
 
@@ -284,7 +287,8 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
         ws_path, conn = Path(target), None
         lock = WorkspaceLock(ws_path)
         if not lock.acquire():
-            raise WorkspaceError(f"Tệp «{ws_path.name}» đang được mở ở máy/cửa sổ khác; hãy đóng nó rồi khôi phục.")
+            raise WorkspaceError("Tệp «{name}» đang được mở ở máy/cửa sổ khác; hãy đóng nó rồi khôi phục.",
+                                 name=ws_path.name)
     own = conn is None
     try:
         if own:

@@ -17,10 +17,11 @@ from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 
+from dtdesk.core.errors import Failure
 from dtdesk.core.formats import nfc
 
 
-class WorkspaceError(Exception):
+class WorkspaceError(Failure):
     """A workspace cannot be used; the message is one sentence for the user."""
 
     kind = "workspace"
@@ -110,10 +111,11 @@ class Tables:
     def _writable(self) -> None:
         """Refuse a write, saying what is really the case: another window or PC has the file, or it was opened to read."""
         if self.read_only and self.notice:
-            raise WorkspaceError(f"Tệp «{self.path.name}» đang được mở ở cửa sổ hoặc máy khác; "
-                                 "hãy đóng nó ở đó rồi thử lại.")
+            raise WorkspaceError("Tệp «{name}» đang được mở ở cửa sổ hoặc máy khác; hãy đóng nó ở đó rồi thử lại.",
+                                 name=self.path.name)
         if self.read_only:
-            raise WorkspaceError(f"Tệp «{self.path.name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.")
+            raise WorkspaceError("Tệp «{name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.",
+                                 name=self.path.name)
 
     def _audit(self, rows: list[tuple]) -> None:
         """Audit rows (at, who, unit, period, key, row, old, new, source), inside the caller's transaction."""

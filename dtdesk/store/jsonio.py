@@ -57,19 +57,20 @@ def read_document(path: Path) -> dict:
     try:
         raw = read_regular(path, MAX_JSON_BYTES + 1)
     except NotRegularFile:
-        raise WorkspaceError(f"Đường dẫn «{name}» không phải là một tệp JSON.") from None
+        raise WorkspaceError("Đường dẫn «{name}» không phải là một tệp JSON.", name=name) from None
     except OSError as exc:
-        raise WorkspaceError(f"Không đọc được tệp JSON «{name}»: {os_reason(exc)}.") from None
+        raise WorkspaceError("Không đọc được tệp JSON «{name}»: {reason}.", name=name, reason=os_reason(exc)) from None
     if len(raw) > MAX_JSON_BYTES:
-        raise WorkspaceError(f"Tệp JSON «{name}» quá lớn so với một báo cáo.")
+        raise WorkspaceError("Tệp JSON «{name}» quá lớn so với một báo cáo.", name=name)
     try:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)  # NaN and Infinity are no numbers
     except UnicodeDecodeError:
-        raise WorkspaceError(f"Tệp JSON «{name}» không phải là chữ UTF-8.") from None
+        raise WorkspaceError("Tệp JSON «{name}» không phải là chữ UTF-8.", name=name) from None
     except (ValueError, RecursionError) as exc:
-        raise WorkspaceError(f"Không đọc được tệp JSON «{name}»: {_shown(exc, 120)}.") from None
+        raise WorkspaceError("Không đọc được tệp JSON «{name}»: {reason}.",
+                             name=name, reason=_shown(exc, 120)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise WorkspaceError(f"Tệp «{name}» không phải là báo cáo dtdesk dạng JSON ({FORMAT}).")
+        raise WorkspaceError("Tệp «{name}» không phải là báo cáo dtdesk dạng JSON (dtdesk/1).", name=name)
     return data
 
 
@@ -193,7 +194,7 @@ def parse_document(data: dict) -> tuple[list[Unit], list[ReportInfo], list[tuple
         values = [_value(v) for v in _list(data, "values")]
         settings = _settings(data.get("settings", {}))
     except (_Bad, UnitError) as exc:
-        raise WorkspaceError(f"Tệp JSON không nạp được: {str(exc).rstrip('.')}; chưa nạp gì.") from None
+        raise WorkspaceError("Tệp JSON không nạp được: {reason}; chưa nạp gì.", reason=exc) from None
     return units, reports, values, settings
 
 
@@ -204,10 +205,10 @@ def _check_against(ws: Workspace, units: list[Unit], reports: list[ReportInfo], 
     try:
         check_tree(list(merged.values()))
     except UnitError as exc:
-        raise WorkspaceError(f"Tệp JSON không nạp được: {str(exc).rstrip('.')}; chưa nạp gì.") from None
+        raise WorkspaceError("Tệp JSON không nạp được: {reason}; chưa nạp gì.", reason=exc) from None
     for code in [r.unit for r in reports] + [v[0] for v in values]:
         if code not in merged:
-            raise WorkspaceError(f"Tệp JSON không nạp được: không có đơn vị mã «{code}»; chưa nạp gì.")
+            raise WorkspaceError("Tệp JSON không nạp được: không có đơn vị mã «{code}»; chưa nạp gì.", code=code)
 
 
 def load_document(ws: Workspace, data: dict) -> int:
@@ -283,7 +284,7 @@ def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = Fal
             listed += [u for u in units.children(sub.code) if u not in listed]
     reports = [r for r in (ws.report(code, period) for code in report_units) if r is not None]
     if not reports or reports[0].unit != unit:
-        raise WorkspaceError(f"Đơn vị «{unit}» chưa có báo cáo kỳ {period}.")
+        raise WorkspaceError("Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
     values = ws.values(period, owners)
     return {
         "format": FORMAT,

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from dtdesk.core.formats import ParseError, date_short, nfc, parse_date
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.levels import header_defaults
 from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_period
 from dtdesk.core.report import ReportData, ReportInfo
@@ -94,7 +95,7 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
     if not unit:
         raise WorkspaceError("Tệp chưa ghi đơn vị báo cáo của mình; hãy chọn đơn vị cần xem.")
     if unit not in ws.hierarchy():
-        raise WorkspaceError(f"Không có đơn vị mã «{shown_code(unit)}» trong tệp.")
+        raise WorkspaceError("Không có đơn vị mã «{unit}» trong tệp.", unit=shown_code(unit))
     if period:
         try:
             period = parse_period(period).code
@@ -103,10 +104,10 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
     else:
         period = ws.latest_period(unit)
         if not period:
-            raise WorkspaceError(f"Đơn vị «{unit}» chưa có báo cáo nào trong tệp.")
+            raise WorkspaceError("Đơn vị «{unit}» chưa có báo cáo nào trong tệp.", unit=unit)
     info = ws.report(unit, period)
     if info is None:
-        raise WorkspaceError(f"Đơn vị «{unit}» chưa có báo cáo kỳ {period}.")
+        raise WorkspaceError("Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
     return info
 
 
@@ -133,23 +134,24 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
     yet, the unit whose report the clerk starts is recorded as its own.
     """
     if unit not in ws.hierarchy():
-        raise WorkspaceError(f"Không có đơn vị mã «{unit}» trong tệp.")
+        raise WorkspaceError("Không có đơn vị mã «{unit}» trong tệp.", unit=unit)
     try:
         span = parse_period(period)
         end = parse_date(cutoff) if cutoff.strip() else span.end
     except (PeriodError, ParseError) as exc:
         raise WorkspaceError(str(exc)) from None
     if end < span.start:
-        raise WorkspaceError(f"Ngày chốt số liệu phải từ ngày đầu kỳ ({date_short(span.start)}) trở đi.")
+        raise WorkspaceError("Ngày chốt số liệu phải từ ngày đầu kỳ ({start}) trở đi.", start=date_short(span.start))
     retired = ws.retired().get(unit)
     if retired is not None and retired <= span.start:
         into = ws.merged().get(unit)
-        whither = f" (đã gộp vào {ws.hierarchy()[into].name})" if into else ""
-        raise WorkspaceError(f"Đơn vị «{unit}» đã thôi dùng từ ngày {date_short(retired)}{whither}; "
-                             "không lập báo cáo kỳ này.")
+        whither = Phrase(" (đã gộp vào {name})", name=ws.hierarchy()[into].name) if into else ""
+        raise WorkspaceError("Đơn vị «{unit}» đã thôi dùng từ ngày {retired}{whither}; không lập báo cáo kỳ này.",
+                             unit=unit, retired=date_short(retired), whither=whither)
     formed = ws.formed().get(unit)
     if formed is not None and span.start < formed:
-        raise WorkspaceError(f"Đơn vị «{unit}» được thành lập từ ngày {date_short(formed)}; không lập báo cáo kỳ này.")
+        raise WorkspaceError("Đơn vị «{unit}» được thành lập từ ngày {formed}; không lập báo cáo kỳ này.", unit=unit,
+                             formed=date_short(formed))
     if not ws.own_unit:
         ws.set_own_unit(unit)
     existing = ws.report(unit, span.code)
@@ -202,13 +204,13 @@ def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = ""
     if not is_code(code):
         raise WorkspaceError(CODE_RULE)
     if code in hierarchy:
-        raise WorkspaceError(f"Đã có đơn vị mã «{code}».")
+        raise WorkspaceError("Đã có đơn vị mã «{code}».", code=code)
     if not name:
         raise WorkspaceError("Hãy nhập tên đơn vị, ví dụ «Phường Cát Bi».")
     if kind not in KINDS:
-        raise WorkspaceError(f"Loại đơn vị «{kind}» không được hỗ trợ.")
+        raise WorkspaceError("Loại đơn vị «{kind}» không được hỗ trợ.", kind=kind)
     if parent and parent not in hierarchy:
-        raise WorkspaceError(f"Không có đơn vị cấp trên mã «{parent}».")
+        raise WorkspaceError("Không có đơn vị cấp trên mã «{parent}».", parent=parent)
     siblings = hierarchy.children(parent or None)
     unit = Unit(code, name, kind, parent or None, short, position=len(siblings) + 1)
     try:
@@ -235,7 +237,7 @@ def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
     hierarchy = ws.hierarchy()
     unit = _existing(ws, code)
     if parent and parent not in hierarchy:
-        raise WorkspaceError(f"Không có đơn vị cấp trên mã «{shown_code(parent)}».")
+        raise WorkspaceError("Không có đơn vị cấp trên mã «{parent}».", parent=shown_code(parent))
     moved = replace(unit, parent=parent or None, position=len(hierarchy.children(parent or None)) + 1)
     try:
         check_tree([moved if u.code == code else u for u in hierarchy.units.values()])
@@ -249,7 +251,7 @@ def retire_unit(ws: Workspace, code: str, period: str) -> Unit:
     """Leave a unit out of reports from ``period`` on; refused for the workspace's own unit."""
     unit = _existing(ws, code)
     if code == ws.own_unit:
-        raise WorkspaceError(f"«{unit.name}» là đơn vị của chính tệp này; không thể thôi dùng.")
+        raise WorkspaceError("«{name}» là đơn vị của chính tệp này; không thể thôi dùng.", name=unit.name)
     try:
         since = parse_period(period).start
     except PeriodError as exc:
@@ -275,9 +277,11 @@ def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, l
     for code in (into, *sources):
         unit = _existing(ws, code)
         if code in retired and retired[code] <= since:
-            raise WorkspaceError(f"«{unit.name}» ({unit.code}) đã thôi dùng từ ngày {date_short(retired[code])}.")
+            raise WorkspaceError("«{name}» ({code}) đã thôi dùng từ ngày {retired}.", name=unit.name, code=unit.code,
+                                 retired=date_short(retired[code]))
         if code == ws.own_unit and code != into:
-            raise WorkspaceError(f"«{unit.name}» là đơn vị của chính tệp này; không thể gộp vào đơn vị khác.")
+            raise WorkspaceError("«{name}» là đơn vị của chính tệp này; không thể gộp vào đơn vị khác.",
+                                 name=unit.name)
     try:
         target, merged = check_merge(ws.hierarchy(as_of=since), into, sources)
     except UnitError as exc:
@@ -290,7 +294,7 @@ def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, l
 def _existing(ws: Workspace, code: str) -> Unit:
     hierarchy = ws.hierarchy()
     if code not in hierarchy:
-        raise WorkspaceError(f"Không có đơn vị mã «{shown_code(code)}» trong tệp.")
+        raise WorkspaceError("Không có đơn vị mã «{code}» trong tệp.", code=shown_code(code))
     return hierarchy[code]
 
 
@@ -310,10 +314,10 @@ def key_for_unit(ws: Workspace, unit: str, period: str, changes: dict[tuple[str,
     """
     own = ws.own_unit
     if not is_keyed_here(ws.hierarchy(), own, unit):
-        raise WorkspaceError(f"«{shown_code(unit)}» không phải là đơn vị cấp dưới của «{own}».")
+        raise WorkspaceError("«{unit}» không phải là đơn vị cấp dưới của «{own}».", unit=shown_code(unit), own=own)
     if ws.report(unit, period) is None:
         base = ws.report(own, period)
         if base is None:
-            raise WorkspaceError(f"Đơn vị «{own}» chưa có báo cáo kỳ {period}.")
+            raise WorkspaceError("Đơn vị «{own}» chưa có báo cáo kỳ {period}.", own=own, period=period)
         ws.ensure_report(replace(base, unit=unit, revision=0, illustrative=False))
     return ws.set_values(unit, period, changes, source="keyed")

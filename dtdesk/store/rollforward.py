@@ -40,9 +40,11 @@ def roll_forward(ws: Workspace, unit: str | None = None, period: str | None = No
     units = ws.hierarchy(as_of=target.start)
     name = units[source.unit].name if source.unit in units else source.unit
     if ws.report(source.unit, target.code) is not None:
-        raise WorkspaceError(f"{name} đã có báo cáo {target.title}; mở báo cáo đó thay vì lập lại từ kỳ trước.")
+        raise WorkspaceError("{name} đã có báo cáo {title}; mở báo cáo đó thay vì lập lại từ kỳ trước.", name=name,
+                             title=target.title)
     if source.unit not in units:
-        raise WorkspaceError(f"{name} đã thôi dùng trước {target.title}; không lập báo cáo kỳ này.")
+        raise WorkspaceError("{name} đã thôi dùng trước {title}; không lập báo cáo kỳ này.", name=name,
+                             title=target.title)
     today = today or dt.date.today()
     rolled = [source] + [info for u in units.walk(source.unit)
                          if (info := ws.report(u.code, source.period)) and ws.report(u.code, target.code) is None]

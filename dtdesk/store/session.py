@@ -67,7 +67,7 @@ class ReportSession:
         """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
         cutoff = formats.parse_date(text) if isinstance(text, str) else text
         if cutoff < self.info.start:
-            raise ParseError(f"Ngày chốt số liệu phải từ {formats.date_short(self.info.start)} trở đi.")
+            raise ParseError("Ngày chốt số liệu phải từ {start} trở đi.", start=formats.date_short(self.info.start))
         old = self.info.cutoff
         self.ws.set_report_dates(self.info.unit, self.info.period, self.info.start, cutoff)
         self.info = self.ws.report(self.info.unit, self.info.period)

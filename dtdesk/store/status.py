@@ -92,7 +92,8 @@ class ReportStatuses(Tables):
         self._writable()
         locked = self.is_locked(unit, period)
         if locked is None:
-            raise WorkspaceError(f"Báo cáo của {unit} kỳ {period} chưa gửi đi (hoặc đã mở lại); vẫn sửa được.")
+            raise WorkspaceError("Báo cáo của {unit} kỳ {period} chưa gửi đi (hoặc đã mở lại); vẫn sửa được.",
+                                 unit=unit, period=period)
         revision = locked.revision + 1
         with self.transaction():
             at = now()

@@ -13,6 +13,7 @@ import sqlite3
 from pathlib import Path
 
 from dtdesk.core.formats import os_reason
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, shown_code
 from dtdesk.store import backup as bk
@@ -31,17 +32,17 @@ __all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "Workspace
 IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
 
 
-def require_sqlite(path: Path, what: str) -> None:
+def require_sqlite(path: Path, what: Phrase) -> None:
     """Refuse, in one sentence, what is not a regular SQLite file (before SQLite sees it, and without blocking)."""
     try:
         magic = read_regular(path, 16)
     except NotRegularFile:
-        raise WorkspaceError(f"Đường dẫn «{path.name}» không phải là một tệp thông thường nên không phải là "
-                             f"{what} của dtdesk.") from None
+        raise WorkspaceError("Đường dẫn «{name}» không phải là một tệp thông thường nên không phải là {what} của "
+                             "dtdesk.", name=path.name, what=what) from None
     except OSError as exc:
-        raise WorkspaceError(f"Không đọc được tệp «{path.name}»: {os_reason(exc)}.") from None
+        raise WorkspaceError("Không đọc được tệp «{name}»: {reason}.", name=path.name, reason=os_reason(exc)) from None
     if magic != b"SQLite format 3\x00":
-        raise WorkspaceError(f"Tệp «{path.name}» không phải là {what} của dtdesk.")
+        raise WorkspaceError("Tệp «{name}» không phải là {what} của dtdesk.", name=path.name, what=what)
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -76,15 +77,15 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
     def create(cls, path: str | Path, unit: str = "") -> Workspace:
         path = Path(path)
         if path.exists():
-            raise WorkspaceError(f"Tệp «{path.name}» đã tồn tại; chọn tên khác.")
+            raise WorkspaceError("Tệp «{name}» đã tồn tại; chọn tên khác.", name=path.name)
         lock = WorkspaceLock(path)
         if not lock.acquire():
-            raise WorkspaceError(f"Tệp «{path.name}» đang được tạo ở cửa sổ khác.")
+            raise WorkspaceError("Tệp «{name}» đang được tạo ở cửa sổ khác.", name=path.name)
         try:
             conn = cls._connect(path)
         except sqlite3.Error as exc:
             lock.release()
-            raise WorkspaceError(f"Không tạo được tệp «{path.name}»: {exc}.") from None
+            raise WorkspaceError("Không tạo được tệp «{name}»: {reason}.", name=path.name, reason=exc) from None
         migrate(conn)
         return cls(path, conn, lock)._started(unit)
 
@@ -112,8 +113,8 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         """
         path = Path(path)
         if not path.is_file():
-            raise WorkspaceError(f"Không tìm thấy tệp «{path}».")
-        require_sqlite(path, "tệp dữ liệu")
+            raise WorkspaceError("Không tìm thấy tệp «{path}».", path=path)
+        require_sqlite(path, Phrase("tệp dữ liệu"))
         lock, notice = None, ""
         if not read_only:
             lock = WorkspaceLock(path)
@@ -136,24 +137,28 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
             finally:
                 probe.close()
         except sqlite3.Error:
-            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+            raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.",
+                                 name=path.name) from None
         if version > SCHEMA_VERSION:
             raise WorkspaceError(
-                f"Tệp «{path.name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này."
+                "Tệp «{name}» được tạo bởi phiên bản dtdesk mới hơn; hãy cập nhật dtdesk để mở tệp này.",
+                name=path.name
             )
         try:
             conn = cls._connect(path, read_only=lock is None)
         except sqlite3.Error:
-            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+            raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.",
+                                 name=path.name) from None
         cls._require_sound(path, conn)
         try:
             app = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone() if version else None
         except sqlite3.Error:
             conn.close()
-            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.") from None
+            raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.",
+                                 name=path.name) from None
         if not app or app[0] != APP_ID:
             conn.close()
-            raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk.")
+            raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk.", name=path.name)
         if version < SCHEMA_VERSION and lock is None:
             conn = cls._upgraded_copy(path, conn)
         elif version < SCHEMA_VERSION:
@@ -161,12 +166,14 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
                 bk.make_backup(conn, path, kind="migrate")
             except (OSError, sqlite3.Error):
                 conn.close()
-                raise WorkspaceError(f"Không sao lưu được tệp «{path.name}» trước khi nâng cấp; tệp chưa bị thay đổi.") from None
+                raise WorkspaceError("Không sao lưu được tệp «{name}» trước khi nâng cấp; tệp chưa bị thay đổi.",
+                                     name=path.name) from None
             try:
                 migrate(conn)
             except sqlite3.Error:
                 conn.close()
-                raise WorkspaceError(f"Không nâng cấp được tệp «{path.name}»; tệp chưa bị thay đổi.") from None
+                raise WorkspaceError("Không nâng cấp được tệp «{name}»; tệp chưa bị thay đổi.",
+                                     name=path.name) from None
         ws = cls(path, conn, lock)
         ws.notice = notice
         if lock is not None and backup:
@@ -186,7 +193,7 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
             migrate(copy)
         except sqlite3.Error:
             copy.close()
-            raise WorkspaceError(f"Không đọc được tệp «{path.name}» theo phiên bản này của dtdesk.") from None
+            raise WorkspaceError("Không đọc được tệp «{name}» theo phiên bản này của dtdesk.", name=path.name) from None
         finally:
             conn.close()
         copy.execute("PRAGMA query_only = ON")
@@ -208,7 +215,7 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         conn.close()
         if ours or bk.list_backups(path):
             raise DamagedWorkspace(path, bk.newest_good_backup(path))
-        raise WorkspaceError(f"Tệp «{path.name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.")
+        raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.", name=path.name)
 
     def close(self) -> None:
         self.conn.close()
@@ -263,7 +270,7 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         except UnitError as exc:
             raise WorkspaceError(str(exc)) from None
         if own not in {u.code for u in units}:
-            raise WorkspaceError(f"Đơn vị «{shown_code(own)}» không có trong các đơn vị được tạo.")
+            raise WorkspaceError("Đơn vị «{own}» không có trong các đơn vị được tạo.", own=shown_code(own))
         with self.transaction():
             self._insert_units([unit_row(u) for u in Hierarchy(units).walk()])
             self.conn.execute("INSERT OR REPLACE INTO meta (key, value) VALUES ('unit', ?)", (own,))
