@@ -3,12 +3,13 @@
     python scripts/catalogs.py          # extract, update the .po files, compile the .mo files
 
 Messages are the Vietnamese source strings: the literal first argument of
-``tr(...)``, ``N_(...)`` and ``hint_label(...)`` and the third of
-``bind(widget, prop, ...)`` in ``dtdesk/gui`` and ``dtdesk/cli``; the sentence
-each failure of core, store and exchange is raised with (``UnitError("…",
-code=…)``, see :mod:`dtdesk.core.errors`); the help texts of every command
-line command; and every user-visible text property in ``ui/*.ui``. The .po file is what
-a translator edits; the .mo file beside it is what the app reads (with the
+``tr(...)``, ``N_(...)``, ``Phrase(...)`` and ``hint_label(...)`` and the
+third of ``bind(widget, prop, ...)`` in ``dtdesk/gui``, ``dtdesk/cli``, core,
+store and exchange; the sentence each failure is raised with
+(``UnitError("…", code=…)``, see :mod:`dtdesk.core.errors`); the help texts
+of every command line command; the message of every rule of the templates;
+and every user-visible text property in ``ui/*.ui``. The .po file is what a
+translator edits; the .mo file beside it is what the app reads (with the
 standard library's ``gettext``, so Babel is not loaded at start-up).
 tests/gui/test_catalogs.py checks that every message has a translation and
 that each .mo is the compiled form of its .po.
@@ -74,9 +75,21 @@ def messages() -> dict[str, list[tuple[str, int]]]:
                     message = message[0]
                 if message:
                     found.setdefault(message, []).append((path.relative_to(ROOT).as_posix(), line))
-    for message, place in command_texts():
+    for message, place in [*command_texts(), *rule_messages()]:
         found.setdefault(message, []).append(place)
     return found
+
+
+def rule_messages():
+    """(message, place) of each rule of each template: a rule's message is shown to the clerk, never printed."""
+    import json
+
+    for path in sorted((ROOT / "resources" / "templates").glob("*.json")):
+        text = path.read_text(encoding="utf-8")
+        for section in json.loads(text).get("sections", ()):  # (a national code table lies beside them)
+            for rule in section.get("rules", ()):
+                line = text[:text.find(json.dumps(rule["message"], ensure_ascii=False))].count("\n") + 1
+                yield rule["message"], (path.relative_to(ROOT).as_posix(), line)
 
 
 def failure_kinds() -> list[str]:

@@ -6,7 +6,7 @@ import os
 from contextlib import contextmanager
 from pathlib import Path
 
-from dtdesk.cli.registry import CommandError, tr
+from dtdesk.cli.registry import CommandError, said, tr
 
 
 @contextmanager
@@ -70,5 +70,6 @@ def official_code_or(code: str) -> str:
 
 
 def print_lines(lines) -> None:
+    """Lines made elsewhere (an import's summary, the submissions' status), each in the user's language."""
     for line in lines:
-        print(line)
+        print(said(line))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from dtdesk.cli.common import open_workspace, output_arg, read_report, writable, writing
-from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, tr
+from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, said, tr
 
 
 @command("open", "mở ứng dụng với tệp dữ liệu này", WORKSPACE,
@@ -101,7 +101,8 @@ def _check(args) -> int:
     problems = check(data)
     errors = [p for p in problems if p.is_error]
     for problem in problems:
-        print((tr("LỖI: {message}") if problem.is_error else tr("Cảnh báo: {message}")).format(message=problem.message))
+        message = said(problem.message)
+        print(tr("LỖI: {message}", message=message) if problem.is_error else tr("Cảnh báo: {message}", message=message))
     print(tr("Báo cáo {unit} kỳ {period}: {errors} lỗi, {warnings} cảnh báo.", unit=info.unit, period=info.period,
              errors=len(errors), warnings=len(problems) - len(errors)))
     return 1 if errors else 0

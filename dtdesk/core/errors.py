@@ -12,7 +12,7 @@ Vietnamese sentence (the default language). A value that is itself a
 
 from __future__ import annotations
 
-from dtdesk.core.i18n import SOURCE, translate
+from dtdesk.core.i18n import SOURCE, Phrase, translate
 
 
 class Failure(Exception):
@@ -34,11 +34,11 @@ class Failure(Exception):
         return self.say()
 
 
-def reason(exc: BaseException, language: str = SOURCE) -> str:
-    """A failure said as the reason inside another sentence: no closing full stop."""
-    return (exc.say(language) if isinstance(exc, Failure) else str(exc)).rstrip(".")
+def phrase(exc: BaseException) -> Phrase:
+    """An exception kept as a sentence to show later (an import plan's message), still sayable in any language."""
+    return Phrase(exc.sentence, **exc.values) if isinstance(exc, Failure) else Phrase(str(exc))
 
 
-def say(exc: BaseException, language: str = SOURCE) -> str:
-    """Any exception as one sentence in ``language``: a :class:`Failure` translated, another one as it speaks."""
-    return exc.say(language) if isinstance(exc, Failure) else str(exc)
+def say(said, language: str = SOURCE) -> str:
+    """A failure or a :class:`~dtdesk.core.i18n.Phrase` in ``language``; another exception or text as it is."""
+    return said.say(language) if isinstance(said, (Failure, Phrase)) else str(said)

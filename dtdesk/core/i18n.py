@@ -43,26 +43,27 @@ def translate(language: str, text: str, /, **words) -> str:
 
 
 def _word(value, language: str):
-    if isinstance(value, Phrase) or isinstance(value, BaseException):
-        said = value.say(language) if hasattr(value, "say") else str(value)
-        return said.rstrip(".")
+    if isinstance(value, (Phrase, BaseException)):
+        return (value.say(language) if hasattr(value, "say") else str(value)).rstrip(".")
     return value
 
 
-class Phrase:
-    """Words given as a value of a sentence (why it failed, what was wrong), said in that sentence's language.
+class Phrase(str):
+    """A sentence or words that can be said again in another language: the catalog source and its values.
 
-    ``Phrase("cột «{column}» của đơn vị", column=c)``; ``str()`` of it is the Vietnamese.
+    ``Phrase("cột «{column}» của đơn vị «{code}»", column=c, code=u)`` is the
+    Vietnamese string itself (so code that stores, compares or prints it needs
+    nothing new), and ``say("en")`` words it in English. Given as a value of
+    another sentence, it is said in that sentence's language.
     """
 
-    def __init__(self, text: str, /, **values):
+    def __new__(cls, text: str, /, **values):
+        self = super().__new__(cls, translate(SOURCE, text, **values))
         self.text, self.values = text, values
+        return self
 
     def say(self, language: str = SOURCE) -> str:
         return translate(language, self.text, **self.values)
-
-    def __str__(self) -> str:
-        return self.say()
 
 
 def N_(text: str) -> str:

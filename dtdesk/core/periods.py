@@ -15,6 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dtdesk.core.errors import Failure
+from dtdesk.core.i18n import Phrase
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
 
@@ -47,16 +48,18 @@ class Period:
         return self.start.year
 
     @property
-    def label(self) -> str:
+    def label(self) -> Phrase:
         """As in running text: "quý I/2022", "tháng 3/2022", "6 tháng đầu năm 2022", "năm 2022"."""
         part = self.code[5:]
         if not part:
-            return f"năm {self.year}"
+            return Phrase("năm {year}", year=self.year)
         if part[0] == "Q":
-            return f"quý {_ROMAN[int(part[1]) - 1]}/{self.year}"
+            return Phrase("quý {quarter}/{year}", quarter=_ROMAN[int(part[1]) - 1], year=self.year)
         if part[0] == "M":
-            return f"tháng {int(part[1:])}/{self.year}"
-        return f"6 tháng {'đầu' if part == 'H1' else 'cuối'} năm {self.year}"
+            return Phrase("tháng {month}/{year}", month=int(part[1:]), year=self.year)
+        if part == "H1":
+            return Phrase("6 tháng đầu năm {year}", year=self.year)
+        return Phrase("6 tháng cuối năm {year}", year=self.year)
 
     @property
     def title(self) -> str:

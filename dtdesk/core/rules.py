@@ -18,6 +18,7 @@ from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
 from dtdesk.core.periods import parse_period
 from dtdesk.core.formats import MAX_INT, number, shown
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.stale import stale_sentences
 from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Field, Rule, Section
@@ -41,30 +42,33 @@ class Problem:
         return self.level == "error"
 
 
-def _where(section: Section, row_label: str = "", field: Field | None = None) -> str:
-    parts = [f"Mục {section.number} «{section.outline_title}»" if section.number
-             else f"Mục «{section.outline_title}»"]
+def _where(section: Section, row_label: str = "", field: Field | None = None) -> Phrase:
+    """Where a problem is, as the form names it: section, row, column (each said in the message's language)."""
+    where = (Phrase("Mục {number} «{title}»", number=section.number, title=section.outline_title) if section.number
+             else Phrase("Mục «{title}»", title=section.outline_title))
     if row_label:
-        parts.append(f"dòng «{row_label}»")
+        where = Phrase("{where}, dòng «{row}»", where=where, row=row_label)
     if field is not None:
-        parts.append(f"cột {field.number} «{field.label}»" if field.number else f"ô «{field.label}»")
-    return ", ".join(parts)
+        cell = (Phrase("cột {number} «{label}»", number=field.number, label=field.label) if field.number
+                else Phrase("ô «{label}»", label=field.label))
+        where = Phrase("{where}, {cell}", where=where, cell=cell)
+    return where
 
 
-def _type_problem(field: Field, value) -> str:
+def _type_problem(field: Field, value) -> Phrase | None:
     if field.type == "int":
         if not isinstance(value, int) or isinstance(value, bool):
-            return f"giá trị «{value}» không phải là số nguyên"
+            return Phrase("giá trị «{value}» không phải là số nguyên", value=value)
         if value < 0:
-            return f"giá trị -{number(-value)} là số âm"
+            return Phrase("giá trị -{value} là số âm", value=number(-value))
         if value > MAX_INT:
-            return f"giá trị {number(value)} quá lớn"
+            return Phrase("giá trị {value} quá lớn", value=number(value))
     if field.type == "bool" and value not in (0, 1):
-        return f"giá trị «{value}» phải là có hoặc không"
-    return ""
+        return Phrase("giá trị «{value}» phải là có hoặc không", value=value)
+    return None
 
 
-def _message(data: ReportData, section: Section, rule: Rule, values: dict) -> str:
+def _message(data: ReportData, section: Section, rule: Rule, values: dict) -> Phrase:
     """A broken rule's message and the values it read: "… (đang là …)".
 
     A rule across periods names both: its message may say ``{period}`` and
@@ -72,15 +76,21 @@ def _message(data: ReportData, section: Section, rule: Rule, values: dict) -> st
     values are shown under its name. A text compared with the last period's
     shows no values (they are the texts).
     """
-    now = ", ".join(f"{f.number or f.label} = {typed(f, values[f.id])}"  # as typed: 1.430, 9
+    now = ", ".join(f"{_named(f)} = {typed(f, values[f.id])}"  # as typed: 1.430, 9
                     for f in section.fields if f.id in rule.check.names)
     if not rule.check.previous:
-        return f"{rule.message} (đang là {now})"
+        return Phrase("{rule} (đang là {now})", rule=Phrase(rule.message), now=now)
     current, previous = data.periods
-    message = fill(rule.message, {"period": current, "previous": previous})
-    before = ", ".join(f"{f.number or f.label} = {typed(f, values[PREVIOUS + f.id])}" for f in section.fields
+    message = Phrase(rule.message, period=current, previous=previous)
+    before = ", ".join(f"{_named(f)} = {typed(f, values[PREVIOUS + f.id])}" for f in section.fields
                        if PREVIOUS + f.id in rule.check.previous)
-    return f"{message} (đang là {now}; {previous}: {before})" if now else message
+    return Phrase("{rule} (đang là {now}; {previous}: {before})", rule=message, now=now, previous=previous,
+                  before=before) if now else message
+
+
+def _named(field: Field) -> str:
+    """A field as a rule's values name it: its column number, else its label in quotes."""
+    return field.number or f"«{field.label}»"
 
 
 def _check_values(data: ReportData, section: Section, values: dict, label: str, unit: str, row: str) -> list[Problem]:
@@ -88,7 +98,8 @@ def _check_values(data: ReportData, section: Section, values: dict, label: str, 
     for field in section.inputs:
         value = values.get(field.id)
         if value is not None and (message := _type_problem(field, value)):
-            problems.append(Problem("error", section.id, f"{_where(section, label, field)}: {message}.", unit, row, field.id))
+            said = Phrase("{where}: {problem}.", where=_where(section, label, field), problem=message)
+            problems.append(Problem("error", section.id, said, unit, row, field.id))
     if problems:  # rules over a wrongly typed value would only add noise
         return problems
     for rule in section.rules:
@@ -99,7 +110,8 @@ def _check_values(data: ReportData, section: Section, values: dict, label: str, 
             continue
         field = next((f for f in section.fields if f.id == rule.field), None)  # None: a text section's text
         problems.append(Problem(rule.level, section.id,
-                                f"{_where(section, label, field)}: {_message(data, section, rule, values)}.",
+                                Phrase("{where}: {problem}.", where=_where(section, label, field),
+                                       problem=_message(data, section, rule, values)),
                                 unit, row, rule.field, tuple(f.id for f in section.fields if f.id in rule.check.names)))
     return problems
 
@@ -109,7 +121,8 @@ def _missing(section: Section, values: dict, label: str, unit: str, row: str) ->
     if not empty:
         return []
     names = ", ".join(f.number or f.label for f in empty)
-    return [Problem("warning", section.id, f"{_where(section, label)}: chưa nhập {names}.", unit, row, empty[0].id)]
+    said = Phrase("{where}: chưa nhập {names}.", where=_where(section, label), names=names)
+    return [Problem("warning", section.id, said, unit, row, empty[0].id)]
 
 
 def row_problems(data: ReportData, named: Section, row: TableRow, absent: set[str]) -> list[Problem]:
@@ -132,13 +145,14 @@ def untabled_problems(data: ReportData, named: Section) -> list[Problem]:
         return (_check_values(data, named, values, label, data.unit.code, "")
                 + _missing(named, values, label, data.unit.code, ""))
     if named.kind == "text" and not data.text(named).strip():
-        return [Problem("warning", named.id, f"{_where(named)}: chưa có nội dung.", data.unit.code)]
+        return [Problem("warning", named.id, Phrase("{where}: chưa có nội dung.", where=_where(named)), data.unit.code)]
     if named.kind == "text":
         values = {TEXT_FIELD: data.text(named), **data.previous_values(named, data.unit.code)}
         stale = [Problem("warning", named.id,
-                         f"{_where(named)}: câu đã gõ «{shown(s.typed, 160)}» không còn khớp số liệu; theo số liệu "
-                         f"hiện nay: «{s.today or '(không có đơn vị nào)'}» (chèn câu soạn sẵn «{s.draft.label}» "
-                         "để câu tự theo số liệu).", data.unit.code, "", TEXT_FIELD)
+                         Phrase("{where}: câu đã gõ «{typed}» không còn khớp số liệu; theo số liệu hiện nay: «{today}» "
+                                "(chèn câu soạn sẵn «{draft}» để câu tự theo số liệu).", where=_where(named),
+                                typed=shown(s.typed, 160), today=s.today or Phrase("(không có đơn vị nào)"),
+                                draft=s.draft.label), data.unit.code, "", TEXT_FIELD)
                  for s in stale_sentences(data, named)]
         return _check_values(data, named, values, "", data.unit.code, "") + stale
     return []
@@ -185,8 +199,9 @@ def check_coverage(data: ReportData) -> list[Problem]:
     period = parse_period(data.info.period).label
     reported = len(subunits) - len(missing)
     return [Problem("warning", rollup_section(data),
-                    f"{unit.name} chưa có số liệu {period} (chưa nhận báo cáo): các số tổng hợp và câu soạn sẵn "
-                    f"chỉ tính {reported}/{len(subunits)} {unit.word} đã báo cáo.", unit.code)
+                    Phrase("{name} chưa có số liệu {period} (chưa nhận báo cáo): các số tổng hợp và câu soạn sẵn chỉ "
+                           "tính {reported}/{total} {word} đã báo cáo.", name=unit.name, period=period,
+                           reported=reported, total=len(subunits), word=Phrase(unit.word)), unit.code)
             for unit in missing]
 
 
@@ -194,7 +209,8 @@ def check_header(data: ReportData) -> list[Problem]:
     problems = []
     for field in data.template.header:
         if field.required and not data.header(field.id).strip():
-            problems.append(Problem("warning", "header", f"Phần đầu báo cáo: chưa nhập «{field.label}».",
+            problems.append(Problem("warning", "header", Phrase("Phần đầu báo cáo: chưa nhập «{label}».",
+                                                                label=field.label),
                                     data.unit.code, "", field.id))
     return problems
 

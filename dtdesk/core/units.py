@@ -211,7 +211,8 @@ class Hierarchy:
             return self.bodies(code)
         if selector == "subunits":
             return self.subunits(code)
-        raise UnitError("unknown unit selector {selector!r}", selector=selector)
+        mistake = f"unknown unit selector {selector!r}"  # the template's author's, in the author's words
+        raise UnitError(mistake)
 
     def subkind_word(self, code: str) -> str:
         """Word for the unit's subunits ("phường"), or "" when it has none."""

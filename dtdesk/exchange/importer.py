@@ -37,7 +37,9 @@ from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
+from dtdesk.core.errors import phrase
 from dtdesk.core.formats import nfc, shown
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, file_label, read_submission
@@ -72,7 +74,7 @@ class Change(NamedTuple):
 class FilePlan:
     path: Path
     status: str = PLANNED
-    message: str = ""
+    message: str = ""  # a Phrase: the window and the command line say it in the user's language
     submission: Submission | None = None
     new_units: list[dict] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
@@ -132,7 +134,7 @@ class ImportContext:
         return {_name_key(u.name): u.code for u in self.units.units.values()}
 
 
-def _imported(ws: Workspace, sub: Submission) -> str | None:
+def _imported(ws: Workspace, sub: Submission) -> Phrase | str | None:
     """DUPLICATE, or a rejection sentence, or None when the file is new and not older."""
     if ws.is_imported(sub.sha256):
         return DUPLICATE
@@ -141,13 +143,14 @@ def _imported(ws: Workspace, sub: Submission) -> str | None:
         return None
     revision, content = latest.revision, latest.content_sha256
     if sub.revision < revision:
-        return (f"Đã nhập lần nộp r{revision} của {sub.unit} kỳ {sub.period}; tệp này là lần nộp r{sub.revision} "
-                "cũ hơn nên không được nhập.")
+        return Phrase("Đã nhập lần nộp r{revision} của {unit} kỳ {period}; tệp này là lần nộp r{file_revision} cũ "
+                      "hơn nên không được nhập.", revision=revision, unit=sub.unit, period=sub.period,
+                      file_revision=sub.revision)
     if sub.revision == revision:
         if content == sub.content_sha256:
             return DUPLICATE
-        return (f"Đã nhập lần nộp r{revision} của {sub.unit} kỳ {sub.period} với nội dung khác; "
-                "đơn vị cần xuất lại tệp thành lần nộp mới.")
+        return Phrase("Đã nhập lần nộp r{revision} của {unit} kỳ {period} với nội dung khác; đơn vị cần xuất lại "
+                      "tệp thành lần nộp mới.", revision=revision, unit=sub.unit, period=sub.period)
     return None
 
 
@@ -229,6 +232,10 @@ def _clashes(ctx: ImportContext, new_units: list[dict]) -> list[tuple[dict, str]
 UNFORESEEN = "không đọc được (lỗi chưa lường trước)"
 
 
+def _imported_before(plan: FilePlan) -> Phrase:
+    return Phrase("Tệp «{name}» ({label}) đã nhập trước đó.", name=plan.name, label=plan.submission.label)
+
+
 def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan = FilePlan(Path(path))
     try:
@@ -237,23 +244,25 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
         _check_place(ctx, sub)
         seen = _imported(ws, sub)
     except Rejected as exc:
-        plan.status, plan.message = REJECTED, str(exc)
+        plan.status, plan.message = REJECTED, phrase(exc)
         return plan
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, UnitError, OSError):
-        plan.status, plan.message = REJECTED, f"Tệp «{plan.name}» {UNFORESEEN}."
+        plan.status, plan.message = REJECTED, Phrase("Tệp «{name}» không đọc được (lỗi chưa lường trước).",
+                                                     name=plan.name)
         return plan
     if seen == DUPLICATE:
-        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.name}» ({sub.label}) đã nhập trước đó."
+        plan.status, plan.message = DUPLICATE, _imported_before(plan)
         return plan
     if seen:
-        plan.status, plan.message = REJECTED, f"Tệp «{plan.name}»: {seen}"
+        plan.status, plan.message = REJECTED, Phrase("Tệp «{name}»: {reason}.", name=plan.name, reason=seen)
         return plan
     plan.new_units = _new_units(ws, sub)
     plan.clashes = _clashes(ctx, plan.new_units)
     plan.changes = _diff(ws, sub)
     plan.snapshot = ctx.snapshot
     if sub.covers is not None and not plan.changes and not plan.new_units:  # an Excel answer has no revision
-        plan.status, plan.message = DUPLICATE, f"Tệp «{plan.name}» không có số liệu nào khác với số liệu ở đây."
+        plan.status, plan.message = DUPLICATE, Phrase("Tệp «{name}» không có số liệu nào khác với số liệu ở đây.",
+                                                      name=plan.name)
     return plan
 
 
@@ -263,14 +272,15 @@ def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     return [plan_file(ws, ctx, p) for p in expand_paths(paths)]
 
 
-def unknown_unit_message(plan: FilePlan) -> str:
+def unknown_unit_message(plan: FilePlan) -> Phrase:
     """Why a file from a unit not listed here is not imported without consent."""
     sub = plan.submission
     unit = next(u for u in plan.new_units if u["code"] == sub.unit)
     clash = next((code for u, code in plan.clashes if u is unit), None)
-    same = f", trùng tên với đơn vị «{clash}» đã có" if clash else ""
-    return (f"Tệp «{plan.name}» là báo cáo của đơn vị «{sub.unit}» ({shown(unit['name'], 60)}{same}), chưa có trong danh sách "
-            "đơn vị ở đây; chỉ nhập khi đã kiểm tra và chấp nhận thêm đơn vị mới.")
+    same = Phrase(", trùng tên với đơn vị «{clash}» đã có", clash=clash) if clash else ""
+    return Phrase("Tệp «{name}» là báo cáo của đơn vị «{unit}» ({unit_name}{same}), chưa có trong danh sách đơn vị ở "
+                  "đây; chỉ nhập khi đã kiểm tra và chấp nhận thêm đơn vị mới.", name=plan.name, unit=sub.unit,
+                  unit_name=shown(unit["name"], 60), same=same)
 
 
 def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool) -> None:
@@ -279,18 +289,19 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool
     if not fresh:
         seen = _imported(ws, sub)
         if seen == DUPLICATE:
-            plan.status, plan.message = DUPLICATE, f"Tệp «{plan.name}» ({sub.label}) đã nhập trước đó."
+            plan.status, plan.message = DUPLICATE, _imported_before(plan)
             return
         if seen:
-            plan.status, plan.message = REJECTED, f"Tệp «{plan.name}»: {seen}"
+            plan.status, plan.message = REJECTED, Phrase("Tệp «{name}»: {reason}.", name=plan.name, reason=seen)
             return
         plan.new_units = _new_units(ws, sub)
         plan.changes = _diff(ws, sub)
     applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
     ws.write_import(_kept(plan), plan.new_units, sub.report, applied, source_tag(sub.sha256), at)
     plan.status = IMPORTED
-    plan.message = (f"Đã nhập «{plan.name}» ({sub.label}): {len(applied)} số liệu thay đổi, "
-                    f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
+    plan.message = Phrase("Đã nhập «{name}» ({label}): {changed} số liệu thay đổi, {new} đơn vị mới, {conflicts} xung "
+                          "đột với số liệu nhập tại đây.", name=plan.name, label=sub.label, changed=len(applied),
+                          new=len(plan.new_units), conflicts=len(plan.conflicts))
 
 
 def _kept(plan: FilePlan) -> ImportedFile:
@@ -363,7 +374,8 @@ def _write(ws: Workspace, todo: list[FilePlan], keep_local: bool, at: str, *, on
                     _apply(ws, plan, keep_local, at, fresh)
             except sqlite3.IntegrityError as exc:
                 plan.status = REJECTED
-                plan.message = f"Tệp «{plan.name}» không nhập được vào tệp dữ liệu: {exc}."
+                plan.message = Phrase("Tệp «{name}» không nhập được vào tệp dữ liệu: {reason}.", name=plan.name,
+                                      reason=exc)
 
 
 def import_files(ws: Workspace, paths: Iterable[str | Path], *, keep_local: bool = False,

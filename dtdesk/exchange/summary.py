@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 from dtdesk.exchange.validate import printable
@@ -21,43 +22,48 @@ def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None)
 
 def _shown(value) -> str:
     if value is None:
-        return "(trống)"
+        return Phrase("(trống)")
     return printable(str(value).replace("\n", " "), 39)
 
 
 def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
-                 settings: dict[str, str] | None = None) -> tuple[list[str], int]:
-    """Lines to print and the number of rejected files."""
-    lines: list[str] = []
+                 settings: dict[str, str] | None = None) -> tuple[list[Phrase], int]:
+    """Lines to print (each said in the user's language where printed) and the number of rejected files."""
+    lines: list[Phrase] = []
     for plan in plans:
         if plan.status == REJECTED:
-            lines.append(f"Từ chối: {plan.message}")
+            lines.append(Phrase("Từ chối: {message}.", message=plan.message))
             continue
         if plan.status == DUPLICATE:
-            lines.append(f"Bỏ qua: {plan.message}")
+            lines.append(Phrase("Bỏ qua: {message}.", message=plan.message))
             continue
         sub = plan.submission
         if plan.status == PLANNED:
-            lines.append(f"Sẽ nhập «{plan.path.name}» ({sub.label}): {len(plan.changes)} số liệu thay đổi, "
-                         f"{len(plan.new_units)} đơn vị mới, {len(plan.conflicts)} xung đột với số liệu nhập tại đây.")
+            lines.append(Phrase("Sẽ nhập «{name}» ({label}): {changed} số liệu thay đổi, {new} đơn vị mới, {conflicts} "
+                                "xung đột với số liệu nhập tại đây.", name=plan.path.name, label=sub.label,
+                                changed=len(plan.changes), new=len(plan.new_units), conflicts=len(plan.conflicts)))
         else:
             lines.append(plan.message)
         clashes = {id(unit): code for unit, code in plan.clashes}
         for unit in plan.new_units:
-            lines.append(f"  Đơn vị mới: {unit['code']} {printable(unit['name'], 80)}"
-                         + (f" (trùng tên với đơn vị {clashes[id(unit)]} đã có)" if id(unit) in clashes else "")
-                         + (" (chưa có trong danh sách đơn vị, cần được chấp nhận)"
-                            if unit["code"] == sub.unit and plan.status == PLANNED else ""))
+            clash = (Phrase(" (trùng tên với đơn vị {code} đã có)", code=clashes[id(unit)])
+                     if id(unit) in clashes else "")
+            unlisted = (Phrase(" (chưa có trong danh sách đơn vị, cần được chấp nhận)")
+                        if unit["code"] == sub.unit and plan.status == PLANNED else "")
+            lines.append(Phrase("  Đơn vị mới: {code} {name}{clash}{unlisted}", code=unit["code"],
+                                name=printable(unit["name"], 80), clash=clash, unlisted=unlisted))
         for change in plan.conflicts:
-            lines.append(f"  Xung đột: {change_label(plan, change, settings)}: "
-                         f"{_shown(change.old)} ({change.old_source}) → {_shown(change.new)}")
+            lines.append(Phrase("  Xung đột: {label}: {old} ({source}) → {new}", old=_shown(change.old),
+                                label=change_label(plan, change, settings), source=change.old_source,
+                                new=_shown(change.new)))
         if dry_run:
             for change in plan.changes:
                 if not change.conflict:
-                    lines.append(f"  {change_label(plan, change, settings)}: "
-                                 f"{_shown(change.old)} → {_shown(change.new)}")
+                    lines.append(Phrase("  {label}: {old} → {new}", label=change_label(plan, change, settings),
+                                        old=_shown(change.old), new=_shown(change.new)))
     counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
-    done = f"{counts[PLANNED]} sẽ nhập (xem trước, chưa ghi)" if dry_run else f"{counts[IMPORTED]} đã nhập"
-    lines.append(f"Tổng: {len(plans)} tệp: {done}, {counts[DUPLICATE]} đã nhập trước đó, "
-                 f"{counts[REJECTED]} bị từ chối.")
+    done = (Phrase("{count} sẽ nhập (xem trước, chưa ghi)", count=counts[PLANNED]) if dry_run
+            else Phrase("{count} đã nhập", count=counts[IMPORTED]))
+    lines.append(Phrase("Tổng: {count} tệp: {done}, {duplicates} đã nhập trước đó, {rejected} bị từ chối.",
+                        count=len(plans), done=done, duplicates=counts[DUPLICATE], rejected=counts[REJECTED]))
     return lines, counts[REJECTED]

@@ -141,8 +141,9 @@ class Submission:
         return int(self.manifest["template_version"])
 
     @property
-    def label(self) -> str:
-        return f"{self.unit} kỳ {self.period} lần nộp r{self.revision}"
+    def label(self) -> Phrase:
+        return Phrase("{unit} kỳ {period} lần nộp r{revision}", unit=self.unit, period=self.period,
+                      revision=self.revision)
 
 
 def open_untrusted(data: bytes) -> sqlite3.Connection:
@@ -366,8 +367,8 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
     report = reports[0]
     if report["unit"] != unit or report["period"] != period:
         raise Rejected("Tệp «{name}» có báo cáo của «{report}» kỳ «{report_period}» không khớp với manifest ({unit} kỳ "
-                       "{period}).", name=name, report=_q(report['unit']), report_period=_q(report['period'], 20), unit=unit,
-                       period=period)
+                       "{period}).", name=name, report=_q(report['unit']), report_period=_q(report['period'], 20),
+                       unit=unit, period=period)
     if (report["template_id"] != manifest["template_id"]
             or str(report["template_version"]) != manifest["template_version"]):
         raise Rejected("Tệp «{name}» có mẫu báo cáo không khớp với manifest.", name=name)

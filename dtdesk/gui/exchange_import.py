@@ -263,7 +263,7 @@ class ImportDialog(QDialog):
             return
         plan = self.plans[row]
         if plan.status in (REJECTED, DUPLICATE):
-            self.changes_model.set_rows([Row([plan.message], tooltip=plan.message,
+            self.changes_model.set_rows([Row([said(plan.message)], tooltip=said(plan.message),
                                              foreground=REJECTED_COLOUR if plan.status == REJECTED else None)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
@@ -272,7 +272,7 @@ class ImportDialog(QDialog):
             self.changes_model.set_rows([Row([text], tooltip=text)])
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))
             return
-        warning = [Row([unknown_unit_message(plan)], foreground=REJECTED_COLOUR)] if plan.unknown_unit else []
+        warning = [Row([said(unknown_unit_message(plan))], foreground=REJECTED_COLOUR)] if plan.unknown_unit else []
         self.changes_model.set_rows(warning + change_rows(plan, self.ws.settings()))
         if warning:
             self.changes.setSpan(0, 0, 1, len(CHANGE_COLUMNS))

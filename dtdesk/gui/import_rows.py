@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from dtdesk.core.template import Template, TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.rows_model import Row
 
 CONFLICT = QColor("#fde2e1")
@@ -56,7 +56,8 @@ def file_row(plan: FilePlan) -> Row:
     unit = (unit_names(plan).get(sub.unit) or sub.unit) if sub else ""
     cells = [plan.path.name, unit, f"r{sub.revision}" if sub else "", outcome(plan),
              str(len(plan.changes)) if accepted else "", str(len(plan.conflicts)) if accepted else ""]
-    row = Row(cells, tooltip=plan.message or (f"{sub.unit} — {plan.path}" if sub else str(plan.path)), payload=plan)
+    where = f"{sub.unit} — {plan.path}" if sub else str(plan.path)
+    row = Row(cells, tooltip=said(plan.message) or where, payload=plan)
     if plan.status == REJECTED:
         row.foreground = REJECTED_COLOUR
     elif accepted and plan.conflicts:

@@ -11,7 +11,7 @@ from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
 from dtdesk.gui.page import Page, TextCommitter, hint_label, section_label, title_label
-from dtdesk.gui.i18n import bind, tr
+from dtdesk.gui.i18n import bind, said, tr
 from dtdesk.gui.review_mark import ReviewMark
 from dtdesk.core.values import Cell
 
@@ -102,7 +102,7 @@ class NarrativePage(Page):
             for draft_id, label in self.draft_labels.items():
                 label.setText(drafts.get(draft_id, "") or empty)
         problems = self.controller.problems_of(self.section.id)
-        self.editor.setToolTip("\n".join(p.message for p in problems))
+        self.editor.setToolTip("\n".join(said(p.message) for p in problems))
 
     def focus_problem(self, problem: Problem) -> None:
         self.editor.setFocus()

@@ -16,7 +16,7 @@ from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
 from dtdesk.core.template import Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.i18n import bind
+from dtdesk.gui.i18n import bind, said
 from dtdesk.core.values import Cell
 
 IDLE_MS = 1200  # a narrative is committed after this much quiet typing
@@ -40,7 +40,7 @@ def mark(widget: QWidget, problem: Problem | None, refusal: str = "") -> None:
     if refusal:
         style, tip = INVALID_STYLE, refusal
     elif problem is not None:
-        style, tip = (INVALID_STYLE if problem.is_error else WARNING_STYLE), problem.message
+        style, tip = (INVALID_STYLE if problem.is_error else WARNING_STYLE), said(problem.message)
     else:
         style, tip = "", ""
     widget.setStyleSheet(style)

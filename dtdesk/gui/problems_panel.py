@@ -16,7 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
 
 from dtdesk.core.rules import Problem
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 
 def problem_icons(widget: QWidget) -> dict[str, QIcon]:
     """The platform style's error and warning marks, made with the first problems (after the first paint)."""
@@ -71,9 +71,9 @@ class ProblemsModel(QAbstractListModel):
             return tr("Không có lỗi hay cảnh báo nào.") if role == Qt.ItemDataRole.DisplayRole else None
         if role == Qt.ItemDataRole.DisplayRole:
             prefix = tr("Lỗi") if problem.is_error else tr("Cảnh báo")
-            return f"{prefix}: {problem.message}"
+            return f"{prefix}: {said(problem.message)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return problem.message
+            return said(problem.message)
         if role == Qt.ItemDataRole.DecorationRole:
             return self.icons[problem.level]
         return None

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from dtdesk.core.report import fill
 from dtdesk.core.template import Field, Section
 from dtdesk.gui.controller import Controller
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.core.values import Cell, show, typed
 
 COMPUTED_BG = QColor("#ececec")
@@ -78,7 +78,7 @@ class ReportTableModel(QAbstractTableModel):
                 key = (p.unit, p.row, field_id)
                 level, message = problems.get(key, ("warning", ""))
                 level = "error" if p.is_error or level == "error" else "warning"
-                problems[key] = (level, f"{message}\n{p.message}".strip())
+                problems[key] = (level, f"{message}\n{said(p.message)}".strip())
         if reset or len(rows) != len(self._rows):
             self.beginResetModel()
             self._rows, self._problems = rows, problems
