@@ -12,6 +12,7 @@ import pytest
 
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.export import export_report
+from dtdesk.exchange.importer import IMPORTED, import_files
 from dtdesk.store.demo import create_demo
 from dtdesk.store.jsonio import dump_document, load_document
 from dtdesk.store.workspace import Workspace
@@ -168,3 +169,46 @@ def build(path: Path, manifest: dict, units: list[dict], reports: list[dict], va
         conn.executescript(extra_sql)
     conn.close()
     return path
+
+
+# -- the hostile corpus and the workspace states it is imported into ------------------------
+
+
+@pytest.fixture(scope="session")
+def base_file(ward_files) -> Path:
+    return ward_files["HA-CATBI"]
+
+
+@pytest.fixture(scope="session")
+def base_parts(base_file):
+    return read_parts(base_file)
+
+
+@pytest.fixture(scope="session")
+def hostile_dir(session_dir) -> Path:
+    folder = session_dir / "hostile"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture(scope="session")
+def states(session_dir, demo_template, base_file, base_parts) -> dict[str, Path]:
+    imported = copy_ws(demo_template, session_dir / "state-imported.sqlite")
+    with open_ws(imported) as ws:
+        assert import_files(ws, [base_file])[0].status == IMPORTED
+    newer = copy_ws(demo_template, session_dir / "state-newer.sqlite")
+    m, u, r, v = base_parts
+    r3 = build(session_dir / "HA-CATBI_2022-Q1_r3.dtdesk.sqlite", dict(m, revision="3"), u,
+               [dict(r[0], revision=3)], v)
+    with open_ws(newer) as ws:
+        assert import_files(ws, [r3])[0].status == IMPORTED
+    return {"demo": demo_template, "imported": imported, "newer": newer}
+
+
+@pytest.fixture(scope="session")
+def corpus(hostile_dir, base_file, base_parts) -> dict[str, Path]:
+    """Every case's file of the hostile corpus (tests/exchange/hostile_files.py), made once: {case: path}."""
+    from tests.exchange.hostile_files import CASES  # it builds its files with this module's helpers
+
+    return {name: maker(base_file, base_parts, hostile_dir / f"{name}.dtdesk.sqlite") or
+            hostile_dir / f"{name}.dtdesk.sqlite" for name, (_s, _e, maker) in CASES.items()}

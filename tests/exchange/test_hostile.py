@@ -11,54 +11,16 @@ from pathlib import Path
 import pytest
 
 from dtdesk.cli import main
-from dtdesk.exchange.importer import IMPORTED, REJECTED, UNFORESEEN, import_files
-from tests.exchange.conftest import build, copy_ws, open_ws, read_parts, ws_hash
+from dtdesk.exchange.importer import REJECTED, UNFORESEEN, import_files
+from tests.exchange.conftest import copy_ws, open_ws, ws_hash
 from tests.exchange.hostile_files import CASES
 
 # -- fixtures and the test ------------------------------------------------------------------
 
 
-@pytest.fixture(scope="session")
-def base_file(ward_files) -> Path:
-    return ward_files["HA-CATBI"]
-
-
-@pytest.fixture(scope="session")
-def base_parts(base_file):
-    return read_parts(base_file)
-
-
-@pytest.fixture(scope="session")
-def hostile_dir(session_dir) -> Path:
-    folder = session_dir / "hostile"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture(scope="session")
-def states(session_dir, demo_template, base_file, base_parts) -> dict[str, Path]:
-    imported = copy_ws(demo_template, session_dir / "state-imported.sqlite")
-    with open_ws(imported) as ws:
-        assert import_files(ws, [base_file])[0].status == IMPORTED
-    newer = copy_ws(demo_template, session_dir / "state-newer.sqlite")
-    m, u, r, v = base_parts
-    r3 = build(session_dir / "HA-CATBI_2022-Q1_r3.dtdesk.sqlite", dict(m, revision="3"), u,
-               [dict(r[0], revision=3)], v)
-    with open_ws(newer) as ws:
-        assert import_files(ws, [r3])[0].status == IMPORTED
-    return {"demo": demo_template, "imported": imported, "newer": newer}
-
-
 def one_sentence(message: str) -> bool:
     return (bool(message) and message.isprintable() and message.endswith(".") and len(message) < 400
             and "Traceback" not in message and message[0].isupper() and UNFORESEEN not in message)
-
-
-@pytest.fixture(scope="session")
-def corpus(hostile_dir, base_file, base_parts) -> dict[str, Path]:
-    """Every case's file, made once: {case: path}."""
-    return {name: maker(base_file, base_parts, hostile_dir / f"{name}.dtdesk.sqlite") or
-            hostile_dir / f"{name}.dtdesk.sqlite" for name, (_s, _e, maker) in CASES.items()}
 
 
 class Opened:

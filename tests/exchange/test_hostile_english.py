@@ -12,7 +12,6 @@ from dtdesk.gui.import_rows import file_row  # noqa: E402
 from tests.english import vietnamese_left  # noqa: E402
 from tests.exchange.conftest import copy_ws, open_ws  # noqa: E402
 from tests.exchange.hostile_files import CASES  # noqa: E402
-from tests.exchange.test_hostile import base_file, base_parts, corpus, hostile_dir, states  # noqa: E402, F401
 
 
 @pytest.fixture
