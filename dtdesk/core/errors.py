@@ -26,6 +26,11 @@ class Failure(Exception):
         super().__init__(sentence)
         self.sentence, self.values = sentence, values
 
+    @classmethod
+    def of(cls, failure: "Failure") -> "Failure":
+        """The same sentence and values as another kind of failure (a period that cannot be read, met by the store)."""
+        return cls(failure.sentence, **failure.values)
+
     def say(self, language: str = SOURCE) -> str:
         """The sentence in ``language``."""
         return translate(language, self.sentence, **self.values)

@@ -86,7 +86,7 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     try:
         span = parse_period(period)
     except PeriodError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     period = span.code
     own = ws.own_unit
     units = ws.hierarchy(as_of=span.start)

@@ -28,6 +28,7 @@ import zipfile
 from pathlib import Path
 
 from dtdesk.core.formats import ParseError, parse_int
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import Field, Template, TemplateError, builtin_templates, load_template
 from dtdesk.core.values import parse
 from dtdesk.exchange import manifest as mf
@@ -99,8 +100,8 @@ class _Meta:
         self.cells: list[tuple] = []
         limit = MAX_ROWS["units"] + MAX_ROWS["vals"] + len(layout.META_KEYS)
         if sheet.max_row > limit or sheet.max_column > 1 + len(mf.UNIT_COLUMNS) or sheet.min_column != 1:
-            raise Rejected("Tệp «{name}» có trang «{META_SHEET}» lớn hơn giới hạn của biểu chi tiết.", name=name,
-                           META_SHEET=layout.META_SHEET)
+            raise Rejected("Tệp «{name}» có trang «{sheet}» lớn hơn giới hạn của biểu chi tiết.", name=name,
+                           sheet=layout.META_SHEET)
         width = 1 + len(mf.UNIT_COLUMNS)
         for row in sheet.iter_rows(values_only=True):
             kind, rest = row[0], (*row[1:], *(None,) * width)
@@ -116,20 +117,20 @@ class _Meta:
             elif kind == layout.META_CELL:
                 self.cells.append(tuple(_text(v) for v in rest[:5]))
             elif kind is not None:
-                raise Rejected("Tệp «{name}» có dòng lạ trong trang «{META_SHEET}».", name=name,
-                               META_SHEET=layout.META_SHEET)
+                raise Rejected("Tệp «{name}» có dòng lạ trong trang «{sheet}».", name=name,
+                               sheet=layout.META_SHEET)
         if self.entries.get("format") != layout.FORMAT:
             raise Rejected("Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất.", name=name)
         if missing := [k for k in layout.META_KEYS if k not in self.entries]:
-            raise Rejected("Tệp «{name}» thiếu mục «{missing}» trong trang «{META_SHEET}».", name=name,
-                           missing=missing[0], META_SHEET=layout.META_SHEET)
+            raise Rejected("Tệp «{name}» thiếu mục «{missing}» trong trang «{sheet}».", name=name,
+                           missing=missing[0], sheet=layout.META_SHEET)
 
     def template(self, name: str) -> Template:
         wanted = (self.entries["template_id"], self.entries["template_version"])
         found = next((t for t in builtin_templates() if (t[0], str(t[1])) == wanted), None)
         if found is None:  # exact match: an id from a file never becomes a path
-            raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{wanted}» phiên bản {wanted2} mà dtdesk không có.",
-                           name=name, wanted=printable(wanted[0]), wanted2=printable(wanted[1], 8))
+            raise Rejected("Tệp «{name}» dùng mẫu báo cáo «{wanted}» phiên bản {version} mà dtdesk không có.",
+                           name=name, wanted=printable(wanted[0]), version=printable(wanted[1], 8))
         try:
             return load_template(*found)
         except TemplateError:
@@ -151,7 +152,7 @@ def _check_cells(name: str, meta: _Meta, template: Template, sheets: set[str]) -
     inputs, units = _inputs(template), {u["code"] for u in meta.units}
     places, keys = set(), set()
     for sheet, coordinate, unit, key, row in meta.cells:
-        where = f"«{printable(sheet)}» ô {printable(coordinate, 10)}"
+        where = Phrase("«{sheet}» ô {cell}", sheet=printable(sheet), cell=printable(coordinate, 10))
         if sheet not in sheets or sheet == layout.META_SHEET or not _COORDINATE.fullmatch(coordinate):
             raise Rejected("Tệp «{name}» ghi số liệu ở trang {where} không thuộc biểu chi tiết.", name=name,
                            where=where)
@@ -165,7 +166,7 @@ def _check_cells(name: str, meta: _Meta, template: Template, sheets: set[str]) -
         keys.add((unit, key, row))
 
 
-def _number(name: str, where: str, field: Field, value):
+def _number(name: str, where: Phrase, field: Field, value):
     """A mapped cell's value as stored, or one sentence naming sheet and cell."""
     if isinstance(value, float) and value.is_integer() and field.type == "int":
         value = int(value)
@@ -188,7 +189,7 @@ def _values(name: str, book, meta: _Meta, template: Template, period: str) -> li
     inputs, values = _inputs(template), []
     for sheet, coordinate, unit, key, row in meta.cells:
         cell = book[sheet][coordinate]
-        where = f"«{sheet}» ô {coordinate}"
+        where = Phrase("«{sheet}» ô {cell}", sheet=sheet, cell=coordinate)
         if cell.data_type == "f" or isinstance(cell.value, (ArrayFormula, DataTableFormula)):
             raise Rejected("Tệp «{name}», trang {where} có công thức; ô số liệu chỉ nhận số gõ vào (dtdesk không "
                            "tính công thức trong tệp nhận vào).", name=name, where=where)
@@ -219,8 +220,8 @@ def read_xlsx(ws: Workspace, path: str | Path, data: bytes | None = None) -> Sub
     _check_zip(name, data)
     book = _load(name, data)
     if layout.META_SHEET not in book.sheetnames:
-        raise Rejected("Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất (không có trang «{META_SHEET}»).",
-                       name=name, META_SHEET=layout.META_SHEET)
+        raise Rejected("Tệp «{name}» không phải là biểu chi tiết do dtdesk xuất (không có trang «{sheet}»).",
+                       name=name, sheet=layout.META_SHEET)
     meta = _Meta(name, book[layout.META_SHEET])
     template = meta.template(name)
     sheets = layout.expected_sheets(template)

@@ -100,7 +100,7 @@ def resolve(ws: Workspace, unit: str | None = None, period: str | None = None) -
         try:
             period = parse_period(period).code
         except PeriodError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError.of(exc) from None
     else:
         period = ws.latest_period(unit)
         if not period:
@@ -139,7 +139,7 @@ def start_report(ws: Workspace, unit: str, period: str, cutoff: str = "") -> Rep
         span = parse_period(period)
         end = parse_date(cutoff) if cutoff.strip() else span.end
     except (PeriodError, ParseError) as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     if end < span.start:
         raise WorkspaceError("Ngày chốt số liệu phải từ ngày đầu kỳ ({start}) trở đi.", start=date_short(span.start))
     retired = ws.retired().get(unit)
@@ -216,7 +216,7 @@ def define_unit(ws: Workspace, code: str, name: str, kind: str, parent: str = ""
     try:
         check_placement(unit, hierarchy[parent] if parent else None)
     except UnitError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     ws.add_units([unit])
     return unit
 
@@ -242,7 +242,7 @@ def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
     try:
         check_tree([moved if u.code == code else u for u in hierarchy.units.values()])
     except UnitError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     ws.add_units([moved])
     return moved
 
@@ -255,7 +255,7 @@ def retire_unit(ws: Workspace, code: str, period: str) -> Unit:
     try:
         since = parse_period(period).start
     except PeriodError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     ws.retire_unit(code, since)
     return unit
 

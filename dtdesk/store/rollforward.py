@@ -36,7 +36,7 @@ def roll_forward(ws: Workspace, unit: str | None = None, period: str | None = No
     try:
         target = next_period(source.period)
     except PeriodError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None
     units = ws.hierarchy(as_of=target.start)
     name = units[source.unit].name if source.unit in units else source.unit
     if ws.report(source.unit, target.code) is not None:

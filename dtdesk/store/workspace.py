@@ -268,7 +268,7 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         try:
             check_tree(units)
         except UnitError as exc:
-            raise WorkspaceError(str(exc)) from None
+            raise WorkspaceError.of(exc) from None
         if own not in {u.code for u in units}:
             raise WorkspaceError("Đơn vị «{own}» không có trong các đơn vị được tạo.", own=shown_code(own))
         with self.transaction():

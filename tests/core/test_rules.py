@@ -101,7 +101,7 @@ def test_a_key_figure_jumping_is_a_warning_naming_both_periods(demo_ws):
     assert not [p for p in check(report_data(demo_ws, info)) if p.section == "dvc" and p.field == "received"]
     demo_ws.set_values("HA", "2022-Q2", {("dvc.received", ""): 3000, ("dvc.new", ""): 2805})
     (jump,) = [p for p in check(report_data(demo_ws, info)) if p.section == "dvc" and p.field == "received"]
-    assert jump.level == "warning" and "Quý II/2022" in jump.message and "Quý I/2022: Tổng số hồ sơ tiếp nhận = " in jump.message
+    assert jump.level == "warning" and "Quý II/2022" in jump.message and "Quý I/2022: «Tổng số hồ sơ tiếp nhận» = " in jump.message
 
 
 def test_rules_across_periods_wait_for_the_previous_report(demo_ws):

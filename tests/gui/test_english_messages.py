@@ -15,17 +15,17 @@ def test_each_rule_broken_is_listed_in_english(main):
     main.set_language("en")
     data, ws = main.controller.data, main.ws
     listed = {}
-    for section in (s for s in data.template.sections if s.rules):
+    for section in (s for s in data.template.sections if s.rules and s.kind != "text"):
         rows = [r for r in data.table_rows(section) if r.kind == "data"] if section.kind != "figures" else []
         unit = rows[0].unit if rows else data.unit.code
-        for rule in section.rules:
+        for rule in (r for r in section.rules if not r.check.previous):  # those across periods: tests/core
             key = f"{section.id}.{rule.field}"
             kept = ws.value(unit, "2022-Q1", key, "")
             ws.set_value(unit, "2022-Q1", key, (kept or 0) + 1_000_000)
             main._imported(1)  # as after an import: the problems are recomputed from the file
             listed[rule.message] = main.problems.lines()
             ws.set_value(unit, "2022-Q1", key, kept)
-    assert len(listed) == sum(len(s.rules) for s in data.template.sections) == 8
+    assert len(listed) == 8
     for message, lines in listed.items():
         assert any(tr(message) in line for line in lines) and tr(message) != message, message
         assert all(line.startswith(("Error: ", "Warning: ")) for line in lines)
