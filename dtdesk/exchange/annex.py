@@ -30,8 +30,8 @@ class NoAnnex(WorkspaceError):
 
     kind = "no_annex"
 
-    def __init__(self, message: str, own: str):
-        super().__init__(message)
+    def __init__(self, sentence: str, own: str, /, **values):
+        super().__init__(sentence, **values)
         self.own = own
 
 
@@ -61,11 +61,11 @@ def compose_annex(ws: Workspace, data: ReportData) -> Annex:
     """The annex of the workspace's own report ``data``; :class:`NoAnnex` when there is nothing to compare."""
     own = ws.own_unit
     if data.unit.code != own:
-        raise NoAnnex(f"Phụ lục biểu đồ chỉ in kèm báo cáo của chính đơn vị «{own}», nơi có số liệu các đơn vị "
-                      "cấp dưới gửi lên.", own)
+        raise NoAnnex("Phụ lục biểu đồ chỉ in kèm báo cáo của chính đơn vị «{own}», nơi có số liệu các đơn vị cấp "
+                      "dưới gửi lên.", own, own=own)
     status = completeness(ws, data.info.period)
     if not status.rows:
-        raise NoAnnex(f"{data.unit.name} không có đơn vị cấp dưới nên không có phụ lục biểu đồ.", own)
+        raise NoAnnex("{name} không có đơn vị cấp dưới nên không có phụ lục biểu đồ.", own, name=data.unit.name)
     w = data.template.annex
     reported = sum(map(_reported, status.rows))
     words = {**data.words, **_issued(data), "key_ratio": data.template.key_ratio_label,
