@@ -156,8 +156,9 @@ def check_merge(units: "Hierarchy", into: str, sources) -> tuple[Unit, list[Unit
         if unit.code == into:
             raise UnitError("«{name}» ({into}) không thể gộp vào chính nó.", name=target.name, into=into)
         if unit.level != target.level:
-            raise UnitError("Không thể gộp «{name}» ({code}) vào «{name2}» ({into}): {word} chỉ gộp vào một đơn vị "
-                            "cùng cấp.", name=unit.name, code=unit.code, name2=target.name, into=into, word=unit.word)
+            raise UnitError("Không thể gộp «{name}» ({code}) vào «{target}» ({into}): {word} chỉ gộp vào một đơn vị "
+                            "cùng cấp.", name=unit.name, code=unit.code, target=target.name, into=into,
+                            word=Phrase(unit.word))
         if below := units.subunits(unit.code):
             raise UnitError("«{name}» ({code}) còn {count} đơn vị cấp dưới; hãy chuyển hoặc gộp chúng trước.",
                             name=unit.name, code=unit.code, count=len(below))
