@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dtdesk.core.formats import nfc
+from dtdesk.core.i18n import N_
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.units import is_code
 from dtdesk.exchange.validate import Rejected, file_label, printable, read_file
@@ -174,7 +175,7 @@ def read_reply(path: str | Path, data: bytes | None = None) -> Reply:
     path = Path(path)
     name = file_label(path)
     if data is None:
-        data = read_file(path, MAX_BYTES, "tệp trả lời báo cáo")
+        data = read_file(path, MAX_BYTES, N_("tệp trả lời báo cáo"))
     doc = _decode(name, data)
     _check_format(name, doc)
     _check_entries(name, doc)

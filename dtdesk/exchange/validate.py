@@ -89,7 +89,7 @@ def _undecodable(name: str) -> bool:
 _q = printable
 
 
-def read_file(path: Path, limit: int = MAX_FILE_BYTES, kind: str = "tệp nộp báo cáo") -> bytes:
+def read_file(path: Path, limit: int = MAX_FILE_BYTES, kind: str = N_("tệp nộp báo cáo")) -> bytes:
     """The file's bytes (one more than the limit at most), or :class:`Rejected`: a FIFO, a device or a folder is
     refused without waiting, so nothing blocks a batch that holds the workspace's write lock. ``kind`` names
     what the file should have been."""
@@ -98,7 +98,7 @@ def read_file(path: Path, limit: int = MAX_FILE_BYTES, kind: str = "tệp nộp 
     except NotRegularFile as exc:
         what = Phrase("là một thư mục") if exc.folder else Phrase("không phải là một tệp thông thường")
         raise Rejected("Đường dẫn «{path}» {what} nên không phải là {kind}.", path=file_label(path), what=what,
-                       kind=kind) from None
+                       kind=Phrase(kind)) from None
     except OSError as exc:
         raise Rejected("Không đọc được tệp «{name}»: {reason}.", name=file_label(path), reason=os_reason(exc)) from None
 
