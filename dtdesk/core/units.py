@@ -216,9 +216,10 @@ class Hierarchy:
         raise UnitError(mistake)
 
     def subkind_word(self, code: str) -> str:
-        """Word for the unit's subunits ("phường"), or "" when it has none."""
-        subunits = self.subunits(code)
-        return subunits[0].word if subunits else ""
+        """Word for the unit's subunits: "phường", or "phường, xã, đặc khu" for a province whose communes
+        are of several kinds (in the order of ``KINDS``); "" when it has none."""
+        words = {u.word for u in self.subunits(code)}
+        return ", ".join(dict.fromkeys(w for w, _ in KINDS.values() if w in words))
 
     def walk(self, code: str | None = None) -> list[Unit]:
         """Units depth-first from the roots (or below ``code``), each after its parent."""

@@ -124,7 +124,9 @@ class CompletenessView(QWidget):
                               period=parse_period(c.period).label, unit=c.unit.name, deadline=date_short(c.deadline)))
         rows = []
         bars = []
-        for r in c.rows:
+        # Who has sent comes first: among a province's 114 communes the one file received is what the officer
+        # looks for; the rest keep the hierarchy's order.
+        for r in sorted(c.rows, key=lambda r: (not r.submitted, not r.has_values)):
             timing = ""
             if r.submitted:
                 timing = tr("Đúng hạn") if r.on_time else (tr("Nộp muộn") if r.on_time is False else "")

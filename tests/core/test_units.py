@@ -80,6 +80,16 @@ def test_levels_and_selectors():
     assert units["DK"].word == "đặc khu" and units["DK"].admin and not units["SO"].admin
 
 
+def test_subunits_of_several_kinds_are_all_named():
+    """A province since 2025 has xã, phường and đặc khu under it: "UBND các phường" would leave out the rest."""
+    units = Hierarchy(_units(("31", "city", None), ("X1", "commune", "31"), ("P1", "ward", "31"),
+                             ("P2", "ward", "31"), ("DK", "special_zone", "31"), ("SO", "department", "31"),
+                             ("HA", "district", None), ("W1", "ward", "HA"), ("TP", "department", "HA")))
+    assert units.subkind_word("31") == "phường, xã, đặc khu"
+    assert units.subkind_word("HA") == "phường"  # bodies are not subunits
+    assert units.subkind_word("W1") == ""
+
+
 def _merger():
     return Hierarchy(_units(("HA", "district", None), ("CB", "ward", "HA"), ("TT", "ward", "HA"), ("NEW", "ward", "HA"),
                             ("TP", "department", "HA"), ("LC", "district", None), ("LC-W", "ward", "LC")))

@@ -61,6 +61,23 @@ def test_view_lists_wards_and_reloads_after_an_import(qtbot, tmp_path):
         assert view.model.rowCount() == 0 and "2022-Q9" in view.title.text() and view.chart.bars == []
 
 
+def test_who_has_sent_is_listed_first(qtbot, tmp_path):
+    """Among many subunits the few files received are what the officer looks for: they head the table and chart."""
+    with create_demo(tmp_path / "demo.sqlite") as demo:
+        last = demo.hierarchy().subunits("HA")[-1]
+        path = export_report(demo, last.code, "2022-Q1", tmp_path).path
+        doc = dump_document(demo, "HA", "2022-Q1")
+    with Workspace.create(tmp_path / "d.sqlite") as ws:
+        load_document(ws, doc)
+        import_files(ws, [path])
+        view = CompletenessView(ws, "2022-Q1")
+        qtbot.addWidget(view)
+        assert view.model.rowCount() == 8
+        assert [view.model.text(0, c) for c in (0, 2)] == [last.code, "Đã nộp"]
+        assert view.model.text(1, 2) == "Chưa nộp"
+        assert view.chart.bars[0].state == SUBMITTED and view.chart.bars[0].label == last.short
+
+
 def test_chart_greys_wards_whose_figures_are_only_local(qtbot, demo_path):
     with Workspace.open(demo_path) as ws:  # the demo holds every ward's figures, none sent as a file
         view = CompletenessView(ws, "2022-Q1")
