@@ -38,8 +38,9 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dtdesk.core.errors import phrase
-from dtdesk.core.formats import nfc, shown
+from dtdesk.core.formats import date_short, nfc, shown
 from dtdesk.core.i18n import Phrase
+from dtdesk.core.periods import parse_period
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.validate import Rejected, Submission, file_label, read_submission
@@ -126,6 +127,7 @@ class ImportContext:
         if self.own not in self.units:
             raise WorkspaceError("Tệp dữ liệu không có đơn vị «{own}» của mình.", own=self.own)
         self.snapshot = ws.snapshot()  # planning writes nothing, so one snapshot serves the batch
+        self.retired, self.merged = ws.retired(), ws.merged()
         self.templates = {r.period: (r.template_id, r.template_version) for r in ws.reports(self.own)}
 
     @cached_property
@@ -171,6 +173,7 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
         if known_parent != sub.parent:
             raise Rejected("Tệp «{name}» ghi «{unit}» thuộc «{parent}», nhưng ở đây đơn vị này thuộc "
                            "«{known_parent}».", name=name, unit=sub.unit, parent=sub.parent, known_parent=known_parent)
+        _check_still_reporting(ctx, sub, name)
     elif not (sub.parent == own or (sub.parent in units and units.is_descendant(sub.parent, own))):
         raise Rejected("Tệp «{name}» là báo cáo của «{unit}» (cấp trên «{parent}»), không phải đơn vị cấp dưới của "
                        "{own_name}.", name=name, unit=sub.unit, parent=sub.parent, own_name=own_name)
@@ -190,6 +193,21 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
                        "bản {expected_version} của báo cáo kỳ {period} ở đây.", name=name, template_id=sub.template_id,
                        template_version=sub.template_version, expected=expected[0], expected_version=expected[1],
                        period=sub.period)
+
+
+def _check_still_reporting(ctx: ImportContext, sub: Submission, name: str) -> None:
+    """A unit retired or merged away before the file's period no longer reports: its figures would count nowhere
+    (the period's totals list only the units in use), so the file is refused and says who reports instead."""
+    since = ctx.retired.get(sub.unit)
+    if since is None or since > parse_period(sub.period).start:
+        return
+    unit, into = ctx.units[sub.unit].name, ctx.merged.get(sub.unit)
+    if into:
+        raise Rejected("Tệp «{name}» là báo cáo kỳ {period} của {unit}, nhưng {unit} đã gộp vào {into} từ ngày "
+                       "{since}: báo cáo kỳ này do {into} gửi.", name=name, period=parse_period(sub.period).label,
+                       unit=unit, into=ctx.units[into].name, since=date_short(since))
+    raise Rejected("Tệp «{name}» là báo cáo kỳ {period} của {unit}, nhưng {unit} đã thôi dùng từ ngày {since}.",
+                   name=name, period=parse_period(sub.period).label, unit=unit, since=date_short(since))
 
 
 def _diff(ws: Workspace, sub: Submission) -> list[Change]:

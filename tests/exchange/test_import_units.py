@@ -6,6 +6,7 @@ import pytest
 
 from dtdesk.cli import main
 from dtdesk.exchange.importer import IMPORTED, PLANNED, REJECTED, commit, import_files, plan_import
+from dtdesk.store.reports import define_unit, merge_units
 from tests.exchange.conftest import build, open_ws, read_parts, ws_hash
 
 
@@ -59,3 +60,16 @@ def test_cli_refuses_without_add_units_and_imports_with_it(district, lookalike, 
     assert out.startswith("Từ chối: ") and "--add-units" in out
     assert main(["import", str(district), "--add-units", str(lookalike)]) == 0
     assert capsys.readouterr().out.startswith("Đã nhập «HA-CATBl_2022-Q1_r2.dtdesk.sqlite»")
+
+
+def test_a_file_from_a_ward_merged_away_before_its_period_is_refused_naming_the_new_ward(district, ward_files):
+    """Its figures would count in no total of the period (the period lists the new ward only): refused, not lost."""
+    with open_ws(district) as ws:
+        define_unit(ws, "HA-MOI", "Phường Hải An Mới", "ward", "HA")
+        merge_units(ws, "HA-MOI", ["HA-CATBI", "HA-THANHTO"], "2022-Q1")
+    before = ws_hash(district)
+    with open_ws(district) as ws:
+        plans = import_files(ws, [ward_files["HA-CATBI"], ward_files["HA-DANGLAM"]])
+    assert [p.status for p in plans] == [REJECTED, IMPORTED]
+    assert "Phường Cát Bi đã gộp vào Phường Hải An Mới từ ngày 01/01/2022" in plans[0].message
+    assert ws_hash(district) != before  # the other ward's file still went in
