@@ -90,3 +90,11 @@ def test_a_wrong_answer_is_one_sentence_and_changes_nothing(argv, fragment, demo
     code, _, err = _run(capsys, *[a.format(district=demo_path, tmp=tmp_path) for a in argv])
     assert code == 2 and fragment in err and err.count("\n") == 1
     assert demo_path.read_bytes() == before and not list(tmp_path.glob("*.dtreply"))
+
+
+def test_status_without_a_period_shows_the_latest_report(demo_path, capsys):
+    """As the other report commands do: a province officer types `dtdesk status tinh.sqlite` and sees this quarter."""
+    code, out, err = _run(capsys, "status", demo_path)
+    assert code == 0 and err == ""
+    assert _run(capsys, "status", demo_path, "--period", PERIOD)[1] == out
+    assert "kỳ 2022-Q1 của Quận Hải An" in out and out.rstrip().splitlines()[-1].startswith("Tổng: ")

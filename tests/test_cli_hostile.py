@@ -109,7 +109,8 @@ def _cases() -> dict[str, tuple[list[str], int]]:
     for i, out in enumerate(["{long}", "{text}/x", "{ws}", "{missing}/x/y"]):
         cases[f"export-output-{i}"] = (["export", "{ws}", "-o", out], 2)
     for i, argv in enumerate([["frobnicate"], ["render", "{ws}"], ["check"], ["backup", "{ws}", "--keep", "abc"],
-                              ["import", "{ws}"], ["load", "{ws}"], ["status", "{ws}"], ["render", "{ws}", "-o"],
+                              ["import", "{ws}"], ["load", "{ws}"], ["status", "{ws}", "--period"],
+                              ["render", "{ws}", "-o"],
                               ["check", "{ws}", "--period"], ["--bogus"], ["units", "{ws}", "extra"],
                               ["export", "{ws}", "--unit"], ["restore", "{ws}"], ["check", "{ws}", "--unit", "HA", "x"],
                               ["dump", "{ws}", "--output"]]):

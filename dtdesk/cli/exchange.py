@@ -113,7 +113,8 @@ def _import(args) -> int:
 
 
 @command("status", "trạng thái báo cáo (đã gửi, tiếp nhận, trả lại) và tình hình nộp của đơn vị cấp dưới",
-         WORKSPACE, Arg("--period", type=given, required=True, help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022»"),
+         WORKSPACE, Arg("--period", type=given,
+                        help="kỳ báo cáo, ví dụ 2022-Q1 hoặc «Quý I/2022» (mặc định: kỳ gần nhất)"),
          Arg("--unit", type=given, help="chỉ lịch sử báo cáo của đơn vị này (mặc định: đơn vị của tệp và các "
                                         "đơn vị cấp dưới)"))
 def _status(args) -> int:
@@ -125,7 +126,7 @@ def _status(args) -> int:
             info = resolve(ws, args.unit, args.period)
             lines = history_lines(ws, info.unit, info.period)
         else:
-            c = completeness(ws, args.period)
+            c = completeness(ws, args.period or resolve(ws).period)
             own = history_lines(ws, c.unit.code, c.period) if ws.report(c.unit.code, c.period) else []
             lines = own + (format_status(c) if c.rows else [])
     print_lines(lines)
