@@ -41,9 +41,10 @@ from dtdesk.core.errors import phrase
 from dtdesk.core.formats import date_short, nfc, shown
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import parse_period
+from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
-from dtdesk.exchange.validate import Rejected, Submission, file_label, read_submission
+from dtdesk.exchange.validate import Rejected, Submission, file_label, printable, read_submission
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile
@@ -159,10 +160,11 @@ def _imported(ws: Workspace, sub: Submission) -> Phrase | str | None:
 def _check_place(ctx: ImportContext, sub: Submission) -> None:
     name, units, own = file_label(sub.path), ctx.units, ctx.own
     own_name = units[own].name
-    if sub.unit == own:
-        raise Rejected("Tệp «{name}» là báo cáo của chính {own_name}; chỉ nhập tệp của đơn vị cấp dưới.", name=name,
-                       own_name=own_name)
-    if sub.unit in units:
+    if sub.unit == own:  # only its workbook, filled in by its bodies: what it may change is _check_bodies_only's
+        if sub.covers is None:
+            raise Rejected("Tệp «{name}» là báo cáo của chính {own_name}; chỉ nhập tệp của đơn vị cấp dưới.",
+                           name=name, own_name=own_name)
+    elif sub.unit in units:
         known_parent = units[sub.unit].parent or ""
         if not units.is_descendant(sub.unit, own):
             raise Rejected("Tệp «{name}» là báo cáo của «{unit}», không phải đơn vị cấp dưới của {own_name}.",
@@ -208,6 +210,29 @@ def _check_still_reporting(ctx: ImportContext, sub: Submission, name: str) -> No
                        unit=unit, into=ctx.units[into].name, since=date_short(since))
     raise Rejected("Tệp «{name}» là báo cáo kỳ {period} của {unit}, nhưng {unit} đã thôi dùng từ ngày {since}.",
                    name=name, period=parse_period(sub.period).label, unit=unit, since=date_short(since))
+
+
+def _check_bodies_only(ctx: ImportContext, plan: FilePlan) -> None:
+    """The own unit's workbook brings only the rows its bodies filled in (a body answering in Excel).
+
+    Its own figures and its subunits' figures are the clerk's here, and it
+    brings no unit not listed here: a workbook that changes one of them (or
+    names such a unit) is refused whole,
+    with the first such cell named, rather than imported in part, so that
+    nothing the body typed is silently dropped and nothing kept here is
+    silently overwritten. Cells it leaves as they are do not matter.
+    """
+    own_name = ctx.units[ctx.own].name
+    if plan.new_units:
+        raise Rejected("Tệp «{name}» là biểu chi tiết của chính {own_name} nhưng ghi đơn vị «{unit}» không có ở đây.",
+                       name=plan.name, own_name=own_name, unit=printable(plan.new_units[0]["code"]))
+    bodies = {u.code for u in ctx.units.bodies(ctx.own)}
+    if stray := next((c for c in plan.changes if c.unit not in bodies), None):
+        sub = plan.submission  # its template was loaded to read it: the value is named as the forms name it
+        label = load_template(sub.template_id, sub.template_version).value_label(stray.key, stray.row)
+        raise Rejected("Tệp «{name}» là biểu chi tiết của chính {own_name} nhưng sửa số liệu «{label}» của «{unit}»; "
+                       "chỉ nhận các dòng do cơ quan của {own_name} điền, số liệu khác sửa tại đây.", name=plan.name,
+                       own_name=own_name, label=label, unit=ctx.units[stray.unit].name)
 
 
 def _diff(ws: Workspace, sub: Submission) -> list[Change]:
@@ -278,6 +303,12 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan.clashes = _clashes(ctx, plan.new_units)
     plan.changes = _diff(ws, sub)
     plan.snapshot = ctx.snapshot
+    if sub.unit == ctx.own:
+        try:
+            _check_bodies_only(ctx, plan)
+        except Rejected as exc:
+            plan.status, plan.message = REJECTED, phrase(exc)
+            return plan
     if sub.covers is not None and not plan.changes and not plan.new_units:  # an Excel answer has no revision
         plan.status, plan.message = DUPLICATE, Phrase("Tệp «{name}» không có số liệu nào khác với số liệu ở đây.",
                                                       name=plan.name)
@@ -315,7 +346,8 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool
         plan.new_units = _new_units(ws, sub)
         plan.changes = _diff(ws, sub)
     applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
-    ws.write_import(_kept(plan), plan.new_units, sub.report, applied, source_tag(sub.sha256), at)
+    report = None if sub.unit == ws.own_unit else sub.report  # the bodies' rows leave the own report's state alone
+    ws.write_import(_kept(plan), plan.new_units, report, applied, source_tag(sub.sha256), at)
     plan.status = IMPORTED
     plan.message = Phrase("Đã nhập «{name}» ({label}): {changed} số liệu thay đổi, {new} đơn vị mới, {conflicts} xung "
                           "đột với số liệu nhập tại đây.", name=plan.name, label=sub.label, changed=len(applied),

@@ -67,24 +67,28 @@ class Imports(Tables):
             latest[row[0]] = LatestImport(*row)
         return latest
 
-    def write_import(self, file: ImportedFile, new_units: list[dict], report: dict, changes: list[tuple],
+    def write_import(self, file: ImportedFile, new_units: list[dict], report: dict | None, changes: list[tuple],
                      source: str, at: str) -> int:
         """Write one imported file inside the caller's transaction; returns how many values changed.
 
         Its new units (each after its parent), its report row, its (unit, key,
         row, old, new) changes, the file itself with who and when, and the
-        report's new step: sent, with this revision.
+        report's new step: sent, with this revision. Without ``report`` (the
+        own report's workbook, filled in by its bodies) the report's row and
+        status stay as they are: the file only brings values.
         """
         self._insert_units(new_units)
-        self._put_report_row(report)
+        if report is not None:
+            self._put_report_row(report)
         changed = self.write_changes(file.period, changes, source, at, audit_new=False)
         self.conn.execute(
             f"INSERT INTO imports ({', '.join(_IMPORT_COLUMNS)}) VALUES ({marks(len(_IMPORT_COLUMNS))})",
             (file.sha256, file.content_sha256, file.filename, file.unit, file.period, file.revision,
              file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
              file.original))
-        self.record_status(file.unit, file.period, SENT, file.revision, side=IN, file=file.filename, sha256=file.sha256,
-                           at=at)
+        if report is not None:
+            self.record_status(file.unit, file.period, SENT, file.revision, side=IN, file=file.filename,
+                               sha256=file.sha256, at=at)
         return changed
 
     def imported_files(self, unit: str | None = None, period: str | None = None) -> list[dict]:

@@ -33,11 +33,12 @@ def _edited(source: Path, target: Path, sheet: str, cell: str, value) -> Path:
     return target
 
 
-def _cell_of(book_path: Path, key: str, row: str = "") -> tuple[str, str]:
-    """(sheet, cell) of the Cát Bi value ``key`` as the hidden sheet maps it."""
-    meta = openpyxl.load_workbook(book_path)[layout.META_SHEET]
-    return next((r[1], r[2]) for r in meta.iter_rows(values_only=True)
-                if r[0] == layout.META_CELL and r[3] == "HA-CATBI" and r[4] == key and (r[5] or "") == row)
+def _cell_of(book_path: Path, key: str, row: str = "", unit: str = "") -> tuple[str, str]:
+    """(sheet, cell) of ``unit``'s value ``key`` (the workbook's own unit's if none) as the hidden sheet maps it."""
+    meta = list(openpyxl.load_workbook(book_path)[layout.META_SHEET].iter_rows(values_only=True))
+    unit = unit or next(r[2] for r in meta if r[0] == layout.META_ENTRY and r[1] == "unit")
+    return next((r[1], r[2]) for r in meta
+                if r[0] == layout.META_CELL and r[3] == unit and r[4] == key and (r[5] or "") == row)
 
 
 def test_reimporting_an_exported_workbook_changes_nothing(demo, catbi_xlsx):
