@@ -17,13 +17,17 @@ from dtdesk.exchange.xlsx_export import export_xlsx
 from tests.exchange.conftest import PERIOD, open_ws, ws_hash
 
 
+def exported(demo: Path, unit: str, path: Path) -> Path:
+    """``unit``'s tables exported from the demo as a workbook."""
+    with open_ws(demo) as ws:
+        export_xlsx(ws, unit, PERIOD, path)
+    return path
+
+
 @pytest.fixture
 def catbi_xlsx(demo, tmp_path) -> Path:
     """Phường Cát Bi's tables exported from the demo, where the district holds its values."""
-    path = tmp_path / "catbi.xlsx"
-    with open_ws(demo) as ws:
-        export_xlsx(ws, "HA-CATBI", PERIOD, path)
-    return path
+    return exported(demo, "HA-CATBI", tmp_path / "catbi.xlsx")
 
 
 def _edited(source: Path, target: Path, sheet: str, cell: str, value) -> Path:
@@ -166,9 +170,11 @@ SAYS = {"not a zip": "không phải là tệp Excel", "zip bomb": "bom zip", "fo
         "foreign template": "mà dtdesk không có"}
 
 
+@pytest.mark.parametrize("unit", ["HA-CATBI", "HA"])  # a ward's workbook; the district's own, filled in by a body
 @pytest.mark.parametrize("case", HOSTILE)
-def test_a_hostile_workbook_gets_one_sentence_and_changes_nothing(case, demo, catbi_xlsx, tmp_path):
-    path = HOSTILE[case](tmp_path / f"{case.replace(' ', '_')}.xlsx", catbi_xlsx)
+def test_a_hostile_workbook_gets_one_sentence_and_changes_nothing(case, unit, demo, tmp_path):
+    source = exported(demo, unit, tmp_path / "source.xlsx")
+    path = HOSTILE[case](tmp_path / f"{case.replace(' ', '_')}.xlsx", source)
     before = ws_hash(demo)
     with open_ws(demo) as ws:
         (plan,) = import_files(ws, [path])
