@@ -29,8 +29,10 @@ def output_arg(args) -> Path:
 
 
 def printable(text: str, limit: int = 60) -> str:
-    """``text`` as it may be quoted in one sentence: unprintable characters as "?", cut with "…" when long."""
-    return "".join(c if c.isprintable() else "?" for c in text[:limit]) + ("…" if len(text) > limit else "")
+    """``text`` as it may be quoted in one sentence: the same rule as for text read from an imported file."""
+    from dtdesk.exchange.validate import printable as safe_text
+
+    return safe_text(text, limit)
 
 
 def quoted(path) -> str:

@@ -200,16 +200,16 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
 def _check_still_reporting(ctx: ImportContext, sub: Submission, name: str) -> None:
     """A unit retired or merged away before the file's period no longer reports: its figures would count nowhere
     (the period's totals list only the units in use), so the file is refused and says who reports instead."""
-    since = ctx.retired.get(sub.unit)
-    if since is None or since > parse_period(sub.period).start:
+    since, period = ctx.retired.get(sub.unit), parse_period(sub.period)
+    if since is None or since > period.start:
         return
     unit, into = ctx.units[sub.unit].name, ctx.merged.get(sub.unit)
     if into:
         raise Rejected("Tệp «{name}» là báo cáo kỳ {period} của {unit}, nhưng {unit} đã gộp vào {into} từ ngày "
-                       "{since}: báo cáo kỳ này do {into} gửi.", name=name, period=parse_period(sub.period).label,
+                       "{since}: báo cáo kỳ này do {into} gửi.", name=name, period=period.label,
                        unit=unit, into=ctx.units[into].name, since=date_short(since))
     raise Rejected("Tệp «{name}» là báo cáo kỳ {period} của {unit}, nhưng {unit} đã thôi dùng từ ngày {since}.",
-                   name=name, period=parse_period(sub.period).label, unit=unit, since=date_short(since))
+                   name=name, period=period.label, unit=unit, since=date_short(since))
 
 
 def _check_bodies_only(ctx: ImportContext, plan: FilePlan) -> None:
