@@ -7,7 +7,7 @@ import json
 import sys
 
 from dtdesk.cli.common import open_workspace, output_arg, print_lines, printable, writable, writing
-from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, given, output, said, tr
+from dtdesk.cli.registry import LANGUAGE, REPORT, WORKSPACE, Arg, CommandError, command, given, output, said, tr
 
 
 @command("export", "xuất tệp nộp báo cáo", WORKSPACE, output("tệp nộp (.sqlite) hoặc thư mục"), *REPORT,
@@ -190,7 +190,7 @@ def _xlsx(args) -> int:
     out = output_arg(args)
     with open_workspace(args.workspace, read_only=True) as ws:
         info = resolve(ws, args.unit, args.period)
-        data = workbook_bytes(ws, info.unit, info.period)
+        data = workbook_bytes(ws, info.unit, info.period, LANGUAGE)
     with writing(out):
         write_output(out, data)
     print(tr("Đã xuất các bảng của báo cáo {unit} kỳ {period} ra {path} (biểu chi tiết Excel).",

@@ -29,6 +29,8 @@ from openpyxl.worksheet.worksheet import Worksheet
 from dtdesk import __version__
 from dtdesk.core.coverage import coverage, missing_row_label, note
 from dtdesk.core.files import write_output
+from dtdesk.core.i18n import SOURCE, Phrase
+from dtdesk.core.periods import parse_period
 from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.template import Field, Section
 from dtdesk.core.values import show
@@ -41,9 +43,13 @@ from dtdesk.store.workspace import Workspace
 
 NUMBER_FORMATS = {
     "count": "[$-42A][=0]0;[<10]00;#,##0",  # 0, 09, 1.430 as the report prints counts
-    "ratio": "[$-42A][=0]0;[=100]0;#,##0.0",  # 0, 100, 59,2
+    # A ratio's formula rounds it to one decimal (ROUND is half up for the positive numbers ratios are), and
+    # General then shows it as the report prints it: 50, 100, 73,3. A format with ".0" would show 50 as "50,0"
+    # and Excel's formats cannot drop the ",0" of whole numbers only.
+    "ratio": "[$-42A]General",
     "plain": "[$-42A]General",
 }
+RATIO_DECIMALS = 1  # as dtdesk.core.formats.ratio prints a ratio
 _FONT = "Times New Roman"
 _THIN = Side(style="thin")
 _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -120,8 +126,12 @@ class SheetWriter:
         for i, f in enumerate(self.fields, start=FIRST_COLUMN):
             if f.formula is not None:
                 value = excel_formula(f.formula, refs, {"weeks": self.data.weeks, "days": self.data.days})
+                if f.format == "ratio":
+                    value = f"=ROUND({value[1:]},{RATIO_DECIMALS})"
             elif f.ref:
                 value = show(f, values.get(f.id)) or None
+                if mapped:  # read back into the section it comes from: a change typed here is not lost
+                    self.cells.append((self.sheet.title, refs[f.id], unit, f.ref, ""))
             elif inputs is not None:
                 value = inputs[f.id]
             else:
@@ -229,21 +239,30 @@ def _meta(book: Workbook, content: tuple, cells: list[tuple]) -> None:
     sheet.sheet_state = "veryHidden"
 
 
-def workbook_bytes(ws: Workspace, unit: str, period: str) -> bytes:
-    """The report's "biểu chi tiết" as the bytes of an ``.xlsx`` file (one consistent read of the workspace)."""
+def sheet_title(data: ReportData, language: str = SOURCE) -> str:
+    """The sheets' first line: the unit and the period's name as the report says it ("Quý I/2022"), in the
+    user's language (the unit's name is the report's own and stays as it is)."""
+    label = parse_period(data.info.period).label.say(language)
+    return Phrase("BIỂU CHI TIẾT - {unit} - {period}", unit=data.unit.name.upper(),
+                  period=label[:1].upper() + label[1:]).say(language)
+
+
+def workbook_bytes(ws: Workspace, unit: str, period: str, language: str = SOURCE) -> bytes:
+    """The report's "biểu chi tiết" as the bytes of an ``.xlsx`` file (one consistent read of the workspace);
+    ``language`` words its title."""
     content = collect(ws, unit, period)  # refuses a unit or report that is not here, with one sentence
     data = report_data(ws, ws.report(unit, period))
     own = {u["code"] for u in content[0]}
-    title = f"BIỂU CHI TIẾT - {data.unit.name.upper()} - {period}"
+    heading = sheet_title(data, language)
     book = Workbook()
     book.remove(book.active)
     cells: list[tuple] = []
     for section in layout.table_sections(data.template):
         if section.kind == "figures":
-            _figures(book, data, section, title, cells)
+            _figures(book, data, section, heading, cells)
         else:
             writer = SheetWriter(book.create_sheet(layout.sheet_name(section)), section, data, cells)
-            _heading(writer, data, section, title)
+            _heading(writer, data, section, heading)
             _table(writer, data, own)
     _meta(book, content, cells)
     out = io.BytesIO()
@@ -251,8 +270,8 @@ def workbook_bytes(ws: Workspace, unit: str, period: str) -> bytes:
     return out.getvalue()
 
 
-def export_xlsx(ws: Workspace, unit: str, period: str, out: str | Path) -> Path:
+def export_xlsx(ws: Workspace, unit: str, period: str, out: str | Path, language: str = SOURCE) -> Path:
     """Write the report's "biểu chi tiết" to ``out`` (named by the clerk): whole, or the old file as it was;
     never over the workspace or its backups."""
     refuse_own_file(ws.path, out)
-    return write_output(out, workbook_bytes(ws, unit, period))
+    return write_output(out, workbook_bytes(ws, unit, period, language))

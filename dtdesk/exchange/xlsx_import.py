@@ -139,12 +139,19 @@ class _Meta:
 
 
 def _inputs(template: Template) -> dict[str, tuple[Field, frozenset[str]]]:
-    """Storage key → (field, the fixed rows it may have) of every typed-in field the workbook may hold."""
+    """Storage key → (field, the fixed rows it may have) of every typed-in field the workbook may hold.
+
+    A column borrowed from another section (3.5's "Đã xây dựng chuyên mục", from «Triển khai tại các đơn
+    vị») is read into the field it shows, so that what the clerk types there is kept, not dropped.
+    """
     out = {}
     for section in layout.table_sections(template):
         rows = frozenset(r.id for r in section.fixed_rows) if section.kind == "fixed_table" else frozenset({""})
         for f in section.inputs:
             out[section.key(f.id)] = (f, rows)
+        for f in section.fields:
+            if f.ref:
+                out[f.ref] = (template.section(f.ref_section).field(f.ref_field), frozenset({""}))
     return out
 
 
@@ -168,8 +175,10 @@ def _check_cells(name: str, meta: _Meta, template: Template, sheets: set[str]) -
 
 def _number(name: str, where: Phrase, field: Field, value):
     """A mapped cell's value as stored, or one sentence naming sheet and cell."""
-    if isinstance(value, float) and value.is_integer() and field.type == "int":
+    if isinstance(value, float) and value.is_integer() and field.type in ("int", "bool"):
         value = int(value)
+    if field.type == "bool" and type(value) is int:  # a mark typed as 1 or 0 reads as "1" or "0" typed
+        value = str(value)
     try:
         if isinstance(value, str):
             return parse(field, value)
@@ -183,7 +192,18 @@ def _number(name: str, where: Phrase, field: Field, value):
                    value=printable(value, 20))
 
 
-def _values(name: str, book, meta: _Meta, template: Template, period: str) -> list[tuple]:
+def _empty(ws: Workspace, field: Field, unit: str, period: str, key: str, row: str):
+    """What an empty cell says: no value, except for a mark, which the workbook shows as "x" or nothing.
+
+    An empty mark is "not done" (0) where the workspace holds a mark, and no value where it holds none: so a
+    workbook returned as it was exported changes nothing, and an "x" taken away is read as taken away.
+    """
+    if field.type != "bool":
+        return None
+    return None if ws.value(unit, period, key, row) is None else 0
+
+
+def _values(ws: Workspace, name: str, book, meta: _Meta, template: Template, period: str) -> list[tuple]:
     from openpyxl.worksheet.formula import ArrayFormula, DataTableFormula
 
     inputs, values = _inputs(template), []
@@ -196,9 +216,11 @@ def _values(name: str, book, meta: _Meta, template: Template, period: str) -> li
         if cell.data_type == "e":
             raise Rejected("Tệp «{name}», trang {where} có lỗi «{value}» thay cho số liệu.", name=name, where=where,
                            value=printable(cell.value, 12))
-        if isinstance(cell.value, str) and not cell.value.strip():
-            continue
-        value = _number(name, where, inputs[key][0], cell.value)
+        field = inputs[key][0]
+        if cell.value is None or isinstance(cell.value, str) and not cell.value.strip():
+            value = _empty(ws, field, unit, period, key, row)
+        else:
+            value = _number(name, where, field, cell.value)
         if value is not None:
             values.append((unit, period, key, row, value))
     return sorted(values, key=lambda v: v[:4])
@@ -237,7 +259,7 @@ def read_xlsx(ws: Workspace, path: str | Path, data: bytes | None = None) -> Sub
     report = {"unit": manifest["unit"], "period": manifest["period"], "template_id": manifest["template_id"],
               "template_version": int(manifest["template_version"]), "start": meta.entries["start"],
               "cutoff": meta.entries["cutoff"], "revision": revision, "illustrative": int(meta.entries["illustrative"])}
-    values = _values(name, book, meta, template, manifest["period"])
+    values = _values(ws, name, book, meta, template, manifest["period"])
     _check_content(name, manifest, meta.units, [report], values)
     manifest["sha256"] = mf.content_hash(manifest, meta.units, [report], values)
     covers = frozenset((unit, key, row) for _sheet, _cell, unit, key, row in meta.cells)

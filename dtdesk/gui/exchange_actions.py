@@ -16,7 +16,7 @@ from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog
 
 from dtdesk.core.formats import os_reason
-from dtdesk.gui.i18n import said, tr
+from dtdesk.gui.i18n import language, said, tr
 from dtdesk.gui import messages
 from dtdesk.gui.messages import inform
 from dtdesk.gui.window_part import WindowPart
@@ -107,7 +107,7 @@ class ExchangeActions(WindowPart):
                 return None
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            path = export_xlsx(self.ws, info.unit, info.period, target)
+            path = export_xlsx(self.ws, info.unit, info.period, target, language())
         except WorkspaceError as exc:
             self.warn(str(exc))
             return None

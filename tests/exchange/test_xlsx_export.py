@@ -52,7 +52,7 @@ def test_computed_columns_are_formulas_and_numbers_have_vietnamese_formats(demo)
     row = next(r for r in sheet.iter_rows() if r[1].value == "Phòng Tư pháp")
     total, signed, _leader, ratio = row[2:6]
     assert (total.value, signed.value) == (66, 65)
-    assert ratio.value == f"=IF(({total.coordinate})=0,0,(({signed.coordinate})*100)/({total.coordinate}))"
+    assert ratio.value == f"=ROUND(IF(({total.coordinate})=0,0,(({signed.coordinate})*100)/({total.coordinate})),1)"
     assert total.number_format.startswith("[$-42A]") and "#,##0" in total.number_format
     total_row = next(r for r in book["3.3"].iter_rows() if r[0].value == "Tổng")
     assert total_row[2].value.startswith("=SUM(C")
@@ -126,3 +126,24 @@ def test_the_cli_writes_the_workbook_and_refuses_with_one_sentence(demo, tmp_pat
         err = capsys.readouterr().err.strip()
         assert err and "\n" not in err and "Traceback" not in err
     assert not (tmp_path / "x.xlsx").exists()
+
+
+def test_ratios_show_as_the_report_prints_them_whole_numbers_without_a_decimal(demo, tmp_path):
+    with open_ws(demo) as ws:
+        book = _book(ws, "HA")
+    sheet = book["3.2"]
+    rows = [r for r in sheet.iter_rows() if r[0].value in ("2", "3", "4")][:3]  # the district's bodies
+    for row, (total, signed) in zip(rows, ((40, 20), (15, 11), (3, 0))):  # 50 %, 73,33… %, 0 %
+        row[2].value, row[3].value = total, signed
+    xlsx = tmp_path / "ratios.xlsx"
+    book.save(xlsx)
+    shown = {r[1]: r[5] for r in _libreoffice_csv(xlsx)["3.2"] if len(r) > 5}
+    assert [shown[r[1].value] for r in rows] == ["50", "73,3", "0"]
+
+
+def test_the_title_names_the_period_as_the_report_does_in_the_language_chosen(demo):
+    with open_ws(demo) as ws:
+        vietnamese = _book(ws, "HA-CATBI")
+        english = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA-CATBI", PERIOD, "en")))
+    assert vietnamese["3.2"]["A1"].value == "BIỂU CHI TIẾT - PHƯỜNG CÁT BI - Quý I/2022"
+    assert english["3.2"]["A1"].value == "DETAILED TABLES - PHƯỜNG CÁT BI - Quarter I/2022"

@@ -94,6 +94,30 @@ def test_an_emptied_cell_removes_the_value(demo, catbi_xlsx, tmp_path):
     assert [(c.row, c.old, c.new) for c in plan.changes] == [("tai_chinh", old, None)]
 
 
+@pytest.mark.parametrize("unit, typed, old, new", [("HA-CATBI", "x", 0, 1), ("HA-DONGHAI1", None, 1, 0)])
+def test_the_borrowed_portal_column_is_read_into_the_section_it_comes_from(unit, typed, old, new, demo, tmp_path):
+    """3.5's "Đã xây dựng chuyên mục" shows «Triển khai tại các đơn vị»: an x typed or taken away there is kept."""
+    source = exported(demo, unit, tmp_path / "source.xlsx")
+    sheet, cell = _cell_of(source, "trien_khai.portal_section")
+    assert sheet == "3.5"
+    edited = _edited(source, tmp_path / "portal.xlsx", sheet, cell, typed)
+    with open_ws(demo) as ws:
+        (plan,) = plan_import(ws, [edited])
+        assert [c[:5] for c in plan.changes] == [(unit, "trien_khai.portal_section", "", old, new)]
+        (done,) = import_files(ws, [edited])
+        assert done.status == IMPORTED and ws.value(unit, PERIOD, "trien_khai.portal_section") == new
+        (again,) = import_files(ws, [exported(demo, unit, tmp_path / "again.xlsx")])
+    assert again.status == DUPLICATE, again.message  # the mark as it now is, exported and read back: no change
+
+
+def test_a_mark_that_is_no_mark_is_refused_naming_its_cell(demo, catbi_xlsx, tmp_path):
+    sheet, cell = _cell_of(catbi_xlsx, "trien_khai.portal_section")
+    edited = _edited(catbi_xlsx, tmp_path / "mark.xlsx", sheet, cell, "rồi")
+    with open_ws(demo) as ws:
+        (plan,) = import_files(ws, [edited])
+    assert plan.status == REJECTED and f"trang «{sheet}» ô {cell}" in plan.message and "«rồi»" in plan.message
+
+
 # -- hostile workbooks: one sentence each, nothing changed ------------------------------------------------------
 
 
