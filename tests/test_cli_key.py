@@ -24,7 +24,7 @@ def test_keyed_values_are_the_wards_shown_by_status_and_kept_on_import(demo_path
     assert "số liệu nhập tay từ bản giấy" in line
     assert main(["import", str(demo_path), "--keep-local", str(ward_file)]) == 0
     out = capsys.readouterr().out
-    assert "2 xung đột" in out and "41 (keyed) → 40" in out
+    assert "2 xung đột" in out and "41 (nhập tay từ bản giấy) → 40" in out
     with Workspace.open(demo_path, backup=False) as ws:
         assert ws.value("HA-CATBI", "2022-Q1", "chu_ky_so.total") == 41
         assert ws.value("HA-CATBI", "2022-Q1", "buu_chinh.received", "y_te") == 1234

@@ -138,7 +138,7 @@ def _status(args) -> int:
 def _verify_code(args) -> int:
     from dtdesk.core.periods import PeriodError, parse_period
     from dtdesk.core.units import shown_code
-    from dtdesk.exchange.verification import describe, find, parse_code
+    from dtdesk.exchange.verification import describe, find, parse_code, workbooks
 
     code = parse_code(args.code)
     with open_workspace(args.workspace, read_only=True) as ws:
@@ -151,7 +151,8 @@ def _verify_code(args) -> int:
             raise CommandError(said(exc)) from None
         matches = find(ws, code, args.unit, period)
         names = {unit.code: unit.name for unit in units.walk()}
-    print_lines(describe(code, matches, names))
+        received = workbooks(ws, args.unit, period)
+    print_lines(describe(code, matches, names, received))
     return 0 if matches else 1
 
 

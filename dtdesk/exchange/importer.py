@@ -13,7 +13,8 @@ fails on one file's rows) with the original file bytes in ``imports``, which
 are the record of the values each file brought (audit rows only for the
 values it replaced or removed: :mod:`dtdesk.exchange.history`). Imported values are
 stored under the sending unit's code with ``source = 'import:<first 16 hex
-digits of the file's SHA-256>'``, so the upper level's tables, sums and
+digits of the file's SHA-256>'`` (``xlsx:…`` for a filled workbook:
+:mod:`dtdesk.exchange.sources`), so the upper level's tables, sums and
 drafted sentences read them like any other value of that unit.
 
 Outcomes: ``imported``; ``duplicate`` (the same file, or the same revision with
@@ -44,6 +45,8 @@ from dtdesk.core.periods import parse_period
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
+from dtdesk.exchange import sources
+from dtdesk.exchange.sources import kind, source_tag
 from dtdesk.exchange.validate import Rejected, Submission, file_label, printable, read_submission
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
@@ -68,8 +71,9 @@ class Change(NamedTuple):
 
     @property
     def conflict(self) -> bool:
-        """The value being replaced was keyed or loaded here, not imported (nor carried over from the last period)."""
-        return self.old is not None and not self.old_source.startswith("import:") and self.old_source != CARRIED
+        """The value being replaced was typed, keyed, loaded or read from a workbook here, not imported from a
+        submission file (nor carried over from the last period)."""
+        return self.old is not None and kind(self.old_source) not in (sources.FILE, CARRIED)
 
 
 @dataclass
@@ -96,10 +100,6 @@ class FilePlan:
     def unknown_unit(self) -> bool:
         """The reporting unit itself is not in this workspace's list: importing it needs consent."""
         return self.submission is not None and any(u["code"] == self.submission.unit for u in self.new_units)
-
-
-def source_tag(sha256: str) -> str:
-    return f"import:{sha256[:16]}"
 
 
 def expand_paths(paths: Iterable[str | Path]) -> list[Path]:
@@ -138,10 +138,14 @@ class ImportContext:
 
 
 def _imported(ws: Workspace, sub: Submission) -> Phrase | str | None:
-    """DUPLICATE, or a rejection sentence, or None when the file is new and not older."""
+    """DUPLICATE, or a rejection sentence, or None when the file is new and not older.
+
+    A workbook has no revision: it is new unless these very bytes were imported (one that changes nothing is
+    a duplicate too, :func:`plan_file`), and the revisions of submission files are compared among themselves.
+    """
     if ws.is_imported(sub.sha256):
         return DUPLICATE
-    latest = ws.latest_import(sub.unit, sub.period)
+    latest = None if sub.workbook else ws.latest_import(sub.unit, sub.period)
     if latest is None:
         return None
     revision, content = latest.revision, latest.content_sha256
@@ -279,10 +283,15 @@ def _imported_before(plan: FilePlan) -> Phrase:
     return Phrase("Tệp «{name}» ({label}) đã nhập trước đó.", name=plan.name, label=plan.submission.label)
 
 
+def read_received(ws: Workspace, path: str | Path, data: bytes | None = None) -> Submission:
+    """A submission file or a filled workbook (by its name), validated; ``data``: its bytes, as kept here."""
+    return read_xlsx(ws, path, data) if is_xlsx(path) else read_submission(path, data)
+
+
 def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     plan = FilePlan(Path(path))
     try:
-        sub = read_xlsx(ws, path) if is_xlsx(path) else read_submission(path)
+        sub = read_received(ws, path)
         plan.submission = sub
         _check_place(ctx, sub)
         seen = _imported(ws, sub)
@@ -309,7 +318,7 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
         except Rejected as exc:
             plan.status, plan.message = REJECTED, phrase(exc)
             return plan
-    if sub.covers is not None and not plan.changes and not plan.new_units:  # an Excel answer has no revision
+    if sub.workbook and not plan.changes and not plan.new_units:  # an Excel answer has no revision
         plan.status, plan.message = DUPLICATE, Phrase("Tệp «{name}» không có số liệu nào khác với số liệu ở đây.",
                                                       name=plan.name)
     return plan
@@ -346,8 +355,11 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool
         plan.new_units = _new_units(ws, sub)
         plan.changes = _diff(ws, sub)
     applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
-    report = None if sub.unit == ws.own_unit else sub.report  # the bodies' rows leave the own report's state alone
-    ws.write_import(_kept(plan), plan.new_units, report, applied, source_tag(sub.sha256), at)
+    own = sub.unit == ws.own_unit  # the bodies' rows of the own report's workbook leave its state alone
+    # a workbook brings a report row only where there is none (its dates are those it was exported with)
+    report = None if own or (sub.workbook and ws.report(sub.unit, sub.period)) else sub.report
+    ws.write_import(_kept(plan), plan.new_units, report, applied, source_tag(sub.sha256, workbook=sub.workbook), at,
+                    received=not own)
     plan.status = IMPORTED
     plan.message = Phrase("Đã nhập «{name}» ({label}): {changed} số liệu thay đổi, {new} đơn vị mới, {conflicts} xung "
                           "đột với số liệu nhập tại đây.", name=plan.name, label=sub.label, changed=len(applied),

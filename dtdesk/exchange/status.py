@@ -4,7 +4,8 @@ For each administrative subunit of the workspace's own unit: the latest
 imported revision and when it was exported (the sender's clock, recorded in
 the manifest) and imported, whether that was on time, and how many hard-rule
 errors its data has. A unit without an import whose values were keyed here
-(a ward that sent paper) is shown as keyed.
+(a ward that sent paper) is shown as keyed; one whose values came only from a
+filled Excel workbook (no submission file, no revision) says so.
 
 Deadline: the workspace's own report cut-off for the period (or the period's
 last day when there is no such report) plus the template's ``deadline_days``;
@@ -23,6 +24,7 @@ from dtdesk.core.report import ReportData
 from dtdesk.core.rules import check
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Unit
+from dtdesk.exchange.sources import WORKBOOK, kind
 from dtdesk.store.status import ACCEPTED, RETURNED, StatusEntry, shown_status
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
@@ -42,6 +44,7 @@ class UnitStatus:
     errors: int | None = None
     key_ratio: float | None = None  # the template's key ratio from the unit's own figures (3.1: % handled online)
     state: StatusEntry | None = None  # the report's latest step here: sent (received), accepted or returned
+    workbook: bool = False  # values read from a filled Excel workbook (which is no submission file)
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,9 @@ def completeness(ws: Workspace, period: str) -> Completeness:
             rows.append(UnitStatus(sub, True, False, has_values, sent.revision, exported_at, _when(sent.imported_at),
                                    on_time, errors, key, ws.current_status(sub.code, period)))
         else:
-            rows.append(UnitStatus(sub, False, "keyed" in sources.get(sub.code, ()), has_values, errors=errors,
-                                   key_ratio=key))
+            kinds = {kind(source) for source in sources.get(sub.code, ())}
+            rows.append(UnitStatus(sub, False, "keyed" in kinds, has_values, errors=errors, key_ratio=key,
+                                   workbook=WORKBOOK in kinds))
     return Completeness(units[own], period, deadline, rows, template.key_ratio_label)
 
 
@@ -132,6 +136,8 @@ def format_status(c: Completeness) -> list[str]:
                          f"{answer_note(r.state)}")
         elif r.keyed:
             lines.append(f"{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {r.errors or 0} lỗi")
+        elif r.workbook:
+            lines.append(f"{head}  chưa nộp tệp, số liệu nhập từ biểu Excel  {r.errors or 0} lỗi")
         elif r.has_values:
             lines.append(f"{head}  chưa nộp tệp, đã có số liệu trong tệp dữ liệu  {r.errors or 0} lỗi")
         else:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
+from dtdesk.exchange.sources import source_words
 from dtdesk.exchange.validate import printable
 
 
@@ -54,7 +55,7 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
                                 name=printable(unit["name"], 80), clash=clash, unlisted=unlisted))
         for change in plan.conflicts:
             lines.append(Phrase("  Xung đột: {label}: {old} ({source}) → {new}", old=_shown(change.old),
-                                label=change_label(plan, change, settings), source=change.old_source,
+                                label=change_label(plan, change, settings), source=source_words(change.old_source),
                                 new=_shown(change.new)))
         if dry_run:
             for change in plan.changes:

@@ -141,7 +141,14 @@ class Submission:
         return int(self.manifest["template_version"])
 
     @property
+    def workbook(self) -> bool:
+        """A filled Excel workbook: it holds only the cells it covers, and no revision (it is kept as 0)."""
+        return self.covers is not None
+
+    @property
     def label(self) -> Phrase:
+        if self.workbook:
+            return Phrase("{unit} kỳ {period}, biểu Excel", unit=self.unit, period=self.period)
         return Phrase("{unit} kỳ {period} lần nộp r{revision}", unit=self.unit, period=self.period,
                       revision=self.revision)
 

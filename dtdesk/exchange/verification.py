@@ -8,7 +8,10 @@ to one export rather than to the data is left out: the manifest's revision,
 app version and export time, and the report row's revision (counted as 0).
 So rendering twice, or before and after an export, gives the same code; any
 value, name or date changing changes it; and the level above recomputes it
-from the very bytes of the file it imported, which it keeps.
+from the very bytes of the file it imported, which it keeps. A filled Excel
+workbook holds only the tables, so it has no code of its own: a report whose
+tables came from one matches as the data held here, and a code that matches
+nothing says which workbooks could not be compared and why (:func:`describe`).
 
 The code shows the first 60 bits of that hash in Crockford's base 32 (no I,
 L, O or U) as three groups of four, "7KQ2-M9XD-4HTB". A typed code is read
@@ -24,6 +27,7 @@ from dtdesk import __version__
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.export import collect
 from dtdesk.exchange.validate import Rejected, read_submission
+from dtdesk.exchange.xlsx_import import REVISION as XLSX_REVISION
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -81,10 +85,21 @@ class Match:
     revision: int = 0
     when: str = ""  # imported at / exported at, as stored
     newer: int = 0  # a later revision of the same report held here, if any
+    workbooks: tuple[str, ...] = ()  # "current": the filled workbooks some of the data came from
+
+
+def workbooks(ws: Workspace, unit: str | None = None, period: str | None = None) -> list[dict]:
+    """The filled workbooks imported here (of one unit and/or period), oldest first.
+
+    A workbook holds only a report's tables, not the whole content the code is computed from (the texts, the
+    header, the dates), so no code is computed from it: a paper is matched with the data held here, of which
+    its tables are then a part, or with a submission file.
+    """
+    return [f for f in ws.imported_files(unit, period) if f["revision"] == XLSX_REVISION]
 
 
 def _imported(ws: Workspace, code: str, unit: str | None, period: str | None) -> list[Match]:
-    files = ws.imported_files(unit, period)
+    files = [f for f in ws.imported_files(unit, period) if f["revision"] != XLSX_REVISION]
     latest: dict[tuple[str, str], int] = {}
     for f in files:
         key = (f["unit"], f["period"])
@@ -133,7 +148,8 @@ def find(ws: Workspace, code: str, unit: str | None = None, period: str | None =
         submissions = ws.submissions(info.unit, info.period)
         sent = _sent_as(submissions, content)
         if sent is None:
-            found.append(Match(info.unit, info.period, "current"))
+            names = tuple(f["filename"] for f in workbooks(ws, info.unit, info.period))
+            found.append(Match(info.unit, info.period, "current", workbooks=names))
         else:
             last = submissions[-1]["revision"]
             found.append(Match(info.unit, info.period, "exported", sent["revision"], sent["exported_at"],
@@ -141,16 +157,20 @@ def find(ws: Workspace, code: str, unit: str | None = None, period: str | None =
     return found
 
 
-def describe(code: str, matches: list[Match], names: dict[str, str]) -> list[str]:
-    """One sentence per match, or one saying that nothing matched."""
+def describe(code: str, matches: list[Match], names: dict[str, str], received: list[dict] = ()) -> list[str]:
+    """One sentence per match, or one saying that nothing matched and, for each workbook of ``received``
+    (:func:`workbooks`), why it cannot be matched."""
     if not matches:
         return [f"Mã {code} không khớp với lần nộp nào đã nhập hoặc đã xuất, "
-                "cũng không khớp với số liệu hiện có trong tệp: bản giấy không đúng với dữ liệu đang giữ."]
+                "cũng không khớp với số liệu hiện có trong tệp: bản giấy không đúng với dữ liệu đang giữ.",
+                *(_unmatchable(f, names) for f in received)]
     lines = []
     for m in matches:
         who = f"{names.get(m.unit, m.unit)} ({m.unit}) kỳ {m.period}"
         if m.how == "current":
             lines.append(f"Mã {code} khớp với số liệu hiện có của {who}, chưa xuất thành tệp nộp.")
+            if m.workbooks:
+                lines.append(f"Trong đó có số liệu nhập từ biểu Excel {', '.join(f'«{w}»' for w in m.workbooks)}.")
             continue
         verb = "nhập" if m.how == "imported" else "xuất"
         line = f"Mã {code} khớp với lần nộp r{m.revision} của {who}, {verb} lúc {m.when}."
@@ -158,3 +178,11 @@ def describe(code: str, matches: list[Match], names: dict[str, str]) -> list[str
             line += f" Lưu ý: đã có lần nộp mới hơn (r{m.newer})."
         lines.append(line)
     return lines
+
+
+def _unmatchable(workbook: dict, names: dict[str, str]) -> str:
+    who = f"{names.get(workbook['unit'], workbook['unit'])} ({workbook['unit']}) kỳ {workbook['period']}"
+    return (f"Biểu Excel «{workbook['filename']}» của {who}, nhập lúc {workbook['imported_at']}, chỉ có các bảng "
+            "số liệu, không có cả báo cáo (phần lời, đầu báo cáo, các ngày) mà mã xác thực được tính từ, nên không "
+            "đối chiếu được với bản giấy; bản giấy khớp khi được in từ số liệu đang giữ ở đây hoặc khi đơn vị gửi "
+            "tệp nộp báo cáo của đúng bản đã in.")

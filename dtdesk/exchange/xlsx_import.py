@@ -5,7 +5,9 @@ a submission file gives, so the importer previews, checks and applies it the
 same way (rules, conflicts with values keyed here, new units, one transaction).
 It holds only the cells the workbook maps (:mod:`dtdesk.exchange.xlsx_layout`):
 the import changes those and leaves every other value of the unit as it is.
-Its revision is the next after the last one imported for the report.
+It has no revision (:data:`REVISION`): a submission file the unit sends later
+is taken as the revision it is, and its values that differ from the
+workbook's are conflicts with them, shown as "nhập từ Excel".
 
 Checks, each refusing with one sentence: the size; a zip (an ``.xlsx`` is
 one); the number of parts, their declared sizes and compression ratio (a zip
@@ -46,6 +48,11 @@ _REFUSED_PARTS = re.compile(r"(vbaProject|activeX|embeddings|externalLink|oleObj
                             re.IGNORECASE)
 _DTD = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 _COORDINATE = re.compile(r"[A-Z]{1,3}[1-9][0-9]{0,5}")
+# A workbook is not a revision of the unit's report: the unit numbers its own submission files (r1, r2…), and
+# one sent after the workbook must be taken as what it is. It is kept as revision 0, which no submission file
+# has; the checks of a submission's manifest, which want a revision, see it as 1.
+REVISION = 0
+_CHECKED_AS = 1
 
 
 def _check_zip(name: str, data: bytes) -> None:
@@ -251,16 +258,16 @@ def read_xlsx(ws: Workspace, path: str | Path, data: bytes | None = None) -> Sub
         raise Rejected("Tệp «{name}» có trang «{extra}» không thuộc biểu chi tiết; hãy xóa trang đó hoặc dùng lại "
                        "biểu đã xuất.", name=name, extra=printable(extra[0]))
     _check_cells(name, meta, template, set(book.sheetnames))
-    latest = ws.latest_import(meta.entries["unit"], meta.entries["period"])
-    revision = latest.revision + 1 if latest else 1
-    manifest = _check_manifest(name, _manifest_rows(meta, revision))
+    manifest = _check_manifest(name, _manifest_rows(meta, _CHECKED_AS))
     if meta.entries["illustrative"] not in ("0", "1"):
         raise Rejected("Tệp «{name}» có mục «illustrative» không hợp lệ.", name=name)
     report = {"unit": manifest["unit"], "period": manifest["period"], "template_id": manifest["template_id"],
               "template_version": int(manifest["template_version"]), "start": meta.entries["start"],
-              "cutoff": meta.entries["cutoff"], "revision": revision, "illustrative": int(meta.entries["illustrative"])}
+              "cutoff": meta.entries["cutoff"], "revision": _CHECKED_AS,
+              "illustrative": int(meta.entries["illustrative"])}
     values = _values(ws, name, book, meta, template, manifest["period"])
     _check_content(name, manifest, meta.units, [report], values)
+    manifest["revision"], report["revision"] = str(REVISION), REVISION
     manifest["sha256"] = mf.content_hash(manifest, meta.units, [report], values)
     covers = frozenset((unit, key, row) for _sheet, _cell, unit, key, row in meta.cells)
     return Submission(path, hashlib.sha256(data).hexdigest(), manifest["sha256"], manifest, meta.units, report,

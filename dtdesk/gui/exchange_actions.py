@@ -142,7 +142,7 @@ class ExchangeActions(WindowPart):
         """Does a printed copy match a revision this workspace imported or exported? The code at its foot says."""
         if self.ws is None:
             return False
-        from dtdesk.exchange.verification import CodeError, describe, find, parse_code
+        from dtdesk.exchange.verification import CodeError, describe, find, parse_code, workbooks
 
         if typed is None:
             typed, ok = QInputDialog.getText(self.window, tr("Kiểm tra mã xác thực"),
@@ -157,6 +157,6 @@ class ExchangeActions(WindowPart):
         self.flush()
         matches = find(self.ws, code)
         names = {unit.code: unit.name for unit in self.ws.hierarchy().walk()}
-        message = "\n".join(describe(code, matches, names))
+        message = "\n".join(describe(code, matches, names, workbooks(self.ws)))
         (inform if matches else messages.warn)(self.window, message)
         return bool(matches)

@@ -102,6 +102,8 @@ class CompletenessView(QWidget):
             return tr("Đã nộp")
         if r.keyed:
             return tr("Chưa nộp tệp (nhập tay từ bản giấy)")
+        if r.workbook:
+            return tr("Chưa nộp tệp (nhập từ biểu Excel)")
         if r.has_values:
             return tr("Chưa nộp tệp (đã có số liệu)")
         return tr("Chưa nộp")

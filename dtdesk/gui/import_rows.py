@@ -13,6 +13,7 @@ from PySide6.QtGui import QColor
 
 from dtdesk.core.template import Template, TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
+from dtdesk.exchange.sources import source_words
 from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.rows_model import Row
 
@@ -32,12 +33,6 @@ def outcome(plan: FilePlan) -> str:
             REJECTED: tr("Từ chối")}[plan.status]
 
 
-def source_words(source: str) -> str:
-    """Where the value being replaced came from, in the clerk's words."""
-    return {"keyed": tr("nhập tay từ bản giấy"), "load": tr("nạp từ tệp JSON"),
-            "local": tr("nhập tại đây")}.get(source, source)
-
-
 def unit_names(plan: FilePlan) -> dict[str, str]:
     return {u.get("code"): u.get("name") for u in plan.submission.units or []} if plan.submission else {}
 
@@ -54,7 +49,8 @@ def file_row(plan: FilePlan) -> Row:
     sub = plan.submission
     accepted = plan.status in (PLANNED, IMPORTED)
     unit = (unit_names(plan).get(sub.unit) or sub.unit) if sub else ""
-    cells = [plan.path.name, unit, f"r{sub.revision}" if sub else "", outcome(plan),
+    revision = (tr("Excel") if sub.workbook else f"r{sub.revision}") if sub else ""
+    cells = [plan.path.name, unit, revision, outcome(plan),
              str(len(plan.changes)) if accepted else "", str(len(plan.conflicts)) if accepted else ""]
     where = f"{sub.unit} — {plan.path}" if sub else str(plan.path)
     row = Row(cells, tooltip=said(plan.message) or where, payload=plan)
@@ -75,7 +71,7 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
     conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
     rows = []
     for change in sorted(plan.changes, key=lambda c: not c.conflict):
-        old = shown(change.old) + (f" ({source_words(change.old_source)})" if change.conflict else "")
+        old = shown(change.old) + (f" ({said(source_words(change.old_source))})" if change.conflict else "")
         label, row_label = change.key, change.row
         if template is not None:
             label = template.value_label(change.key)

@@ -53,29 +53,31 @@ class Imports(Tables):
         return self.conn.execute("SELECT 1 FROM imports WHERE sha256 = ?", (sha256,)).fetchone() is not None
 
     def latest_import(self, unit: str, period: str) -> LatestImport | None:
-        """The highest revision of a unit's report imported for a period."""
+        """The highest revision of a unit's report imported for a period (a submission file: a filled
+        workbook, kept as revision 0, has none)."""
         row = self.conn.execute(
             "SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
-            " WHERE unit = ? AND period = ? ORDER BY revision DESC LIMIT 1", (unit, period)).fetchone()
+            " WHERE unit = ? AND period = ? AND revision > 0 ORDER BY revision DESC LIMIT 1", (unit, period)).fetchone()
         return LatestImport(*row) if row else None
 
     def latest_imports(self, period: str) -> dict[str, LatestImport]:
-        """Each unit's latest imported revision of a period: {unit: LatestImport}."""
+        """Each unit's latest imported revision of a period: {unit: LatestImport} (submission files only)."""
         latest = {}
         for row in self.conn.execute("SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
-                                     " WHERE period = ? ORDER BY revision", (period,)):
+                                     " WHERE period = ? AND revision > 0 ORDER BY revision", (period,)):
             latest[row[0]] = LatestImport(*row)
         return latest
 
     def write_import(self, file: ImportedFile, new_units: list[dict], report: dict | None, changes: list[tuple],
-                     source: str, at: str) -> int:
+                     source: str, at: str, *, received: bool = True) -> int:
         """Write one imported file inside the caller's transaction; returns how many values changed.
 
         Its new units (each after its parent), its report row, its (unit, key,
-        row, old, new) changes, the file itself with who and when, and the
-        report's new step: sent, with this revision. Without ``report`` (the
-        own report's workbook, filled in by its bodies) the report's row and
-        status stay as they are: the file only brings values.
+        row, old, new) changes, the file itself with who and when, and, when
+        ``received``, the report's new step: sent, with this revision (0 for a
+        filled workbook, which has none). Without ``report`` the report's row
+        stays as it is; without ``received`` (the own report's workbook, filled
+        in by its bodies) its status too: the file only brings values.
         """
         self._insert_units(new_units)
         if report is not None:
@@ -86,7 +88,7 @@ class Imports(Tables):
             (file.sha256, file.content_sha256, file.filename, file.unit, file.period, file.revision,
              file.template_id, file.template_version, file.app_version, file.exported_at, at, self.user,
              file.original))
-        if report is not None:
+        if received:
             self.record_status(file.unit, file.period, SENT, file.revision, side=IN, file=file.filename,
                                sha256=file.sha256, at=at)
         return changed

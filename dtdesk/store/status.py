@@ -41,8 +41,11 @@ class StatusEntry(NamedTuple):
 
     @property
     def label(self) -> str:
-        """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it."""
-        return f"{LABELS[self.status]} (r{self.revision})" if self.revision else LABELS[self.status]
+        """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it; a report received as a filled
+        workbook (which has no revision) "Đã gửi (biểu Excel)"."""
+        if self.revision:
+            return f"{LABELS[self.status]} (r{self.revision})"
+        return f"{LABELS[self.status]} (biểu Excel)" if self.status == SENT and self.side == IN else LABELS[self.status]
 
 
 def shown_status(entry: StatusEntry | None) -> str:

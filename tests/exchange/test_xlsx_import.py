@@ -69,7 +69,9 @@ def test_a_ward_that_answered_in_excel_is_imported_as_its_submission(district, d
         (done,) = import_files(ws, [path])
         assert done.status == IMPORTED
         assert ws.value("HA-CATBI", PERIOD, "chu_ky_so.total") == 1430
-        assert ws.latest_import("HA-CATBI", PERIOD).revision == 1
+        assert ws.latest_import("HA-CATBI", PERIOD) is None  # a workbook is no revision of the ward's files
+        (step,) = ws.status_history("HA-CATBI", PERIOD)
+        assert (step.label, step.file) == ("Đã gửi (biểu Excel)", "catbi.xlsx")
 
 
 def test_a_changed_cell_is_a_conflict_with_a_value_held_here_and_only_mapped_cells_change(demo, catbi_xlsx, tmp_path):
