@@ -45,8 +45,7 @@ from dtdesk.core.periods import parse_period
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
-from dtdesk.exchange import sources
-from dtdesk.exchange.sources import kind, source_tag
+from dtdesk.exchange.sources import FILE, kind, source_tag
 from dtdesk.exchange.validate import Rejected, Submission, file_label, printable, read_submission
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
@@ -73,7 +72,7 @@ class Change(NamedTuple):
     def conflict(self) -> bool:
         """The value being replaced was typed, keyed, loaded or read from a workbook here, not imported from a
         submission file (nor carried over from the last period)."""
-        return self.old is not None and kind(self.old_source) not in (sources.FILE, CARRIED)
+        return self.old is not None and kind(self.old_source) not in (FILE, CARRIED)
 
 
 @dataclass

@@ -26,11 +26,6 @@ def source_tag(sha256: str, *, workbook: bool = False) -> str:
     return f"{WORKBOOK if workbook else FILE}{sha256[:16]}"
 
 
-def imported(source: str) -> bool:
-    """Whether the value came in with an imported file of either kind."""
-    return source.startswith((FILE, WORKBOOK))
-
-
 def kind(source: str) -> str:
     """``source`` without the file it names: "local", "keyed", "import:", "xlsx:"…"""
     head, colon, _file = source.partition(":")
