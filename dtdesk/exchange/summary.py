@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from dtdesk.core.i18n import Phrase
-from dtdesk.core.template import TemplateError, load_template, with_settings
+from dtdesk.core.template import Field, TemplateError, load_template, with_settings
+from dtdesk.core.values import typed
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 from dtdesk.exchange.sources import source_words
 from dtdesk.exchange.validate import printable
@@ -21,10 +22,26 @@ def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None)
     return f"{names.get(change.unit) or change.unit}: {label}"
 
 
-def _shown(value) -> str:
+def _field(plan: FilePlan, key: str) -> Field | None:
+    """The template's field of a stored value (None for a header value or a key the template does not know)."""
+    sub, (section_id, _, field_id) = plan.submission, key.partition(".")
+    try:
+        return load_template(sub.template_id, sub.template_version).section(section_id).field(field_id)
+    except (TemplateError, KeyError):
+        return None
+
+
+def shown_value(plan: FilePlan, key: str, value, limit: int = 39) -> str:
+    """A value of the preview as the forms show it: "1.430", "x" for a mark and "(chưa làm)" for none, not the
+    stored 1430, 1 and 0; "(trống)" where there is no value."""
     if value is None:
         return Phrase("(trống)")
-    return printable(str(value).replace("\n", " "), 39)
+    field = _field(plan, key)
+    if field is not None and field.type == "bool" and value in (0, 1):
+        return "x" if value else Phrase("(chưa làm)")
+    if field is not None and field.type == "int" and type(value) is int:
+        return typed(field, value)
+    return printable(str(value).replace("\n", " "), limit)
 
 
 def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
@@ -54,14 +71,16 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
             lines.append(Phrase("  Đơn vị mới: {code} {name}{clash}{unlisted}", code=unit["code"],
                                 name=printable(unit["name"], 80), clash=clash, unlisted=unlisted))
         for change in plan.conflicts:
-            lines.append(Phrase("  Xung đột: {label}: {old} ({source}) → {new}", old=_shown(change.old),
+            lines.append(Phrase("  Xung đột: {label}: {old} ({source}) → {new}",
+                                old=shown_value(plan, change.key, change.old),
                                 label=change_label(plan, change, settings), source=source_words(change.old_source),
-                                new=_shown(change.new)))
+                                new=shown_value(plan, change.key, change.new)))
         if dry_run:
             for change in plan.changes:
                 if not change.conflict:
                     lines.append(Phrase("  {label}: {old} → {new}", label=change_label(plan, change, settings),
-                                        old=_shown(change.old), new=_shown(change.new)))
+                                        old=shown_value(plan, change.key, change.old),
+                                        new=shown_value(plan, change.key, change.new)))
     counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
     done = (Phrase("{count} sẽ nhập (xem trước, chưa ghi)", count=counts[PLANNED]) if dry_run
             else Phrase("{count} đã nhập", count=counts[IMPORTED]))

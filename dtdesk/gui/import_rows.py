@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from dtdesk.core.template import Template, TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 from dtdesk.exchange.sources import source_words
+from dtdesk.exchange.summary import shown_value
 from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.rows_model import Row
 
@@ -21,11 +22,9 @@ CONFLICT = QColor("#fde2e1")
 REJECTED_COLOUR = QColor("#a61b1b")
 
 
-def shown(value) -> str:
-    if value is None:
-        return "—"
-    text = str(value).replace("\n", " ")
-    return text if len(text) <= 80 else text[:79] + "…"
+def shown(plan: FilePlan, key: str, value) -> str:
+    """A value as the forms show it ("1.430", "x"), "—" where there is none."""
+    return "—" if value is None else said(shown_value(plan, key, value, 80))
 
 
 def outcome(plan: FilePlan) -> str:
@@ -71,7 +70,8 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
     conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
     rows = []
     for change in sorted(plan.changes, key=lambda c: not c.conflict):
-        old = shown(change.old) + (f" ({said(source_words(change.old_source))})" if change.conflict else "")
+        old = shown(plan, change.key, change.old) + (
+            f" ({said(source_words(change.old_source))})" if change.conflict else "")
         label, row_label = change.key, change.row
         if template is not None:
             label = template.value_label(change.key)
@@ -79,7 +79,7 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
             if change.row and section_id in sections:
                 row_label = template.section(section_id).row_label(change.row)
         tip = f"{label} ({change.key})"
-        row = Row([names.get(change.unit) or change.unit, label, row_label, old, shown(change.new)],
+        row = Row([names.get(change.unit) or change.unit, label, row_label, old, shown(plan, change.key, change.new)],
                   tooltip=tip, payload=change)
         if change.conflict:
             row.background, row.tooltip = CONFLICT, f"{conflict_tip}\n{tip}"

@@ -12,6 +12,7 @@ import pytest
 from dtdesk.cli import main
 from dtdesk.exchange import xlsx_layout as layout
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, import_files, plan_import
+from dtdesk.exchange.summary import format_plans
 from dtdesk.exchange.verification import report_code
 from dtdesk.exchange.xlsx_export import export_xlsx
 from tests.exchange.conftest import PERIOD, open_ws, ws_hash
@@ -106,6 +107,9 @@ def test_the_borrowed_portal_column_is_read_into_the_section_it_comes_from(unit,
     with open_ws(demo) as ws:
         (plan,) = plan_import(ws, [edited])
         assert [c[:5] for c in plan.changes] == [(unit, "trien_khai.portal_section", "", old, new)]
+        said = {1: "x", 0: "(chưa làm)"}  # the preview shows the mark as the workbook does; the demo was loaded
+        assert f"Đã xây dựng chuyên mục \"Chuyển đổi số\" trên cổng thông tin: {said[old]} (nhập từ tệp JSON) → {said[new]}" \
+            in format_plans([plan])[0][1]
         (done,) = import_files(ws, [edited])
         assert done.status == IMPORTED and ws.value(unit, PERIOD, "trien_khai.portal_section") == new
         (again,) = import_files(ws, [exported(demo, unit, tmp_path / "again.xlsx")])

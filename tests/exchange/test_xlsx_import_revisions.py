@@ -69,8 +69,8 @@ def test_the_wards_first_file_after_its_workbook_is_taken_as_r1_with_the_workboo
         assert [(c.key, c.old, c.new) for c in plan.conflicts] == [(KEY, 1430, 40)]
         lines, _ = format_plans([plan], dry_run=True)
         conflict = next(line for line in lines if "Xung đột" in line)
-        assert "1430 (nhập từ Excel) → 40" in conflict
-        assert "1430 (imported from Excel) → 40" in conflict.say("en")
+        assert "1.430 (nhập từ Excel) → 40" in conflict  # as the forms show the figure
+        assert "1.430 (imported from Excel) → 40" in conflict.say("en")
         (done,) = import_files(ws, [r1])
         assert done.status == IMPORTED and ws.value(WARD, PERIOD, KEY) == 40
         assert ws.latest_import(WARD, PERIOD).revision == 1
