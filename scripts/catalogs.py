@@ -5,7 +5,7 @@
 Messages are the Vietnamese source strings: the literal first argument of
 ``tr(...)``, ``N_(...)``, ``Phrase(...)`` and ``hint_label(...)`` and the
 third of ``bind(widget, prop, ...)`` in ``dtdesk/gui``, ``dtdesk/cli``, core,
-store and exchange; the sentence each failure is raised with
+store, exchange and sign; the sentence each failure is raised with
 (``UnitError("…", code=…)``, see :mod:`dtdesk.core.errors`); the help texts
 of every command line command; the message of every rule of the templates;
 and every user-visible text property in ``ui/*.ui``. The .po file is what a
@@ -13,6 +13,13 @@ translator edits; the .mo file beside it is what the app reads (with the
 standard library's ``gettext``, so Babel is not loaded at start-up).
 tests/gui/test_catalogs.py checks that every message has a translation and
 that each .mo is the compiled form of its .po.
+
+Python's argparse words its usage, help and errors in English through
+gettext; ``resources/i18n/vi/LC_MESSAGES/argparse.po`` gives them in
+Vietnamese (the command line's default language). This script adds the
+messages of the running Python's argparse to it, keeps those of other Python
+releases, compiles the ``.mo`` beside it and lists what still needs
+translating.
 
 Qt's own texts (the standard buttons: OK, Cancel, Yes, No…) have no
 Vietnamese catalog in Qt, so ``resources/i18n/qtbase_vi.ts`` gives them, in Qt
@@ -39,7 +46,7 @@ ROOT = Path(__file__).resolve().parents[1]
 I18N = ROOT / "resources" / "i18n"
 DOMAIN = "dtdesk"
 KEYWORDS = {"tr": None, "tr_": None, "N_": None, "Phrase": None, "hint_label": None, "bind": (3,)}
-SOURCES = ("gui", "cli", "core", "store", "exchange")  # folders of dtdesk/ whose messages are extracted
+SOURCES = ("gui", "cli", "core", "store", "exchange", "sign")  # folders of dtdesk/ whose messages are extracted
 UI_TEXT_PROPERTIES = {"text", "title", "windowTitle", "toolTip", "statusTip", "placeholderText", "whatsThis"}
 NOT_MESSAGES = {"Tiếng Việt", "English"}  # the language menu names each language in itself
 
@@ -203,11 +210,38 @@ def qt_catalogs() -> list[Path]:
     return sorted(I18N.glob("qtbase_*.ts"))
 
 
+ARGPARSE = I18N / "vi" / "LC_MESSAGES" / "argparse.po"
+
+
+def argparse_messages() -> list[str | tuple[str, str]]:
+    """The messages the running Python's argparse says through gettext (a plural one as its two forms)."""
+    import argparse
+
+    with open(argparse.__file__, "rb") as handle:
+        return [message for _line, message, _comments, _context in
+                extract("python", handle, {"_": None, "ngettext": (1, 2)}) if message]
+
+
+def update_argparse() -> list[str]:
+    """Add this Python's argparse messages (untranslated) to the Vietnamese catalog, keep the others, compile it;
+    returns the untranslated."""
+    with ARGPARSE.open("rb") as handle:
+        catalog = read_po(handle, locale="vi", domain="argparse")
+    for message in argparse_messages():
+        if catalog.get(message[0] if isinstance(message, tuple) else message) is None:
+            catalog.add(message)
+    with ARGPARSE.open("wb") as handle:
+        write_po(handle, catalog, width=100, omit_header=False, sort_output=True)
+    ARGPARSE.with_suffix(".mo").write_bytes(compiled(catalog))
+    return [m.id if isinstance(m.id, str) else m.id[0] for m in catalog
+            if m.id and not (m.string if isinstance(m.string, str) else all(m.string))]
+
+
 def main() -> int:
     for ts in qt_catalogs():
         ts.with_suffix(".qm").write_bytes(compiled_qt(ts))
-    missing = []
-    for folder in sorted(p for p in I18N.iterdir() if p.is_dir()):
+    missing = [f"vi (argparse): {m}" for m in update_argparse()]
+    for folder in sorted(p for p in I18N.iterdir() if p.is_dir() and p.name != "vi"):  # vi: the sources
         missing += [f"{folder.name}: {m}" for m in update(folder.name)]
     for line in missing:
         print("untranslated", line)

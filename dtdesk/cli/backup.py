@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from dtdesk.cli.registry import WORKSPACE, Arg, CommandError, command, tr
+from dtdesk.cli.registry import WORKSPACE, Arg, CommandError, command, said, tr
 
 
 @command("backup", "sao lưu tệp dữ liệu ngay và liệt kê các bản sao lưu", WORKSPACE,
@@ -25,7 +25,7 @@ def _backup(args) -> int:
     backups = list_backups(path)
     print(tr("Các bản sao lưu trong {folder} ({count}, mới nhất trước):", folder=backup_dir(path), count=len(backups)))
     for b in backups:
-        print(f"{b.path.name}\t{b.label}")
+        print(f"{b.path.name}\t{said(b.label)}")
     return 0
 
 

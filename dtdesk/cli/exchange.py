@@ -22,7 +22,7 @@ def _export(args) -> int:
             from dtdesk.exchange.eml import address_notice
 
             if notice := address_notice(ws, info.unit):
-                print(tr("Lưu ý: {notice}", notice=notice), file=sys.stderr)
+                print(tr("Lưu ý: {notice}.", notice=notice), file=sys.stderr)
         result = export_report(ws, info.unit, info.period, args.output, eml=args.eml)
     print(tr("Đã xuất báo cáo {unit} kỳ {period} lần nộp r{revision} ra {path} ({count} số liệu, SHA-256 {sha}…).",
              unit=result.unit, period=result.period, revision=result.revision, path=result.path,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dtdesk import __version__
 from dtdesk.core.errors import say
-from dtdesk.core.i18n import environment_language, translate
+from dtdesk.core.i18n import argparse_words, environment_language, translate
 
 LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
 
@@ -124,8 +124,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     Without ``only`` every command is built whole (for ``--help`` of any of
     them); :func:`dtdesk.cli.run.main` passes the invoked command's name.
     """
+    argparse_words(LANGUAGE)
     parser = _Parser(prog="dtdesk", description=tr("Báo cáo tình hình, kết quả thực hiện chuyển đổi số."))
-    parser.add_argument("--version", action="version", version=f"dtdesk {__version__}")
+    parser.add_argument("--version", action="version", version=f"dtdesk {__version__}",
+                        help=tr("in số phiên bản của dtdesk rồi thoát"))
     sub = parser.add_subparsers(dest="command", parser_class=_Parser, title=tr("các lệnh"),
                                 metavar=tr("LỆNH"))
     chosen = [COMMANDS[only]] if only in COMMANDS else [c for c in COMMANDS.values() if not c.hidden]

@@ -47,7 +47,7 @@ def _settings(args) -> int:
             raise CommandError(tr("Mẫu báo cáo không có thiết lập «{name}»; có: {known}.",
                                   name=shown_code(args.name), known=", ".join(known)))
         if ws.read_only:
-            raise CommandError(ws.notice)
+            raise CommandError(said(ws.notice))
         ws.set_setting(args.name, " ".join((args.value or "").split()))
     print(tr("Đã đặt «{label}»: {value}.", label=known[args.name].label,
              value=args.value or known[args.name].default))

@@ -189,7 +189,7 @@ def _change_unit(args) -> int:
         raise CommandError(tr(question))
     with open_workspace(args.workspace) as ws:
         if ws.read_only:
-            raise CommandError(ws.notice)
+            raise CommandError(said(ws.notice))
         if args.action == MERGE:
             return _merge_units(ws, args)
         try:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dtdesk.cli.registry import WORKSPACE, Arg, CommandError, command
+from dtdesk.cli.registry import WORKSPACE, Arg, CommandError, command, said
 
 
 @command("_edit-loop", "", WORKSPACE, Arg("--start", type=int, default=1),
@@ -18,7 +18,7 @@ def _edit_loop(args) -> int:
 
     ws = Workspace.open(Path(args.workspace), backup=False)
     if ws.read_only:
-        raise CommandError(ws.notice)
+        raise CommandError(said(ws.notice))
     session = ReportSession(ws, resolve(ws, None, None))
     fields = [f for f in session.template.section("dvc").fields if f.type == "int" and not f.computed]
     cells = [Cell(session.info.unit, f"dvc.{f.id}") for f in fields]

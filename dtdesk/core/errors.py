@@ -27,9 +27,12 @@ class Failure(Exception):
         self.sentence, self.values = sentence, values
 
     @classmethod
-    def of(cls, failure: "Failure") -> "Failure":
-        """The same sentence and values as another kind of failure (a period that cannot be read, met by the store)."""
-        return cls(failure.sentence, **failure.values)
+    def of(cls, said: "Failure | Phrase") -> "Failure":
+        """The same sentence and values as another kind of failure (a period that cannot be read, met by the store),
+        or as a sentence kept to be said (why a report is locked)."""
+        if isinstance(said, Phrase):
+            return cls(said.text, **said.values)
+        return cls(said.sentence, **said.values)
 
     def say(self, language: str = SOURCE) -> str:
         """The sentence in ``language``."""

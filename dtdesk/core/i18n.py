@@ -20,13 +20,32 @@ SOURCE = "vi"
 
 
 @cache
-def catalog(language: str) -> gettext.NullTranslations:
-    """The catalog of ``language``; the source language, or one without a catalog, says the sources as they are."""
-    path = resource("i18n", language, "LC_MESSAGES", "dtdesk.mo")
-    if language == SOURCE or not path.is_file():
+def catalog(language: str, domain: str = "dtdesk") -> gettext.NullTranslations:
+    """The catalog of ``language``; the source language, or one without a catalog, says the sources as they are.
+
+    ``domain`` "argparse" is the Vietnamese of Python's argparse, whose own
+    words (usage, help, errors) are English: see :func:`argparse_words`.
+    """
+    path = resource("i18n", language, "LC_MESSAGES", f"{domain}.mo")
+    if (language == SOURCE and domain == "dtdesk") or not path.is_file():
         return gettext.NullTranslations()
     with path.open("rb") as handle:
         return gettext.GNUTranslations(handle)
+
+
+def argparse_words(language: str) -> None:
+    """Make Python's argparse say its own words ("usage:", "options", "the following arguments are required…")
+    in ``language``.
+
+    argparse looks each of them up through its module's ``_`` and
+    ``ngettext`` (the standard library's gettext, which follows the
+    environment and has no Vietnamese); they are pointed at this app's
+    catalog instead. English needs nothing: argparse's words are English.
+    """
+    import argparse
+
+    words = catalog(language, "argparse")
+    argparse._, argparse.ngettext = words.gettext, words.ngettext
 
 
 def translate(language: str, text: str, /, **words) -> str:

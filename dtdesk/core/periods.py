@@ -1,8 +1,11 @@
-"""Report periods: "2022-Q1", "2022-M03", "2022-H1", "2022", and their Vietnamese names.
+"""Report periods: "2022-Q1", "2022-M03", "2022-H1", "2022", and their names.
 
 The code ("2022-Q1") is what is stored and written in files; a clerk may type
 either it or the name as the report itself says it: "Quý I/2022", "I/2022",
-"Tháng 9/2026", "6 tháng đầu năm 2026", "Năm 2026". A period fixes the calendar
+"Tháng 9/2026", "6 tháng đầu năm 2026", "Năm 2026", or as the English
+interface names it: "Q1 2022", "H1 2026". A name is a
+:class:`~dtdesk.core.i18n.Phrase`, said in the language it is shown in ("Quý
+I/2022" is "Q1 2022" in English); the Vietnamese is its text. A period fixes the calendar
 span; each report also carries its own cut-off date (the seed's Q1 report counts
 to 30/3/2022, not 31/3), so the span here is only the default.
 """
@@ -15,7 +18,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from dtdesk.core.errors import Failure
-from dtdesk.core.i18n import Phrase
+from dtdesk.core.i18n import N_, Phrase
 
 FIRST_YEAR, LAST_YEAR = 1990, 2100  # outside this no report exists, and 9999-Q4 would overflow date
 
@@ -27,7 +30,8 @@ _NAMED = re.compile(
     r"|(?P<cy>\d{4}) ?- ?q(?P<cq>[1-4])"
     r"|tháng (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
     r"|6 tháng (?P<h>đầu|cuối) năm (?P<hy>\d{4})"
-    r"|năm (?P<y>\d{4})",
+    r"|năm (?P<y>\d{4})"
+    r"|q(?P<eq>[1-4]) (?P<eqy>\d{4})|h(?P<eh>[12]) (?P<ehy>\d{4})",  # as the English interface names them
     re.ASCII,  # digits are ASCII digits: a year in other scripts would make a period code no file name should hold
 )
 EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
@@ -50,21 +54,27 @@ class Period:
     @property
     def label(self) -> Phrase:
         """As in running text: "quý I/2022", "tháng 3/2022", "6 tháng đầu năm 2022", "năm 2022"."""
-        part = self.code[5:]
-        if not part:
-            return Phrase("năm {year}", year=self.year)
-        if part[0] == "Q":
-            return Phrase("quý {quarter}/{year}", quarter=_ROMAN[int(part[1]) - 1], year=self.year)
-        if part[0] == "M":
-            return Phrase("tháng {month}/{year}", month=int(part[1:]), year=self.year)
-        if part == "H1":
-            return Phrase("6 tháng đầu năm {year}", year=self.year)
-        return Phrase("6 tháng cuối năm {year}", year=self.year)
+        return self._named(_LABELS)
 
     @property
-    def title(self) -> str:
-        """As in a list to choose from: "Quý III/2026", "6 tháng đầu năm 2026"."""
-        return self.label[0].upper() + self.label[1:]
+    def title(self) -> Phrase:
+        """As in a list to choose from, or a message's "{period}": "Quý III/2026", "6 tháng đầu năm 2026"."""
+        return self._named(_TITLES)
+
+    def _named(self, names: dict[str, str]) -> Phrase:
+        part = self.code[5:]
+        if part.startswith("M"):
+            return Phrase(names["M"], month=int(part[1:]), year=self.year)
+        return Phrase(names[part], year=self.year)
+
+
+# A quarter's name is a message of its own: English numbers it ("Q3 2026") where Vietnamese writes "Quý III/2026".
+_LABELS = {"Q1": N_("quý I/{year}"), "Q2": N_("quý II/{year}"), "Q3": N_("quý III/{year}"),
+           "Q4": N_("quý IV/{year}"), "M": N_("tháng {month}/{year}"), "H1": N_("6 tháng đầu năm {year}"),
+           "H2": N_("6 tháng cuối năm {year}"), "": N_("năm {year}")}
+_TITLES = {"Q1": N_("Quý I/{year}"), "Q2": N_("Quý II/{year}"), "Q3": N_("Quý III/{year}"),
+           "Q4": N_("Quý IV/{year}"), "M": N_("Tháng {month}/{year}"), "H1": N_("6 tháng đầu năm {year}"),
+           "H2": N_("6 tháng cuối năm {year}"), "": N_("Năm {year}")}
 
 
 def _code_of(text: str) -> str | None:
@@ -85,6 +95,10 @@ def _code_of(text: str) -> str | None:
         return f"{g['my']}-M{int(g['m']):02d}"
     if g["h"]:
         return f"{g['hy']}-{'H1' if g['h'] == 'đầu' else 'H2'}"
+    if g["eq"]:
+        return f"{g['eqy']}-Q{g['eq']}"
+    if g["eh"]:
+        return f"{g['ehy']}-H{g['eh']}"
     return g["y"]
 
 

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dtdesk import __version__
+from dtdesk.core.errors import phrase
 from dtdesk.core.files import write_output
 from dtdesk.core.formats import os_reason
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import parse_period
 from dtdesk.core.units import shown_code
 from dtdesk.exchange import reply as rf
@@ -133,33 +135,36 @@ def _write_eml(ws: Workspace, unit: str, period: str, revision: int, decision: s
 class ReplyOutcome:
     path: Path
     status: str
-    message: str
+    message: Phrase  # said in the user's language where it is shown
     reply: rf.Reply | None = None
 
 
-def _fits(ws: Workspace, reply: rf.Reply) -> str | None:
+def _fits(ws: Workspace, reply: rf.Reply) -> Phrase | str | None:
     """DUPLICATE, a sentence why the reply does not answer what was sent from here, or None when it fits."""
-    name, own = reply.name, ws.own_unit
+    own = ws.own_unit
     units = ws.hierarchy()
+    said = {"name": reply.name, "revision": reply.revision, "period": reply.period}
     if reply.unit != own or own not in units:
-        return f"Tệp «{name}» trả lời báo cáo của «{reply.unit}», không phải của đơn vị của tệp dữ liệu này."
+        return Phrase("Tệp «{name}» trả lời báo cáo của «{unit}», không phải của đơn vị của tệp dữ liệu này.",
+                      unit=reply.unit, **said)
     if reply.parent != (units[own].parent or ""):
-        return f"Tệp «{name}» do «{reply.parent}» gửi, không phải đơn vị cấp trên của {units[own].name}."
+        return Phrase("Tệp «{name}» do «{parent}» gửi, không phải đơn vị cấp trên của {own}.", parent=reply.parent,
+                      own=units[own].name, **said)
     if ws.report(own, reply.period) is None:
-        return f"Tệp «{name}» trả lời báo cáo kỳ {reply.period}, nhưng ở đây chưa có báo cáo kỳ này."
+        return Phrase("Tệp «{name}» trả lời báo cáo kỳ {period}, nhưng ở đây chưa có báo cáo kỳ này.", **said)
     history = ws.status_history(own, reply.period, OUT)
     if any(step.sha256 == reply.file_sha256 for step in history):
         return DUPLICATE
     sent = {s["revision"]: s for s in ws.submissions(own, reply.period)}
     if reply.revision not in sent:
-        return f"Tệp «{name}» trả lời lần nộp r{reply.revision} kỳ {reply.period} mà tệp dữ liệu này chưa gửi."
+        return Phrase("Tệp «{name}» trả lời lần nộp r{revision} kỳ {period} mà tệp dữ liệu này chưa gửi.", **said)
     if sent[reply.revision]["content_sha256"] != reply.submission_sha256:
-        return f"Tệp «{name}» không khớp với lần nộp r{reply.revision} kỳ {reply.period} đã gửi từ đây."
+        return Phrase("Tệp «{name}» không khớp với lần nộp r{revision} kỳ {period} đã gửi từ đây.", **said)
     if reply.revision < max(sent):
-        return (f"Tệp «{name}» trả lời lần nộp r{reply.revision}, nhưng đã gửi lần nộp r{max(sent)} sau đó; "
-                "trạng thái không đổi.")
+        return Phrase("Tệp «{name}» trả lời lần nộp r{revision}, nhưng đã gửi lần nộp r{latest} sau đó; trạng thái "
+                      "không đổi.", latest=max(sent), **said)
     if any(step.status in rf.DECISIONS and step.revision == reply.revision for step in history):
-        return f"Đã nhận trả lời cho lần nộp r{reply.revision} kỳ {reply.period}; tệp «{name}» không được nhập."
+        return Phrase("Đã nhận trả lời cho lần nộp r{revision} kỳ {period}; tệp «{name}» không được nhập.", **said)
     return None
 
 
@@ -185,7 +190,7 @@ def import_reply(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> R
     try:
         reply = rf.read_reply(path)
     except Rejected as exc:
-        return ReplyOutcome(path, REJECTED, str(exc))
+        return ReplyOutcome(path, REJECTED, phrase(exc))
     if dry_run:
         problem = _fits(ws, reply)
     else:
@@ -194,18 +199,19 @@ def import_reply(ws: Workspace, path: str | Path, *, dry_run: bool = False) -> R
             if problem is None:
                 _record(ws, reply)
     if problem == DUPLICATE:
-        return ReplyOutcome(path, DUPLICATE, f"Tệp «{reply.name}» đã nhập trước đó.", reply)
+        return ReplyOutcome(path, DUPLICATE, Phrase("Tệp «{name}» đã nhập trước đó.", name=reply.name), reply)
     if problem:
         return ReplyOutcome(path, REJECTED, problem, reply)
     return ReplyOutcome(path, IMPORTED, outcome_sentence(reply), reply)
 
 
-def outcome_sentence(reply: rf.Reply) -> str:
+def outcome_sentence(reply: rf.Reply) -> Phrase:
     if reply.decision == rf.ACCEPTED:
-        return (f"Cấp trên ({reply.parent}) đã tiếp nhận báo cáo kỳ {reply.period} lần nộp r{reply.revision} "
-                f"(tệp «{reply.name}»).")
-    return (f"Cấp trên ({reply.parent}) trả lại báo cáo kỳ {reply.period} lần nộp r{reply.revision}: "
-            f"{reply.reason.rstrip('.')}. Báo cáo đã mở lại để sửa và gửi lần nộp r{reply.revision + 1}.")
+        return Phrase("Cấp trên ({parent}) đã tiếp nhận báo cáo kỳ {period} lần nộp r{revision} (tệp «{name}»).",
+                      parent=reply.parent, period=reply.period, revision=reply.revision, name=reply.name)
+    return Phrase("Cấp trên ({parent}) trả lại báo cáo kỳ {period} lần nộp r{revision}: {reason}. Báo cáo đã mở lại "
+                  "để sửa và gửi lần nộp r{next}.", parent=reply.parent, period=reply.period,
+                  revision=reply.revision, reason=reply.reason.rstrip("."), next=reply.revision + 1)
 
 
 def reply_paths(paths) -> tuple[list[Path], list[Path]]:

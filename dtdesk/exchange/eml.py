@@ -24,6 +24,7 @@ from pathlib import Path
 
 from dtdesk.core.files import write_output
 from dtdesk.core.formats import nfc
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import parse_period
 from dtdesk.exchange.validate import read_submission
 from dtdesk.store.workspace import Workspace
@@ -39,16 +40,17 @@ def encoded_header(name: str, text: str) -> str:
     return Header(text, "utf-8", header_name=name).encode(linesep="\r\n")
 
 
-def address_notice(ws: Workspace, unit_code: str) -> str:
+def address_notice(ws: Workspace, unit_code: str) -> Phrase | str:
     """A sentence when the draft for ``unit_code`` would have no recipient, else ""."""
     units = ws.hierarchy()
     unit = units[unit_code]
     parent = units.units.get(unit.parent) if unit.parent else None
     if parent is None:
-        return f"{unit.name} không có đơn vị cấp trên trong tệp: thư nháp sẽ để trống ô «Đến», hãy điền địa chỉ trước khi gửi."
+        return Phrase("{name} không có đơn vị cấp trên trong tệp: thư nháp sẽ để trống ô «Đến», hãy điền địa chỉ "
+                      "trước khi gửi.", name=unit.name)
     if not parent.email.strip():
-        return (f"{parent.name} chưa có địa chỉ thư điện tử trong tệp: thư nháp sẽ để trống ô «Đến», "
-                "hãy điền địa chỉ trước khi gửi.")
+        return Phrase("{name} chưa có địa chỉ thư điện tử trong tệp: thư nháp sẽ để trống ô «Đến», hãy điền địa chỉ "
+                      "trước khi gửi.", name=parent.name)
     return ""
 
 

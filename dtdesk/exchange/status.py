@@ -19,6 +19,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from dtdesk.core.formats import date_short
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportData
 from dtdesk.core.rules import check
@@ -124,48 +125,62 @@ def completeness(ws: Workspace, period: str) -> Completeness:
     return Completeness(units[own], period, deadline, rows, template.key_ratio_label)
 
 
-def format_status(c: Completeness) -> list[str]:
-    lines = [f"Tình hình nộp báo cáo kỳ {c.period} của {c.unit.name} (hạn nộp {date_short(c.deadline)}):"]
+def format_status(c: Completeness) -> list[Phrase]:
+    """The submissions' table as ``dtdesk status`` prints it: a line per subunit, then the totals."""
+    lines = [Phrase("Tình hình nộp báo cáo kỳ {period} của {unit} (hạn nộp {deadline}):", period=c.period,
+                    unit=c.unit.name, deadline=date_short(c.deadline))]
     width = max((len(r.unit.name) for r in c.rows), default=0)
     for r in c.rows:
         head = f"{r.unit.code:<14} {r.unit.name:<{width}}"
         if r.submitted:
             when = r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "?"
-            timing = "đúng hạn" if r.on_time else ("nộp muộn" if r.on_time is False else "không rõ thời điểm")
-            lines.append(f"{head}  đã nộp   r{r.revision}  xuất lúc {when}  {timing}  {r.errors} lỗi"
-                         f"{answer_note(r.state)}")
+            lines.append(Phrase("{head}  đã nộp   r{revision}  xuất lúc {when}  {timing}  {errors} lỗi{answer}",
+                                head=head, revision=r.revision, when=when, timing=_timing(r.on_time),
+                                errors=r.errors, answer=answer_note(r.state)))
         elif r.keyed:
-            lines.append(f"{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {r.errors or 0} lỗi")
+            lines.append(Phrase("{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {errors} lỗi", head=head,
+                                errors=r.errors or 0))
         elif r.workbook:
-            lines.append(f"{head}  chưa nộp tệp, số liệu nhập từ biểu Excel  {r.errors or 0} lỗi")
+            lines.append(Phrase("{head}  chưa nộp tệp, số liệu nhập từ biểu Excel  {errors} lỗi", head=head,
+                                errors=r.errors or 0))
         elif r.has_values:
-            lines.append(f"{head}  chưa nộp tệp, đã có số liệu trong tệp dữ liệu  {r.errors or 0} lỗi")
+            lines.append(Phrase("{head}  chưa nộp tệp, đã có số liệu trong tệp dữ liệu  {errors} lỗi", head=head,
+                                errors=r.errors or 0))
         else:
-            lines.append(f"{head}  chưa nộp")
-    missing = len(c.rows) - c.submitted
-    lines.append(f"Tổng: {c.submitted}/{len(c.rows)} đơn vị đã nộp, {c.submitted - c.late} đúng hạn, "
-                 f"{c.late} nộp muộn, {missing} chưa nộp.")
+            lines.append(Phrase("{head}  chưa nộp", head=head))
+    lines.append(Phrase("Tổng: {done}/{total} đơn vị đã nộp, {on_time} đúng hạn, {late} nộp muộn, {missing} chưa nộp.",
+                        done=c.submitted, total=len(c.rows), on_time=c.submitted - c.late, late=c.late,
+                        missing=len(c.rows) - c.submitted))
     return lines
 
 
-def answer_note(state: StatusEntry | None) -> str:
+def _timing(on_time: bool | None) -> Phrase:
+    if on_time is None:
+        return Phrase("không rõ thời điểm")
+    return Phrase("đúng hạn") if on_time else Phrase("nộp muộn")
+
+
+def answer_note(state: StatusEntry | None) -> Phrase | str:
     """What the level above answered the revision it holds: nothing yet, accepted, or returned (a newer one awaited)."""
     if state is None or state.status not in (ACCEPTED, RETURNED):
         return ""
     if state.status == RETURNED:
-        return f"  trả lại r{state.revision}, chờ lần nộp r{state.revision + 1}"
-    return f"  đã tiếp nhận r{state.revision}"
+        return Phrase("  trả lại r{revision}, chờ lần nộp r{next}", revision=state.revision, next=state.revision + 1)
+    return Phrase("  đã tiếp nhận r{revision}", revision=state.revision)
 
 
-def history_lines(ws: Workspace, unit: str, period: str) -> list[str]:
+def history_lines(ws: Workspace, unit: str, period: str) -> list[Phrase]:
     """A report's status and every step that led there, oldest first (``dtdesk status``)."""
     history = ws.status_history(unit, period)
     name = ws.hierarchy()[unit].name
-    lines = [f"Báo cáo của {name} ({unit}) kỳ {period}: {shown_status(history[-1] if history else None)}."]
+    lines = [Phrase("Báo cáo của {name} ({unit}) kỳ {period}: {status}.", name=name, unit=unit, period=period,
+                    status=shown_status(history[-1] if history else None))]
     for step in history:
         when = _when(step.at)
-        stamp = when.strftime("%d/%m/%Y %H:%M") if when else "?"
-        file = f"  tệp {step.file}" if step.file else ""
-        reason = f"  lý do: {step.reason}" if step.reason else ""
-        lines.append(f"  {stamp}  {step.label}{file}  ({step.who}){reason}")
+        words = {"stamp": when.strftime("%d/%m/%Y %H:%M") if when else "?", "status": step.label, "who": step.who,
+                 "file": Phrase("  tệp {file}", file=step.file) if step.file else ""}
+        if step.reason:  # last, and not inside a phrase of its own: its full stop is the clerk's
+            lines.append(Phrase("  {stamp}  {status}{file}  ({who})  lý do: {reason}", reason=step.reason, **words))
+        else:
+            lines.append(Phrase("  {stamp}  {status}{file}  ({who})", **words))
     return lines

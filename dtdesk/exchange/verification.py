@@ -24,6 +24,7 @@ import re
 from dataclasses import dataclass
 
 from dtdesk import __version__
+from dtdesk.core.i18n import Phrase
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.export import collect
 from dtdesk.exchange.validate import Rejected, read_submission
@@ -157,32 +158,36 @@ def find(ws: Workspace, code: str, unit: str | None = None, period: str | None =
     return found
 
 
-def describe(code: str, matches: list[Match], names: dict[str, str], received: list[dict] = ()) -> list[str]:
+def describe(code: str, matches: list[Match], names: dict[str, str], received: list[dict] = ()) -> list[Phrase]:
     """One sentence per match, or one saying that nothing matched and, for each workbook of ``received``
     (:func:`workbooks`), why it cannot be matched."""
     if not matches:
-        return [f"Mã {code} không khớp với lần nộp nào đã nhập hoặc đã xuất, "
-                "cũng không khớp với số liệu hiện có trong tệp: bản giấy không đúng với dữ liệu đang giữ.",
+        return [Phrase("Mã {code} không khớp với lần nộp nào đã nhập hoặc đã xuất, cũng không khớp với số liệu hiện "
+                       "có trong tệp: bản giấy không đúng với dữ liệu đang giữ.", code=code),
                 *(_unmatchable(f, names) for f in received)]
     lines = []
     for m in matches:
-        who = f"{names.get(m.unit, m.unit)} ({m.unit}) kỳ {m.period}"
+        who = {"code": code, "name": names.get(m.unit, m.unit), "unit": m.unit, "period": m.period}
         if m.how == "current":
-            lines.append(f"Mã {code} khớp với số liệu hiện có của {who}, chưa xuất thành tệp nộp.")
+            lines.append(Phrase("Mã {code} khớp với số liệu hiện có của {name} ({unit}) kỳ {period}, chưa xuất "
+                                "thành tệp nộp.", **who))
             if m.workbooks:
-                lines.append(f"Trong đó có số liệu nhập từ biểu Excel {', '.join(f'«{w}»' for w in m.workbooks)}.")
+                lines.append(Phrase("Trong đó có số liệu nhập từ biểu Excel {workbooks}.",
+                                    workbooks=", ".join(f"«{w}»" for w in m.workbooks)))
             continue
-        verb = "nhập" if m.how == "imported" else "xuất"
-        line = f"Mã {code} khớp với lần nộp r{m.revision} của {who}, {verb} lúc {m.when}."
-        if m.newer:
-            line += f" Lưu ý: đã có lần nộp mới hơn (r{m.newer})."
-        lines.append(line)
+        line = (Phrase("Mã {code} khớp với lần nộp r{revision} của {name} ({unit}) kỳ {period}, nhập lúc {when}.",
+                       revision=m.revision, when=m.when, **who) if m.how == "imported" else
+                Phrase("Mã {code} khớp với lần nộp r{revision} của {name} ({unit}) kỳ {period}, xuất lúc {when}.",
+                       revision=m.revision, when=m.when, **who))
+        newer = Phrase("{match}. Lưu ý: đã có lần nộp mới hơn (r{newer}).", match=line, newer=m.newer)  # (its stop)
+        lines.append(newer if m.newer else line)
     return lines
 
 
-def _unmatchable(workbook: dict, names: dict[str, str]) -> str:
-    who = f"{names.get(workbook['unit'], workbook['unit'])} ({workbook['unit']}) kỳ {workbook['period']}"
-    return (f"Biểu Excel «{workbook['filename']}» của {who}, nhập lúc {workbook['imported_at']}, chỉ có các bảng "
-            "số liệu, không có cả báo cáo (phần lời, đầu báo cáo, các ngày) mà mã xác thực được tính từ, nên không "
-            "đối chiếu được với bản giấy; bản giấy khớp khi được in từ số liệu đang giữ ở đây hoặc khi đơn vị gửi "
-            "tệp nộp báo cáo của đúng bản đã in.")
+def _unmatchable(workbook: dict, names: dict[str, str]) -> Phrase:
+    return Phrase("Biểu Excel «{file}» của {name} ({unit}) kỳ {period}, nhập lúc {when}, chỉ có các bảng số liệu, "
+                  "không có cả báo cáo (phần lời, đầu báo cáo, các ngày) mà mã xác thực được tính từ, nên không đối "
+                  "chiếu được với bản giấy; bản giấy khớp khi được in từ số liệu đang giữ ở đây hoặc khi đơn vị gửi "
+                  "tệp nộp báo cáo của đúng bản đã in.", file=workbook["filename"],
+                  name=names.get(workbook["unit"], workbook["unit"]), unit=workbook["unit"],
+                  period=workbook["period"], when=workbook["imported_at"])

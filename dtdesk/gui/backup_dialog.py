@@ -49,7 +49,7 @@ class BackupDialog(QDialog):
     def reload(self) -> None:
         self.list.clear()
         for b in bk.list_backups(self.ws.path):
-            item = QListWidgetItem(b.label)
+            item = QListWidgetItem(said(b.label))
             item.setData(Qt.ItemDataRole.UserRole, str(b.path))
             item.setToolTip(b.path.name)
             self.list.addItem(item)

@@ -145,7 +145,8 @@ class Controller(QObject):
     def _read_only(self) -> bool:
         """True (and ``refused`` with the reason) when this window may not write."""
         if self.read_only:
-            self.refuse(self.locked or self.session.ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
+            why = said(self.locked or self.session.ws.notice)
+            self.refuse(why or tr("Tệp đang mở ở chế độ chỉ đọc; không sửa được."))
             return True
         return False
 

@@ -82,7 +82,7 @@ class ExchangeActions(WindowPart):
         if result.eml is not None:
             message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) và thư nháp {eml} vào thư mục {folder}.",
                          name=result.path.name, revision=result.revision, eml=result.eml.name, folder=folder)
-            message += f" {notice}" if notice else ""
+            message += f" {said(notice)}" if notice else ""
         else:
             message = tr("Đã xuất tệp nộp {name} (lần nộp r{revision}) vào thư mục {folder}.",
                          name=result.path.name, revision=result.revision, folder=folder)
@@ -157,6 +157,6 @@ class ExchangeActions(WindowPart):
         self.flush()
         matches = find(self.ws, code)
         names = {unit.code: unit.name for unit in self.ws.hierarchy().walk()}
-        message = "\n".join(describe(code, matches, names, workbooks(self.ws)))
+        message = "\n".join(said(line) for line in describe(code, matches, names, workbooks(self.ws)))
         (inform if matches else messages.warn)(self.window, message)
         return bool(matches)

@@ -156,7 +156,7 @@ class ImportDialog(QDialog):
             self.reply_note.setText(str(exc))
             self.reply_note.setVisible(True)
             return
-        self.reply_note.setText("\n".join(o.message for o in outcomes))
+        self.reply_note.setText("\n".join(said(o.message) for o in outcomes))
         self.reply_note.setVisible(True)
         if any(o.status == REPLY_IMPORTED for o in outcomes):
             self.repliesImported.emit()

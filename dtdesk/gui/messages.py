@@ -17,7 +17,7 @@ from dtdesk.gui.i18n import said, tr
 
 def read_only_notice(ws) -> str:
     """Why a read-only workspace takes no writes: its own notice (another window has it), else the plain fact."""
-    return ws.notice or tr("Tệp đang mở ở chế độ chỉ đọc.")
+    return said(ws.notice) or tr("Tệp đang mở ở chế độ chỉ đọc.")
 
 
 def warn(window: QMainWindow, message: str) -> None:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dtdesk.core.errors import Failure
 
-class SignError(Exception):
-    """``str(exc)`` is one Vietnamese sentence; ``kind`` names the case (``"secret"``, ``"token"``…)."""
 
-    def __init__(self, kind: str, message: str, **values):
-        super().__init__(message)
+class SignError(Failure):
+    """A signing or verifying failure: ``kind`` names the case (``"secret"``, ``"token"``…), the sentence (said in
+    the user's language, see :class:`~dtdesk.core.errors.Failure`) says it with its values."""
+
+    def __init__(self, kind: str, sentence: str, /, **values):
+        super().__init__(sentence, **values)
         self.kind = kind
-        self.values = values

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
 
@@ -23,12 +24,12 @@ def load_p12(path: str | Path, password: str):
     from pyhanko.sign.signers import SimpleSigner
 
     path = Path(path)
-    data = read_limited(path, _MAX_P12, "p12", "tệp chứng thư số (.p12)")
+    data = read_limited(path, _MAX_P12, "p12", Phrase("tệp chứng thư số (.p12)"))
     try:
         return SimpleSigner.load_pkcs12_data(data, other_certs=[], passphrase=password.encode() or None)
     except (ValueError, TypeError):
-        raise SignError("p12", f"Không mở được tệp chứng thư «{path.name}»: sai mật khẩu hoặc không phải tệp "
-                               "PKCS#12 (.p12, .pfx).", path=str(path)) from None
+        raise SignError("p12", "Không mở được tệp chứng thư «{name}»: sai mật khẩu hoặc không phải tệp "
+                               "PKCS#12 (.p12, .pfx).", name=path.name, path=str(path)) from None
 
 
 def _token(library: str, slot: int | None, label: str | None):
@@ -38,14 +39,14 @@ def _token(library: str, slot: int | None, label: str | None):
     try:
         lib = pkcs11.lib(library)
     except Exception:  # the binding raises RuntimeError or OSError depending on the loader's complaint
-        raise SignError("token", f"Không nạp được thư viện của thiết bị ký số «{library}».", library=library) from None
+        raise SignError("token", "Không nạp được thư viện của thiết bị ký số «{library}».", library=library) from None
     slots = lib.get_slots(token_present=True)
     if slot is not None:
         by_id = [s for s in slots if s.slot_id == slot]
         every = lib.get_slots()
         chosen = by_id or ([every[slot]] if 0 <= slot < len(every) else [])
         if not chosen:
-            raise SignError("token", f"Không có thiết bị ký số ở khe {slot}.", slot=slot)
+            raise SignError("token", "Không có thiết bị ký số ở khe {slot}.", slot=slot)
         slots = chosen
     tokens = []
     for s in slots:
@@ -58,11 +59,14 @@ def _token(library: str, slot: int | None, label: str | None):
         if label is None or token.label == label:
             tokens.append(token)
     if not tokens:
-        where = f" có nhãn «{label}»" if label is not None else ""
-        raise SignError("token", f"Không tìm thấy thiết bị ký số{where}; hãy cắm thiết bị vào máy.", label=label)
+        if label is not None:
+            raise SignError("token", "Không tìm thấy thiết bị ký số có nhãn «{label}»; hãy cắm thiết bị vào máy.",
+                            label=label)
+        raise SignError("token", "Không tìm thấy thiết bị ký số; hãy cắm thiết bị vào máy.")
     if len(tokens) > 1:
         names = ", ".join(f"«{t.label}»" for t in tokens)
-        raise SignError("token", f"Có nhiều thiết bị ký số ({names}); hãy chọn một bằng --slot hoặc --label.")
+        raise SignError("token", "Có nhiều thiết bị ký số ({names}); hãy chọn một bằng --slot hoặc --label.",
+                        names=names)
     return tokens[0]
 
 
@@ -92,13 +96,13 @@ def token_signer(library: str, pin: str, *, slot: int | None = None, label: str 
     try:
         session = token.open(user_pin=pin)
     except (pkcs11.exceptions.PinIncorrect, pkcs11.exceptions.PinInvalid, pkcs11.exceptions.PinLenRange):
-        raise SignError("pin", f"Mã PIN của thiết bị «{token.label}» không đúng.", label=token.label) from None
+        raise SignError("pin", "Mã PIN của thiết bị «{label}» không đúng.", label=token.label) from None
     except pkcs11.exceptions.PinLocked:
-        raise SignError("pin", f"Thiết bị «{token.label}» đã bị khóa vì nhập sai mã PIN nhiều lần.",
+        raise SignError("pin", "Thiết bị «{label}» đã bị khóa vì nhập sai mã PIN nhiều lần.",
                         label=token.label) from None
     except pkcs11.exceptions.PKCS11Error as exc:
-        raise SignError("token", f"Không mở được thiết bị ký số «{token.label}» ({type(exc).__name__}).",
-                        label=token.label) from None
+        raise SignError("token", "Không mở được thiết bị ký số «{label}» ({reason}).",
+                        label=token.label, reason=type(exc).__name__) from None
     try:
         yield PKCS11Signer(session, **_signing_pair(session))
     finally:

@@ -42,8 +42,8 @@ def signature_place(reader, name: str) -> Place:
         dest = None
     page = _page_index(reader, page_ref) if dest is not None and fit == "/FitR" else None
     if page is None:
-        raise SignError("place", f"Không tìm thấy chỗ ký trong «{name}»: hãy ký tệp PDF do dtdesk in ra "
-                                 "(dtdesk render).", path=name)
+        raise SignError("place", "Không tìm thấy chỗ ký trong «{name}»: hãy ký tệp PDF do dtdesk in ra.",
+                        name=name, path=name)
     middle = (left + right) / 2
     half = min(_STAMP_WIDTH, right - left) / 2
     return Place(page, (middle - half, bottom + _INSET, middle + half, top - _INSET))

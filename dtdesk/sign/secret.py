@@ -11,6 +11,7 @@ from __future__ import annotations
 import getpass
 import sys
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
 
@@ -24,7 +25,7 @@ def _first_line(text: str) -> str:
 def read_secret(prompt: str, secret_file: str | None = None, stdin=None) -> str:
     """The secret from ``secret_file``, else from a piped standard input, else asked for without echo."""
     if secret_file is not None:
-        raw = read_limited(secret_file, _MAX_SECRET, "secret", "tệp mật khẩu")
+        raw = read_limited(secret_file, _MAX_SECRET, "secret", Phrase("tệp mật khẩu"))
         return _first_line(raw.decode("utf-8", errors="replace"))
     stdin = stdin if stdin is not None else sys.stdin
     if stdin is None:

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dtdesk.core.files import same_file, write_output
 from dtdesk.core.formats import os_reason
+from dtdesk.core.i18n import Phrase
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
 from dtdesk.sign.place import Place, signature_place
@@ -38,9 +39,9 @@ class Signed:
 
 def read_pdf(path: Path) -> bytes:
     """The file's bytes, or one sentence saying why not."""
-    data = read_limited(path, _MAX_PDF, "read", "báo cáo PDF")
+    data = read_limited(path, _MAX_PDF, "read", Phrase("báo cáo PDF"))
     if not data.lstrip()[:5] == b"%PDF-":
-        raise SignError("read", f"Tệp «{path.name}» không phải là một tệp PDF.", path=str(path))
+        raise SignError("read", "Tệp «{name}» không phải là một tệp PDF.", name=path.name, path=str(path))
     return data
 
 
@@ -73,10 +74,11 @@ def prepare(source: str | Path, target: str | Path) -> Prepared:
 
     source, target = Path(source), Path(target)
     if same_file(source, target):
-        raise SignError("target", f"Tệp ký số phải khác tệp «{source.name}»: tệp chưa ký được giữ nguyên.",
-                        path=str(source))
+        raise SignError("target", "Tệp ký số phải khác tệp «{name}»: tệp chưa ký được giữ nguyên.",
+                        name=source.name, path=str(source))
     if target.is_dir() or not target.parent.is_dir():
-        raise SignError("target", f"Không ghi được tệp «{target}»: không có thư mục để ghi.", path=str(target))
+        raise SignError("target", "Không ghi được tệp «{target}»: không có thư mục để ghi.", target=str(target),
+                        path=str(target))
     data = read_pdf(source)
     try:
         writer = IncrementalPdfFileWriter(io.BytesIO(data))
@@ -85,7 +87,8 @@ def prepare(source: str | Path, target: str | Path) -> Prepared:
     except SignError:
         raise
     except Exception:  # a damaged or foreign PDF: pyHanko's reader raises many kinds
-        raise SignError("read", f"Tệp «{source.name}» không đọc được như một tệp PDF.", path=str(source)) from None
+        raise SignError("read", "Tệp «{name}» không đọc được như một tệp PDF.", name=source.name,
+                        path=str(source)) from None
     return Prepared(source, target, writer, place, field)
 
 
@@ -112,20 +115,20 @@ def sign_report(job: Prepared, signer, *, tsa: str | None = None) -> Signed:
     try:
         pdf_signer.sign_pdf(job.writer, output=out)
     except Exception as exc:  # the token, the timestamp server: their own exception kinds
-        raise SignError("sign", f"Không ký được tệp «{job.source.name}»: {_reason(exc)}.",
-                        path=str(job.source)) from None
+        raise SignError("sign", "Không ký được tệp «{name}»: {reason}.", name=job.source.name,
+                        reason=_reason(exc), path=str(job.source)) from None
     try:
         write_output(job.target, out.getvalue())
     except OSError as exc:
-        raise SignError("write", f"Không ghi được tệp «{job.target.name}»: {os_reason(exc)}.",
-                        path=str(job.target)) from None
+        raise SignError("write", "Không ghi được tệp «{name}»: {reason}.", name=job.target.name,
+                        reason=os_reason(exc), path=str(job.target)) from None
     return Signed(job.target, name, job.place.page + 1, job.field)
 
 
-def _reason(exc: Exception) -> str:
+def _reason(exc: Exception) -> Phrase | str:
     """Why pyHanko could not sign, in a few words: a timestamp server is the usual cause."""
     from pyhanko.sign.timestamps import TimestampRequestError
 
     if isinstance(exc, TimestampRequestError):
-        return "máy chủ dấu thời gian không trả lời hoặc từ chối yêu cầu"
+        return Phrase("máy chủ dấu thời gian không trả lời hoặc từ chối yêu cầu")
     return type(exc).__name__

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from datetime import datetime
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.render import fonts
 from dtdesk.render.fit import clean
 
@@ -19,11 +20,15 @@ _LEADING = 13
 _BORDER = 0.5
 
 
-def when_text(moment: datetime) -> str:
-    """A moment in this computer's time zone, the Vietnamese way: "09:15:02 ngày 31/03/2022 (UTC+07:00)"."""
+def when_text(moment: datetime) -> Phrase:
+    """A moment in this computer's time zone, the Vietnamese way: "09:15:02 ngày 31/03/2022 (UTC+07:00)".
+
+    The stamp prints it so; ``dtdesk verify`` says it in the user's language.
+    """
     local = moment.astimezone()
     offset = local.strftime("%z")
-    return f"{local:%H:%M:%S} ngày {local:%d/%m/%Y} (UTC{offset[:3]}:{offset[3:]})"
+    time, date, zone = local.strftime("%H:%M:%S"), local.strftime("%d/%m/%Y"), offset[:3] + ":" + offset[3:]
+    return Phrase("{time} ngày {date} (UTC{offset})", time=time, date=date, offset=zone)
 
 
 def stamp_pdf(width: float, height: float, signer: str, when: str) -> bytes:

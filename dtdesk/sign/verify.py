@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.sign.errors import SignError
 from dtdesk.sign.inputs import read_limited
 from dtdesk.sign.signing import read_pdf, signer_name
@@ -50,15 +51,15 @@ def load_trust(paths: Iterable[str | Path]) -> list:
 
     roots = []
     for path in map(Path, paths):
-        data = read_limited(path, _MAX_TRUST_FILE, "trust", "tệp chứng thư CA")
+        data = read_limited(path, _MAX_TRUST_FILE, "trust", Phrase("tệp chứng thư CA"))
         try:
             blobs = [der for _, _, der in pem.unarmor(data, multiple=True)] if pem.detect(data) else [data]
             found = [x509.Certificate.load(der) for der in blobs]
             for cert in found:
                 cert.native  # parse it whole now: a damaged file fails here, not deep inside validation
         except Exception:
-            raise SignError("trust", f"Tệp «{path.name}» không phải là chứng thư số CA (.pem, .cer, .crt).",
-                            path=str(path)) from None
+            raise SignError("trust", "Tệp «{name}» không phải là chứng thư số CA (.pem, .cer, .crt).",
+                            name=path.name, path=str(path)) from None
         roots += found
     return roots
 
@@ -107,32 +108,38 @@ def verify_pdf(path: str | Path, trust: Iterable[str | Path] = ()) -> list[Signa
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
     except Exception:  # a damaged or hostile file: pyHanko's reader raises many kinds
-        raise SignError("read", f"Tệp «{path.name}» không đọc được như một tệp PDF.", path=str(path)) from None
+        raise SignError("read", "Tệp «{name}» không đọc được như một tệp PDF.", name=path.name,
+                        path=str(path)) from None
     context = ValidationContext(trust_roots=roots, allow_fetching=False, revocation_mode="soft-fail")
     return [_report(embedded, context) for embedded in signatures]
 
 
-def format_reports(name: str, reports: list[SignatureReport]) -> list[str]:
+def format_reports(name: str, reports: list[SignatureReport]) -> list[Phrase]:
     """The lines ``dtdesk verify`` prints: one per signature, then the verdict."""
     lines = []
     for number, r in enumerate(reports, 1):
         if r.time is None:
-            when = "không rõ thời điểm ký"
+            when = Phrase("không rõ thời điểm ký")
+        elif r.time_from_timestamp:
+            when = Phrase("ký lúc {time}, theo dấu thời gian", time=when_text(r.time))
         else:
-            source = "theo dấu thời gian" if r.time_from_timestamp else "theo đồng hồ máy người ký"
-            when = f"ký lúc {when_text(r.time)}, {source}"
-        lines.append(f"Chữ ký {number} ({r.field}): {r.signer}, {when}.")
-        lines.append("  " + "; ".join([
-            "nguyên vẹn" if r.intact else "KHÔNG nguyên vẹn (nội dung đã ký bị sửa hoặc chữ ký hỏng)",
-            "tin cậy (chứng thư do CA đã chỉ định cấp)" if r.trusted
-            else "KHÔNG tin cậy (không thuộc CA nào đã chỉ định bằng --trust)",
-            "ĐÃ BỊ THAY ĐỔI sau khi ký" if r.changed_after else "không thay đổi sau khi ký",
-        ]) + ".")
+            when = Phrase("ký lúc {time}, theo đồng hồ máy người ký", time=when_text(r.time))
+        lines.append(Phrase("Chữ ký {number} ({field}): {signer}, {when}.", number=number, field=r.field,
+                            signer=r.signer, when=when))
+        lines.append(Phrase("  {intact}; {trusted}; {changed}.", intact=_INTACT[r.intact], trusted=_TRUSTED[r.trusted],
+                            changed=_CHANGED[r.changed_after]))
     if not reports:
-        lines.append(f"Tệp «{name}» không có chữ ký số nào.")
+        lines.append(Phrase("Tệp «{name}» không có chữ ký số nào.", name=name))
     elif all(r.ok for r in reports):
-        lines.append(f"Tệp «{name}»: {len(reports)} chữ ký, tất cả nguyên vẹn, tin cậy và phủ toàn bộ tài liệu.")
+        lines.append(Phrase("Tệp «{name}»: {count} chữ ký, tất cả nguyên vẹn, tin cậy và phủ toàn bộ tài liệu.",
+                            name=name, count=len(reports)))
     else:
-        bad = sum(not r.ok for r in reports)
-        lines.append(f"Tệp «{name}»: {bad}/{len(reports)} chữ ký không đạt.")
+        lines.append(Phrase("Tệp «{name}»: {bad}/{count} chữ ký không đạt.", name=name,
+                            bad=sum(not r.ok for r in reports), count=len(reports)))
     return lines
+
+
+_INTACT = {True: Phrase("nguyên vẹn"), False: Phrase("KHÔNG nguyên vẹn (nội dung đã ký bị sửa hoặc chữ ký hỏng)")}
+_TRUSTED = {True: Phrase("tin cậy (chứng thư do CA đã chỉ định cấp)"),
+            False: Phrase("KHÔNG tin cậy (không thuộc CA nào đã chỉ định bằng --trust)")}
+_CHANGED = {True: Phrase("ĐÃ BỊ THAY ĐỔI sau khi ký"), False: Phrase("không thay đổi sau khi ký")}

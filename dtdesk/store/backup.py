@@ -58,10 +58,14 @@ class Backup:
     kind: str
 
     @property
-    def label(self) -> str:
-        kinds = {"auto": "tự động", "manual": "thủ công", "migrate": "trước khi nâng cấp",
-                 "restore": "trước khi khôi phục"}
-        return f"{self.taken_at:%d/%m/%Y %H:%M:%S} ({kinds.get(self.kind, self.kind)})"
+    def label(self) -> Phrase:
+        """"31/03/2022 09:15:02 (tự động)": when, and why it was taken, said in the language it is shown in."""
+        taken = self.taken_at.strftime("%d/%m/%Y %H:%M:%S")
+        return Phrase("{time} ({kind})", time=taken, kind=_KINDS.get(self.kind, self.kind))
+
+
+_KINDS = {"auto": Phrase("tự động"), "manual": Phrase("thủ công"), "migrate": Phrase("trước khi nâng cấp"),
+          "restore": Phrase("trước khi khôi phục")}
 
 
 def backup_dir(workspace: str | Path) -> Path:

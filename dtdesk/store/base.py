@@ -19,6 +19,7 @@ from pathlib import Path
 
 from dtdesk.core.errors import Failure
 from dtdesk.core.formats import nfc
+from dtdesk.core.i18n import N_
 
 
 class WorkspaceError(Failure):
@@ -34,8 +35,8 @@ class OwnFileError(WorkspaceError):
 
     def __init__(self, workspace: Path, output: Path):
         self.workspace, self.output = workspace, output
-        super().__init__(f"Không ghi đè lên «{output.name}»: đó là tệp dữ liệu «{workspace.name}», tệp đi kèm "
-                         "hoặc bản sao lưu của nó; hãy chọn tên tệp khác.")
+        super().__init__(N_("Không ghi đè lên «{output}»: đó là tệp dữ liệu «{workspace}», tệp đi kèm hoặc bản sao "
+                            "lưu của nó; hãy chọn tên tệp khác."), output=output.name, workspace=workspace.name)
 
 
 class DamagedWorkspace(WorkspaceError):
@@ -46,11 +47,12 @@ class DamagedWorkspace(WorkspaceError):
     def __init__(self, path: Path, backup):
         self.path, self.backup = path, backup  # backup: dtdesk.store.backup.Backup | None
         if backup is None:
-            message = f"Tệp «{path.name}» đã bị hỏng và không có bản sao lưu nào còn tốt để khôi phục."
+            super().__init__(N_("Tệp «{name}» đã bị hỏng và không có bản sao lưu nào còn tốt để khôi phục."),
+                             name=path.name)
         else:
-            message = (f"Tệp «{path.name}» đã bị hỏng; khôi phục bản sao lưu còn tốt gần nhất ({backup.label}) "
-                       f"bằng lệnh: dtdesk restore \"{path}\" \"{backup.path}\".")
-        super().__init__(message)
+            super().__init__(N_("Tệp «{name}» đã bị hỏng; khôi phục bản sao lưu còn tốt gần nhất ({label}) bằng "
+                                "lệnh: dtdesk restore \"{path}\" \"{backup}\"."), name=path.name, label=backup.label,
+                             path=str(path), backup=str(backup.path))
 
 
 def now() -> str:

@@ -18,10 +18,11 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from dtdesk.core.i18n import Phrase
 from dtdesk.store.base import Tables, WorkspaceError, now
 
 DRAFT, SENT, ACCEPTED, RETURNED = "draft", "sent", "accepted", "returned"
-LABELS = {DRAFT: "Nháp", SENT: "Đã gửi", ACCEPTED: "Đã tiếp nhận", RETURNED: "Trả lại"}
+LABELS = {DRAFT: Phrase("Nháp"), SENT: Phrase("Đã gửi"), ACCEPTED: Phrase("Đã tiếp nhận"), RETURNED: Phrase("Trả lại")}
 LOCKING = (SENT, ACCEPTED)
 OUT, IN = "out", "in"
 STATUS_KEY = "report.status"  # the audit's key for a change of status (reopening, a returned report reopened)
@@ -40,15 +41,17 @@ class StatusEntry(NamedTuple):
     side: str
 
     @property
-    def label(self) -> str:
-        """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it; a report received as a filled
-        workbook (which has no revision) "Đã gửi (biểu Excel)"."""
+    def label(self) -> Phrase:
+        """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it, in any language; a report received as a
+        filled workbook (which has no revision) "Đã gửi (biểu Excel)"."""
         if self.revision:
-            return f"{LABELS[self.status]} (r{self.revision})"
-        return f"{LABELS[self.status]} (biểu Excel)" if self.status == SENT and self.side == IN else LABELS[self.status]
+            return Phrase("{status} (r{revision})", status=LABELS[self.status], revision=self.revision)
+        if self.status == SENT and self.side == IN:
+            return Phrase("{status} (biểu Excel)", status=LABELS[self.status])
+        return LABELS[self.status]
 
 
-def shown_status(entry: StatusEntry | None) -> str:
+def shown_status(entry: StatusEntry | None) -> Phrase:
     """The current status in words; a report without history is a draft."""
     return entry.label if entry else LABELS[DRAFT]
 
@@ -88,7 +91,7 @@ class ReportStatuses(Tables):
         """One sentence when the report was sent or accepted and not reopened since."""
         locked = self.is_locked(unit, period)
         if locked is not None:
-            raise WorkspaceError(locked_sentence(unit, period, locked))
+            raise WorkspaceError.of(locked_sentence(unit, period, locked))
 
     def reopen(self, unit: str, period: str) -> int:
         """Start the next revision of a sent or accepted report; returns its number. Audited."""
@@ -101,12 +104,17 @@ class ReportStatuses(Tables):
         with self.transaction():
             at = now()
             self.record_status(unit, period, DRAFT, revision, side=OUT, at=at)
-            self._audit([(at, self.user, unit, period, STATUS_KEY, "", locked.label,
-                          StatusEntry(DRAFT, revision, "", at, "", "", "", OUT).label, "local")])
+            self._audit([(at, self.user, unit, period, STATUS_KEY, "", str(locked.label),
+                          str(StatusEntry(DRAFT, revision, "", at, "", "", "", OUT).label), "local")])
         return revision
 
 
-def locked_sentence(unit: str, period: str, entry: StatusEntry) -> str:
-    what = "đã gửi" if entry.status == SENT else "đã được cấp trên tiếp nhận"
-    return (f"Báo cáo của {unit} kỳ {period} {what} (lần nộp r{entry.revision}) nên không sửa được; "
-            f"hãy mở lại để sửa (dtdesk reopen) rồi gửi lần nộp r{entry.revision + 1}.")
+def locked_sentence(unit: str, period: str, entry: StatusEntry) -> Phrase:
+    """Why a sent or accepted report takes no change, and what to do: said in the language it is shown in."""
+    if entry.status == SENT:
+        return Phrase("Báo cáo của {unit} kỳ {period} đã gửi (lần nộp r{revision}) nên không sửa được; hãy mở lại "
+                      "để sửa rồi gửi lần nộp r{next}.", unit=unit, period=period, revision=entry.revision,
+                      next=entry.revision + 1)
+    return Phrase("Báo cáo của {unit} kỳ {period} đã được cấp trên tiếp nhận (lần nộp r{revision}) nên không sửa "
+                  "được; hãy mở lại để sửa rồi gửi lần nộp r{next}.", unit=unit, period=period,
+                  revision=entry.revision, next=entry.revision + 1)

@@ -29,7 +29,7 @@ from dtdesk.store.values import Values
 
 __all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
 
-IN_USE = "Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc."
+IN_USE = Phrase("Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc.")
 
 
 def require_sqlite(path: Path, what: Phrase) -> None:

@@ -85,3 +85,16 @@ def test_next_and_previous_periods_keep_the_kind(code, following):
 def test_no_period_after_the_last_year():
     with pytest.raises(PeriodError):
         next_period("2100-Q4")
+
+
+@pytest.mark.parametrize("code, english, title", [
+    ("2022-Q1", "Q1 2022", "Q1 2022"), ("2026-Q4", "Q4 2026", "Q4 2026"), ("2026-H1", "H1 2026", "H1 2026"),
+    ("2026-M09", "month 9/2026", "Month 9/2026"), ("2026", "the year 2026", "Year 2026")])
+def test_names_are_said_in_the_language_they_are_shown_in(code, english, title):
+    """A period's name is worded per language (never the Vietnamese kept inside an English sentence), and the
+    English names of quarters and halves read back as the same period."""
+    period = parse_period(code)
+    assert (period.label.say("en"), period.title.say("en")) == (english, title)
+    assert str(period.title) == period.title.say("vi") != title
+    if code[5:6] in ("Q", "H"):
+        assert parse_period(english).code == code

@@ -2,6 +2,7 @@ import pytest
 
 from dtdesk.core.rules import check
 from dtdesk.store.reports import report_data, resolve
+from tests.english import vietnamese_left
 
 P = "2022-Q1"
 
@@ -102,6 +103,9 @@ def test_a_key_figure_jumping_is_a_warning_naming_both_periods(demo_ws):
     demo_ws.set_values("HA", "2022-Q2", {("dvc.received", ""): 3000, ("dvc.new", ""): 2805})
     (jump,) = [p for p in check(report_data(demo_ws, info)) if p.section == "dvc" and p.field == "received"]
     assert jump.level == "warning" and "Quý II/2022" in jump.message and "Quý I/2022: «Tổng số hồ sơ tiếp nhận» = " in jump.message
+    english = jump.message.say("en")  # the periods are named in the language the message is said in
+    assert "Q2 2022" in english and "Q1 2022: «Tổng số hồ sơ tiếp nhận» = " in english and "Quý" not in english
+    assert vietnamese_left(english) == []
 
 
 def test_rules_across_periods_wait_for_the_previous_report(demo_ws):

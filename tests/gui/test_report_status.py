@@ -42,5 +42,9 @@ def test_a_read_only_window_takes_no_typing_and_never_says_saved(main, demo_path
         assert said[-1] == ("warning", other.ws.notice)
         other.set_language("en")
         assert status.saved_label.text() == "Read-only"
+        assert status.banner.text() == ("The file is open in another window or on another computer; it is opened "
+                                        "read-only.")  # the store's notice, said in the window's language
+        other.exchange.export_submission()
+        assert said[-1] == ("warning", status.banner.text())
     finally:
         other.close_workspace()
