@@ -146,4 +146,4 @@ def test_the_title_names_the_period_as_the_report_does_in_the_language_chosen(de
         vietnamese = _book(ws, "HA-CATBI")
         english = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA-CATBI", PERIOD, "en")))
     assert vietnamese["3.2"]["A1"].value == "BIỂU CHI TIẾT - PHƯỜNG CÁT BI - Quý I/2022"
-    assert english["3.2"]["A1"].value == "DETAILED TABLES - PHƯỜNG CÁT BI - Quarter I/2022"
+    assert english["3.2"]["A1"].value == "DETAILED TABLES - PHƯỜNG CÁT BI - Q1 2022"
