@@ -46,7 +46,8 @@ from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.sources import FILE, kind, source_tag
-from dtdesk.exchange.validate import Rejected, Submission, file_label, printable, read_submission
+from dtdesk.exchange.validate import (Rejected, Submission, UntrustedReader, as_path, file_label, printable,
+                                      read_submission)
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile
@@ -282,15 +283,18 @@ def _imported_before(plan: FilePlan) -> Phrase:
     return Phrase("Tệp «{name}» ({label}) đã nhập trước đó.", name=plan.name, label=plan.submission.label)
 
 
-def read_received(ws: Workspace, path: str | Path, data: bytes | None = None) -> Submission:
-    """A submission file or a filled workbook (by its name), validated; ``data``: its bytes, as kept here."""
-    return read_xlsx(ws, path, data) if is_xlsx(path) else read_submission(path, data)
+def read_received(ws: Workspace, path: str | Path, data: bytes | None = None,
+                  reader: UntrustedReader | None = None) -> Submission:
+    """A submission file or a filled workbook (by its name), validated; ``data``: its bytes, as kept here;
+    ``reader``: the batch's connection for reading submission files, if it has one."""
+    return read_xlsx(ws, path, data) if is_xlsx(path) else read_submission(path, data, reader)
 
 
-def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
-    plan = FilePlan(Path(path))
+def plan_file(ws: Workspace, ctx: ImportContext, path: Path, reader: UntrustedReader | None = None) -> FilePlan:
+    """One file's plan; ``reader`` is the batch's connection for reading submission files, if it has one."""
+    plan = FilePlan(as_path(path))
     try:
-        sub = read_received(ws, path)
+        sub = read_received(ws, plan.path, reader=reader)
         plan.submission = sub
         _check_place(ctx, sub)
         seen = _imported(ws, sub)
@@ -326,7 +330,8 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     """Validate and preview every file; writes nothing."""
     ctx = ImportContext(ws)
-    return [plan_file(ws, ctx, p) for p in expand_paths(paths)]
+    with UntrustedReader() as reader:
+        return [plan_file(ws, ctx, p, reader) for p in expand_paths(paths)]
 
 
 def unknown_unit_message(plan: FilePlan) -> Phrase:

@@ -31,6 +31,7 @@ import hashlib
 import math
 import re
 import sqlite3
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -153,24 +154,68 @@ class Submission:
                       revision=self.revision)
 
 
+class UntrustedReader:
+    """A query-only, distrustful in-memory SQLite connection that holds one file's bytes at a time.
+
+    Connecting and closing cost more than checking a small submission file, so
+    a batch reads its files through one reader: each file's bytes replace the
+    previous file's (``deserialize``), the flags and the length limit set on the
+    connection stay, and the step budget starts again for every file. Nothing
+    of one file outlives the next one's loading: SQLite drops the previous
+    database, its schema and its pages.
+    """
+
+    def __init__(self) -> None:
+        self._conn: sqlite3.Connection | None = None
+        self._steps = 0
+
+    def load(self, data: bytes) -> sqlite3.Connection:
+        """The connection over a copy of ``data``; raises ``sqlite3.Error`` (or MemoryError) if SQLite refuses it."""
+        self._steps = 0
+        if self._conn is not None:
+            try:
+                self._conn.deserialize(data)
+                return self._conn
+            except sqlite3.Error:  # the previous file left it unusable: this file gets a connection of its own
+                self.close()
+        self._conn = self._connect()
+        try:
+            self._conn.deserialize(data)
+        except BaseException:
+            self.close()
+            raise
+        return self._conn
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        try:
+            conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
+            conn.executescript(_PRAGMAS)
+            conn.set_progress_handler(self._over_budget, 1000)
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    def _over_budget(self) -> int:
+        self._steps += 1
+        return 1 if self._steps > MAX_STEPS // 1000 else 0
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> UntrustedReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
 def open_untrusted(data: bytes) -> sqlite3.Connection:
-    """A query-only, distrustful in-memory connection over a copy of bytes that came from outside."""
-    conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
-    try:
-        conn.setlimit(_LIMIT_LENGTH, 4 * MAX_TEXT + 1024)
-        conn.executescript(_PRAGMAS)
-        steps = [0]
-
-        def budget() -> int:
-            steps[0] += 1
-            return 1 if steps[0] > MAX_STEPS // 1000 else 0
-
-        conn.set_progress_handler(budget, 1000)
-        conn.deserialize(data)
-    except BaseException:
-        conn.close()
-        raise
-    return conn
+    """A query-only, distrustful in-memory connection over a copy of bytes that came from outside (one file)."""
+    return UntrustedReader().load(data)
 
 
 def _header_checks(name: str, data: bytes) -> None:
@@ -415,8 +460,34 @@ def _check_content(name: str, manifest: dict, units: list[dict], reports: list[d
             raise Rejected("Tệp «{name}» có số liệu «{key}» ở dạng nhị phân không được phép.", name=name, key=_q(key))
 
 
-def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
-    """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off."""
+def _database_rows(reader: UntrustedReader, name: str, data: bytes):
+    """The file's rows, once SQLite finds it whole and its schema is exactly the format's."""
+    try:
+        conn = reader.load(data)
+    except (sqlite3.Error, OverflowError, MemoryError):
+        raise Rejected("Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.", name=name) from None
+    try:
+        check = conn.execute("PRAGMA quick_check").fetchall()
+    except (sqlite3.Error, UnicodeDecodeError):  # a damaged page can make its report bytes that are not UTF-8
+        raise Rejected("Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).", name=name) from None
+    if check != [("ok",)]:
+        raise Rejected("Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).", name=name)
+    try:
+        _schema_checks(conn, name, data[:100])
+        return _read_rows(conn, name)
+    except sqlite3.DataError:
+        raise Rejected("Tệp «{name}» có giá trị dài quá giới hạn cho phép.", name=name) from None
+    except UnicodeDecodeError:
+        raise Rejected("Tệp «{name}» có chữ không phải UTF-8: tệp đã bị hỏng.", name=name) from None
+    except sqlite3.Error:
+        raise Rejected("Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.", name=name) from None
+
+
+def read_submission(path: str | Path, data: bytes | None = None, reader: UntrustedReader | None = None) -> Submission:
+    """Validate one file completely; raise :class:`Rejected` with one sentence if anything is off.
+
+    A batch passes its :class:`UntrustedReader` so that its files share one connection.
+    """
     path = as_path(path)
     name = file_label(path)
     if not path.name.isprintable() or _undecodable(path.name):
@@ -424,28 +495,8 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     if data is None:
         data = read_file(path)
     _header_checks(name, data)
-    try:
-        conn = open_untrusted(data)
-    except (sqlite3.Error, OverflowError, MemoryError):
-        raise Rejected("Không mở được tệp «{name}» như một cơ sở dữ liệu SQLite.", name=name) from None
-    try:
-        try:
-            check = conn.execute("PRAGMA quick_check").fetchall()
-        except (sqlite3.Error, UnicodeDecodeError):  # a damaged page can make its report bytes that are not UTF-8
-            raise Rejected("Tệp «{name}» đã bị hỏng (không qua được bước kiểm tra toàn vẹn).", name=name) from None
-        if check != [("ok",)]:
-            raise Rejected("Tệp «{name}» đã bị hỏng (kiểm tra toàn vẹn báo lỗi).", name=name)
-        try:
-            _schema_checks(conn, name, data[:100])
-            manifest_rows, units, reports, values = _read_rows(conn, name)
-        except sqlite3.DataError:
-            raise Rejected("Tệp «{name}» có giá trị dài quá giới hạn cho phép.", name=name) from None
-        except UnicodeDecodeError:
-            raise Rejected("Tệp «{name}» có chữ không phải UTF-8: tệp đã bị hỏng.", name=name) from None
-        except sqlite3.Error:
-            raise Rejected("Tệp «{name}» đã bị hỏng hoặc có nội dung không đọc được.", name=name) from None
-    finally:
-        conn.close()
+    with nullcontext(reader) if reader else UntrustedReader() as reader:
+        manifest_rows, units, reports, values = _database_rows(reader, name, data)
     manifest = _check_manifest(name, manifest_rows)
     _check_content(name, manifest, units, reports, values)
     try:
@@ -455,5 +506,4 @@ def read_submission(path: str | Path, data: bytes | None = None) -> Submission:
     if digest != manifest["sha256"]:
         raise Rejected("Tệp «{name}» có mã kiểm tra SHA-256 không khớp với nội dung: tệp đã bị sửa sau khi xuất.",
                        name=name)
-    return Submission(path, hashlib.sha256(data).hexdigest(), digest, manifest, units, reports[0],
-                      [tuple(v) for v in values], data)
+    return Submission(path, hashlib.sha256(data).hexdigest(), digest, manifest, units, reports[0], values, data)
