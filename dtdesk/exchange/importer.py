@@ -32,7 +32,7 @@ holds, it is refused with one sentence and the rest of the batch goes on.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -41,16 +41,16 @@ from typing import NamedTuple
 from dtdesk.core.errors import phrase
 from dtdesk.core.formats import date_short, nfc, shown
 from dtdesk.core.i18n import Phrase
-from dtdesk.core.periods import parse_period
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
+from dtdesk.core.values import Cell
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.sources import FILE, kind, source_tag
-from dtdesk.exchange.validate import (Rejected, Submission, UntrustedReader, as_path, file_label, printable,
-                                      read_submission)
+from dtdesk.exchange.validate import (Rejected, Submission, UntrustedReader, as_path, file_label, period_of,
+                                      printable, read_submission)
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
-from dtdesk.store.imports import ImportedFile
+from dtdesk.store.imports import ImportedFile, LatestImport
 from dtdesk.store.reports import key_for_unit  # noqa: F401 - where the import dialog and tests look for it
 from dtdesk.store.values import CARRIED
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
@@ -137,15 +137,48 @@ class ImportContext:
         return {_name_key(u.name): u.code for u in self.units.units.values()}
 
 
-def _imported(ws: Workspace, sub: Submission) -> Phrase | str | None:
+class Held:
+    """What the workspace holds that files are judged against, asked once for a whole batch.
+
+    Which of the files were imported before, the latest revision imported of
+    each file's report and the values its units have here: three questions a
+    file, asked in one query each for all the files of a batch (planning writes
+    nothing, so the answers hold for every file of it). ``known`` is what
+    answers which of their units are listed here.
+    """
+
+    def __init__(self, ws: Workspace, subs: list[Submission], known: Container[str]):
+        self.known = known
+        self.imported = ws.imported_among(sub.sha256 for sub in subs)
+        self.latest: dict[tuple[str, str], LatestImport] = {}
+        self.values: dict[tuple[str, str], dict[Cell, tuple[object, str]]] = {}  # {(unit, period): {cell: …}}
+        periods: dict[str, list[Submission]] = {}
+        for sub in subs:
+            periods.setdefault(sub.period, []).append(sub)
+        for period, of_period in periods.items():
+            latest = ws.latest_imports_of(period, {sub.unit for sub in of_period})
+            self.latest.update(((unit, period), revision) for unit, revision in latest.items())
+            units = {u["code"] for sub in of_period for u in sub.units}
+            for cell, value in ws.values_with_source(period, units).items():
+                self.values.setdefault((cell[0], period), {})[cell] = value
+
+    def values_of(self, sub: Submission) -> dict[Cell, tuple[object, str]]:
+        """The values here of the file's units for its period, with their sources."""
+        old: dict[Cell, tuple[object, str]] = {}
+        for unit in sub.units:
+            old.update(self.values.get((unit["code"], sub.period), {}))
+        return old
+
+
+def _imported(held: Held, sub: Submission) -> Phrase | str | None:
     """DUPLICATE, or a rejection sentence, or None when the file is new and not older.
 
     A workbook has no revision: it is new unless these very bytes were imported (one that changes nothing is
-    a duplicate too, :func:`plan_file`), and the revisions of submission files are compared among themselves.
+    a duplicate too, :func:`_plan`), and the revisions of submission files are compared among themselves.
     """
-    if ws.is_imported(sub.sha256):
+    if sub.sha256 in held.imported:
         return DUPLICATE
-    latest = None if sub.workbook else ws.latest_import(sub.unit, sub.period)
+    latest = None if sub.workbook else held.latest.get((sub.unit, sub.period))
     if latest is None:
         return None
     revision, content = latest.revision, latest.content_sha256
@@ -159,6 +192,23 @@ def _imported(ws: Workspace, sub: Submission) -> Phrase | str | None:
         return Phrase("Đã nhập lần nộp r{revision} của {unit} kỳ {period} với nội dung khác; đơn vị cần xuất lại "
                       "tệp thành lần nộp mới.", revision=revision, unit=sub.unit, period=sub.period)
     return None
+
+
+def _judge(held: Held, plan: FilePlan) -> bool:
+    """Whether a file read and placed is new and not older than what was imported; then its new units and changes.
+
+    Otherwise its status and message say it is a duplicate or why it is refused.
+    """
+    seen = _imported(held, plan.submission)
+    if seen == DUPLICATE:
+        plan.status, plan.message = DUPLICATE, _imported_before(plan)
+        return False
+    if seen:
+        plan.status, plan.message = REJECTED, Phrase("Tệp «{name}»: {reason}.", name=plan.name, reason=seen)
+        return False
+    plan.new_units = _new_units(held, plan.submission)
+    plan.changes = _diff(held, plan.submission)
+    return True
 
 
 def _check_place(ctx: ImportContext, sub: Submission) -> None:
@@ -204,7 +254,7 @@ def _check_place(ctx: ImportContext, sub: Submission) -> None:
 def _check_still_reporting(ctx: ImportContext, sub: Submission, name: str) -> None:
     """A unit retired or merged away before the file's period no longer reports: its figures would count nowhere
     (the period's totals list only the units in use), so the file is refused and says who reports instead."""
-    since, period = ctx.retired.get(sub.unit), parse_period(sub.period)
+    since, period = ctx.retired.get(sub.unit), period_of(sub.period)
     if since is None or since > period.start:
         return
     unit, into = ctx.units[sub.unit].name, ctx.merged.get(sub.unit)
@@ -239,8 +289,8 @@ def _check_bodies_only(ctx: ImportContext, plan: FilePlan) -> None:
                        own_name=own_name, label=label, unit=ctx.units[stray.unit].name)
 
 
-def _diff(ws: Workspace, sub: Submission) -> list[Change]:
-    old = ws.values_with_source(sub.period, [u["code"] for u in sub.units])
+def _diff(held: Held, sub: Submission) -> list[Change]:
+    old = held.values_of(sub)
     if sub.covers is not None:  # an Excel answer changes the cells it holds, nothing else
         old = {cell: before for cell, before in old.items() if cell in sub.covers}
     new = {}
@@ -260,9 +310,8 @@ def _diff(ws: Workspace, sub: Submission) -> list[Change]:
     return changes
 
 
-def _new_units(ws: Workspace, sub: Submission) -> list[dict]:
-    known = ws.known_units(u["code"] for u in sub.units)
-    return sorted((u for u in sub.units if u["code"] not in known), key=lambda u: u["code"] != sub.unit)
+def _new_units(held: Held, sub: Submission) -> list[dict]:
+    return sorted((u for u in sub.units if u["code"] not in held.known), key=lambda u: u["code"] != sub.unit)
 
 
 def _name_key(name: str) -> str:
@@ -290,48 +339,61 @@ def read_received(ws: Workspace, path: str | Path, data: bytes | None = None,
     return read_xlsx(ws, path, data) if is_xlsx(path) else read_submission(path, data, reader)
 
 
-def plan_file(ws: Workspace, ctx: ImportContext, path: Path, reader: UntrustedReader | None = None) -> FilePlan:
-    """One file's plan; ``reader`` is the batch's connection for reading submission files, if it has one."""
+def _read(ws: Workspace, ctx: ImportContext, path: Path, reader: UntrustedReader | None) -> FilePlan:
+    """A file's plan as far as its own content and the units here decide: read, validated and placed."""
     plan = FilePlan(as_path(path))
     try:
         sub = read_received(ws, plan.path, reader=reader)
         plan.submission = sub
         _check_place(ctx, sub)
-        seen = _imported(ws, sub)
     except Rejected as exc:
         plan.status, plan.message = REJECTED, phrase(exc)
-        return plan
     except (ValueError, TypeError, KeyError, IndexError, OverflowError, UnitError, OSError):
         plan.status, plan.message = REJECTED, Phrase("Tệp «{name}» không đọc được (lỗi chưa lường trước).",
                                                      name=plan.name)
-        return plan
-    if seen == DUPLICATE:
-        plan.status, plan.message = DUPLICATE, _imported_before(plan)
-        return plan
-    if seen:
-        plan.status, plan.message = REJECTED, Phrase("Tệp «{name}»: {reason}.", name=plan.name, reason=seen)
-        return plan
-    plan.new_units = _new_units(ws, sub)
+    return plan
+
+
+def _plan(ctx: ImportContext, held: Held, plan: FilePlan) -> None:
+    """The rest of a read file's plan: what it would change here, judged against what the workspace holds."""
+    if not _judge(held, plan):
+        return
+    sub = plan.submission
     plan.clashes = _clashes(ctx, plan.new_units)
-    plan.changes = _diff(ws, sub)
     plan.snapshot = ctx.snapshot
     if sub.unit == ctx.own:
         try:
             _check_bodies_only(ctx, plan)
         except Rejected as exc:
             plan.status, plan.message = REJECTED, phrase(exc)
-            return plan
+            return
     if sub.workbook and not plan.changes and not plan.new_units:  # an Excel answer has no revision
         plan.status, plan.message = DUPLICATE, Phrase("Tệp «{name}» không có số liệu nào khác với số liệu ở đây.",
                                                       name=plan.name)
+
+
+def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
+    """One file's plan, the workspace asked for it alone (the dialog plans one file a turn of its event loop)."""
+    plan = _read(ws, ctx, path, None)
+    if plan.status == PLANNED:
+        _plan(ctx, Held(ws, [plan.submission], ctx.units), plan)
     return plan
 
 
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
-    """Validate and preview every file; writes nothing."""
+    """Validate and preview every file; writes nothing.
+
+    The files are read through one connection, then the workspace is asked
+    once for all of them what it holds (:class:`Held`).
+    """
     ctx = ImportContext(ws)
     with UntrustedReader() as reader:
-        return [plan_file(ws, ctx, p, reader) for p in expand_paths(paths)]
+        plans = [_read(ws, ctx, path, reader) for path in expand_paths(paths)]
+    read = [plan for plan in plans if plan.status == PLANNED]
+    held = Held(ws, [plan.submission for plan in read], ctx.units)
+    for plan in read:
+        _plan(ctx, held, plan)
+    return plans
 
 
 def unknown_unit_message(plan: FilePlan) -> Phrase:
@@ -348,16 +410,8 @@ def unknown_unit_message(plan: FilePlan) -> Phrase:
 def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool) -> None:
     """Write one file's plan; ``fresh`` when nothing it reads has changed since it was planned."""
     sub = plan.submission
-    if not fresh:
-        seen = _imported(ws, sub)
-        if seen == DUPLICATE:
-            plan.status, plan.message = DUPLICATE, _imported_before(plan)
-            return
-        if seen:
-            plan.status, plan.message = REJECTED, Phrase("Tệp «{name}»: {reason}.", name=plan.name, reason=seen)
-            return
-        plan.new_units = _new_units(ws, sub)
-        plan.changes = _diff(ws, sub)
+    if not fresh and not _judge(Held(ws, [sub], ws.known_units(u["code"] for u in sub.units)), plan):
+        return
     applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
     own = sub.unit == ws.own_unit  # the bodies' rows of the own report's workbook leave its state alone
     # a workbook brings a report row only where there is none (its dates are those it was exported with)

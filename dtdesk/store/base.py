@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import getpass
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -79,6 +79,14 @@ def clean(value):
 def marks(count: int) -> str:
     """``?,?,…`` for an ``IN (…)`` of ``count`` values."""
     return ",".join("?" * count)
+
+
+def in_parts(items: Iterable, size: int = 500) -> Iterator[list]:
+    """``items`` in lists of at most ``size``: the values of one ``IN (…)`` each, far below SQLite's limit of
+    parameters a statement (999 in SQLite older than 3.32)."""
+    items = list(items)
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
 
 
 class Tables:

@@ -12,10 +12,11 @@ wards 67 audit rows a file that would only repeat what the files prove.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from dtdesk.store.base import Tables, marks
+from dtdesk.store.base import Tables, in_parts, marks
 from dtdesk.store.status import IN, SENT
 
 _IMPORT_COLUMNS = ("sha256", "content_sha256", "filename", "unit", "period", "revision", "template_id",
@@ -59,6 +60,26 @@ class Imports(Tables):
             "SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
             " WHERE unit = ? AND period = ? AND revision > 0 ORDER BY revision DESC LIMIT 1", (unit, period)).fetchone()
         return LatestImport(*row) if row else None
+
+    def imported_among(self, sha256s: Iterable[str]) -> set[str]:
+        """Which of these file hashes were imported before (one query a few hundred files, for a batch)."""
+        found: set[str] = set()
+        for part in in_parts(sha256s):
+            found.update(r[0] for r in self.conn.execute(
+                f"SELECT sha256 FROM imports WHERE sha256 IN ({marks(len(part))})", part))
+        return found
+
+    def latest_imports_of(self, period: str, units: Iterable[str]) -> dict[str, LatestImport]:
+        """The highest revision imported for a period of each of these units that has one: {unit: LatestImport}
+        (submission files only, as :meth:`latest_import`)."""
+        latest: dict[str, LatestImport] = {}
+        for part in in_parts(units):
+            for row in self.conn.execute("SELECT unit, revision, content_sha256, exported_at, imported_at FROM imports"
+                                         f" WHERE period = ? AND revision > 0 AND unit IN ({marks(len(part))})"
+                                         " ORDER BY revision",
+                                         [period, *part]):
+                latest[row[0]] = LatestImport(*row)
+        return latest
 
     def latest_imports(self, period: str) -> dict[str, LatestImport]:
         """Each unit's latest imported revision of a period: {unit: LatestImport} (submission files only)."""

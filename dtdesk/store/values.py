@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from dtdesk.core.values import Cell
-from dtdesk.store.base import Tables, clean, marks, now
+from dtdesk.store.base import Tables, clean, in_parts, marks, now
 
 
 CARRIED = "carried"  # the source of a value rolled forward from the previous period and not written since
@@ -41,10 +41,12 @@ class Values(Tables):
 
     def values_with_source(self, period: str, units: Iterable[str]) -> dict[Cell, tuple[object, str]]:
         """Some units' values of a period with where each came from: {(unit, key, row): (value, source)}."""
-        units = list(units)
-        return {(u, k, r): (v, s) for u, k, r, v, s in self.conn.execute(
-            f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({marks(len(units))})",
-            [period, *units])}
+        found = {}
+        for part in in_parts(units):
+            found.update(((u, k, r), (v, s)) for u, k, r, v, s in self.conn.execute(
+                f"SELECT unit, key, row, value, source FROM vals WHERE period = ? AND unit IN ({marks(len(part))})",
+                [period, *part]))
+        return found
 
     def carried(self, period: str) -> set[Cell]:
         """The cells of a period still holding what the previous period left them."""
