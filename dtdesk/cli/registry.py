@@ -65,6 +65,8 @@ class OneOf:
 
 @dataclass(frozen=True)
 class Command:
+    """One ``dtdesk`` command: its name, its help, its arguments and the handler that runs it."""
+
     name: str
     help: str
     arguments: tuple = ()

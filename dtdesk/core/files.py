@@ -18,7 +18,6 @@ from __future__ import annotations
 import errno
 import os
 import re
-import secrets
 import sys
 import time
 import zlib
@@ -46,8 +45,9 @@ def _host_tag() -> str:
 
 
 def part_path(target: Path) -> Path:
-    """A fresh temporary name beside ``target``."""
-    return target.with_name(f"{PREFIX}{os.getpid()}@{_host_tag()}-{secrets.token_hex(4)}."
+    """A fresh temporary name beside ``target`` (random bytes from ``os.urandom``: the ``secrets`` module would
+    load OpenSSL at start-up for the same four bytes)."""
+    return target.with_name(f"{PREFIX}{os.getpid()}@{_host_tag()}-{os.urandom(4).hex()}."
                             f"{target.name[:_NAME_KEPT]}{SUFFIX}")
 
 

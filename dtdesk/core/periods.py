@@ -43,6 +43,8 @@ class PeriodError(Failure, ValueError):
 
 @dataclass(frozen=True, order=True)
 class Period:
+    """A reporting period: its code ("2022-Q1") and its first and last days."""
+
     code: str
     start: dt.date
     end: dt.date

@@ -25,6 +25,8 @@ from dtdesk.core.values import Cell
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """Which report: a unit's, for a period, on a template's version, with the period's dates and its revision."""
+
     unit: str
     period: str
     template_id: str

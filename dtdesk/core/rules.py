@@ -29,6 +29,8 @@ TABLES = ("unit_table", "fixed_table")
 
 @dataclass(frozen=True)
 class Problem:
+    """An error or a warning a rule found, and where: the section, and the unit, row and fields it is about."""
+
     level: str  # "error" | "warning"
     section: str
     message: str

@@ -71,6 +71,8 @@ class Field:
 
 @dataclass(frozen=True)
 class Rule:
+    """A check on a section's values: where ``check`` is false, ``message`` is said at ``field``."""
+
     check: Expr
     message: str
     field: str
@@ -88,12 +90,16 @@ class RowSpec:
 
 @dataclass(frozen=True)
 class FixedRow:
+    """A row of a fixed table (one whose rows are not units): its id in storage and its printed label."""
+
     id: str
     label: str
 
 
 @dataclass(frozen=True)
 class Variant:
+    """One wording of a drafted sentence, used when ``when`` holds (the first that does; none: always)."""
+
     text: str
     when: Expr | None = None
 
@@ -154,6 +160,8 @@ class AnnexWording:
 
 @dataclass(frozen=True)
 class Section:
+    """One part of the report, in the template's order: a heading, a text, figures or a table, and its rules."""
+
     id: str
     kind: SectionKind
     heading: str = ""
@@ -231,6 +239,8 @@ class Setting:
 
 @dataclass(frozen=True)
 class Template:
+    """A report's template (``resources/templates/<id>-v<version>.json``), parsed and checked."""
+
     id: str
     version: int
     name: str

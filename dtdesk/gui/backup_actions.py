@@ -1,12 +1,18 @@
-"""Backups from the File menu: the backup dialog on the open workspace; ``restored`` after a restore."""
+"""Backups from the File menu: the backup dialog on the open workspace; ``restored`` after a restore.
+
+The dialog's module is imported when it first opens: a launch does not show it.
+"""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 
-from dtdesk.gui.backup_dialog import BackupDialog
 from dtdesk.gui.window_part import WindowPart
 
+if TYPE_CHECKING:
+    from dtdesk.gui.backup_dialog import BackupDialog
 
 
 class BackupActions(WindowPart):
@@ -23,6 +29,8 @@ class BackupActions(WindowPart):
         if not self.writable():
             return None
         self.flush()
+        from dtdesk.gui.backup_dialog import BackupDialog
+
         dialog = BackupDialog(self.ws, self.window)
         dialog.exec()
         dialog.deleteLater()

@@ -5,6 +5,7 @@ These ask the window for what they need by signal: ``open_requested`` with a
 workspace's path, ``report_created`` with the info of a report to show (new
 or picked from the list). The report shown is remembered in the settings
 (``lastReport``), so the next launch reopens it (:mod:`dtdesk.gui.app`).
+Each dialog's module is imported when the dialog first opens: a launch shows none of them.
 """
 
 from __future__ import annotations
@@ -18,10 +19,7 @@ from PySide6.QtWidgets import QFileDialog
 
 from dtdesk.gui import messages
 from dtdesk.gui.i18n import tr
-from dtdesk.gui.new_report import NewReportDialog
-from dtdesk.gui.office_setup import OfficeSetupDialog
 from dtdesk.gui.recent_files import RecentFiles
-from dtdesk.gui.report_list import ReportListDialog
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.backup import failure_reason, save_copy
 from dtdesk.store.workspace import WorkspaceError
@@ -73,6 +71,8 @@ class FileActions(WindowPart):
 
     def new_workspace(self) -> None:
         """Set up another office (or open the demo) and open its workspace in this window."""
+        from dtdesk.gui.office_setup import OfficeSetupDialog
+
         dialog = OfficeSetupDialog(self.window)
         if dialog.exec() and dialog.path is not None:
             self.open_requested.emit(str(dialog.path))
@@ -83,6 +83,8 @@ class FileActions(WindowPart):
             self.warn(tr("Hãy mở một tệp dữ liệu trước."))
             return False
         self.flush()
+        from dtdesk.gui.report_list import ReportListDialog
+
         dialog = ReportListDialog(self.ws, self.window)
         if not dialog.reports:
             self.warn(tr("Tệp chưa có báo cáo nào; bấm «Báo cáo mới…» để lập báo cáo."))
@@ -121,6 +123,8 @@ class FileActions(WindowPart):
             return
         if not self.writable():
             return
+        from dtdesk.gui.new_report import NewReportDialog
+
         dialog = NewReportDialog(self.ws, self.window)
         if dialog.exec() and dialog.info is not None:
             self.report_created.emit(dialog.info)

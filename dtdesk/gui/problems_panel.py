@@ -13,13 +13,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QLabel, QListView, QStyle, QWidget
+from PySide6.QtWidgets import QLabel, QListView, QWidget
 
 from dtdesk.core.rules import Problem
 from dtdesk.gui.i18n import said, tr
 
 def problem_icons(widget: QWidget) -> dict[str, QIcon]:
-    """The platform style's error and warning marks, made with the first problems (after the first paint)."""
+    """The platform style's error and warning marks, made with the first problems (after the first paint).
+
+    ``QStyle`` is imported here, not with the module: its Python class builds some 570 enum members, about a
+    tenth of what a bare window costs to start, and nothing before the first paint needs it.
+    """
+    from PySide6.QtWidgets import QStyle
+
     style = widget.style()
     return {"error": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical),
             "warning": style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)}

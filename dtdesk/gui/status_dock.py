@@ -1,19 +1,23 @@
 """View → "Tình hình nộp báo cáo": a dock with the completeness of the open report's period.
 
-The dock is built the first time it is asked for and follows the open report
+The dock is built the first time it is asked for (its view's module, with the
+chart and the exchange's status, is imported then) and follows the open report
 (its workspace and period); with no report open it hides until one is.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDockWidget
 
 from dtdesk.gui import i18n
-from dtdesk.gui.exchange_status import CompletenessView
 from dtdesk.gui.i18n import bind
 from dtdesk.gui.window_part import WindowPart
 
+if TYPE_CHECKING:
+    from dtdesk.gui.exchange_status import CompletenessView
 
 
 class StatusDock(WindowPart):
@@ -65,6 +69,8 @@ class StatusDock(WindowPart):
         self.dock.raise_()
 
     def _build(self) -> None:
+        from dtdesk.gui.exchange_status import CompletenessView
+
         dock = QDockWidget(self.window)
         dock.setObjectName("statusDock")
         bind(dock, "windowTitle", "Tình hình nộp báo cáo")

@@ -53,6 +53,8 @@ _STAMP = "%Y%m%d-%H%M%S"
 
 @dataclass(frozen=True)
 class Backup:
+    """One backup file of a workspace: where it is, when it was taken and of which kind."""
+
     path: Path
     taken_at: dt.datetime  # local time
     kind: str
