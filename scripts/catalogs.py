@@ -88,15 +88,18 @@ def messages() -> dict[str, list[tuple[str, int]]]:
 
 
 def rule_messages():
-    """(message, place) of each rule of each template: a rule's message is shown to the clerk, never printed."""
+    """(message, place) of each rule of each template (a section's, or one every narrative has): a rule's
+    message is shown to the clerk, never printed."""
     import json
 
     for path in sorted((ROOT / "resources" / "templates").glob("*.json")):
         text = path.read_text(encoding="utf-8")
-        for section in json.loads(text).get("sections", ()):  # (a national code table lies beside them)
-            for rule in section.get("rules", ()):
-                line = text[:text.find(json.dumps(rule["message"], ensure_ascii=False))].count("\n") + 1
-                yield rule["message"], (path.relative_to(ROOT).as_posix(), line)
+        raw = json.loads(text)
+        sections = raw.get("sections", ()) if isinstance(raw, dict) else ()  # (a national code table lies beside)
+        rules = [*raw.get("text_rules", ()), *(r for s in sections for r in s.get("rules", ()))] if sections else []
+        for rule in rules:
+            line = text[:text.find(json.dumps(rule["message"], ensure_ascii=False))].count("\n") + 1
+            yield rule["message"], (path.relative_to(ROOT).as_posix(), line)
 
 
 def failure_kinds() -> list[str]:

@@ -11,6 +11,8 @@ from dtdesk.cli.registry import REPORT, WORKSPACE, Arg, CommandError, command, g
 @command("open", "mở ứng dụng với tệp dữ liệu này", WORKSPACE,
          Arg("--section", default="header", help="mục hiện ra đầu tiên, ví dụ chu_ky_so (mặc định: phần đầu)"))
 def _open(args) -> int:
+    if not Path(args.workspace).is_file():  # said here, in the language of LANG, before Qt is loaded
+        raise CommandError(tr("Không tìm thấy tệp «{name}».", name=args.workspace))
     from dtdesk.gui.app import run
 
     return run(args.workspace, args.section)

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Literal
 
+from dtdesk.core.errors import Failure
 from dtdesk.core.expr import Expr, compile_expr
 from dtdesk.paths import resource
 
@@ -30,7 +31,11 @@ _WORD = re.compile(r"\{(\w+)\}")
 
 
 class TemplateError(ValueError):
-    pass
+    """A template file that breaks the template format (said to whoever writes templates, in English)."""
+
+
+class UnknownTemplate(Failure, TemplateError):
+    """A report names a template this version of dtdesk does not ship: said to the clerk."""
 
 
 @dataclass(frozen=True)
@@ -533,5 +538,5 @@ def load_template(template_id: str = "cds-quarterly", version: int = 1) -> Templ
     """A built-in template by id and version (old reports keep their own version)."""
     if (template_id, version) not in builtin_templates():
         shown = "".join(c if c.isprintable() else "?" for c in str(template_id))[:60]
-        raise TemplateError(f"Không có mẫu báo cáo {shown} phiên bản {version}.")
+        raise UnknownTemplate("Không có mẫu báo cáo {template} phiên bản {version}.", template=shown, version=version)
     return load_template_file(resource("templates", f"{template_id}-v{version}.json"))

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTabl
 
 from dtdesk.core.periods import parse_period
 from dtdesk.core.report import ReportInfo
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.report_status import STATES
 from dtdesk.gui.uiload import load_form
 from dtdesk.store.status import SENT
@@ -62,7 +62,8 @@ class ReportListDialog(QObject):
         self.table.setRowCount(len(self.reports))
         for row, info in enumerate(self.reports):
             unit = units.get(info.unit)
-            texts = (unit.name if unit else info.unit, parse_period(info.period).title, report_status(self.ws, info))
+            period = said(parse_period(info.period).title)
+            texts = (unit.name if unit else info.unit, period, report_status(self.ws, info))
             for column, text in enumerate(texts):
                 self.table.setItem(row, column, QTableWidgetItem(text))
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)

@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow
 
 from dtdesk.core.periods import parse_period
-from dtdesk.gui.i18n import N_, tr
+from dtdesk.gui.i18n import N_, said, tr
 from dtdesk.gui.messages import read_only_notice
 from dtdesk.store.status import ACCEPTED, DRAFT, OUT, RETURNED, SENT
 
@@ -88,7 +88,7 @@ class ReportStatus(QObject):
         period = parse_period(data.info.period)
         self.unit_label.setText(tr("Đơn vị: {name}", name=data.unit.name))
         self.period_label.setText(tr("Kỳ báo cáo: {label}", label=period.title))
-        self.window.setWindowTitle(f"{data.unit.name} — {period.title} — {Path(self.ws.path).name}{suffix}")
+        self.window.setWindowTitle(f"{data.unit.name} — {said(period.title)} — {Path(self.ws.path).name}{suffix}")
 
     def _show_cycle(self) -> None:
         """The report's status in the status bar and, when sent, accepted or returned, the banner above the form."""

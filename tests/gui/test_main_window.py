@@ -31,6 +31,10 @@ def test_outline_lists_header_then_every_editable_section(main):
     status = main.report_status
     assert "Hải An" in status.unit_label.text() and "Quý I/2022" in status.period_label.text()
     assert status.saved_label.text() == "Đã lưu"
+    main.set_language("en")  # the period is named in the window's language, in the status bar and the title
+    assert status.period_label.text() == "Period: Q1 2022" and " — Q1 2022 — " in main.window.windowTitle()
+    main.set_language("vi")
+    assert " — Quý I/2022 — " in main.window.windowTitle()
 
 
 def test_typing_in_3_2_updates_ratio_problems_and_disk(main, qtbot, demo_path):

@@ -9,6 +9,7 @@ from dtdesk.store.reports import report_data, resolve
 from dtdesk.store.rollforward import roll_forward
 from dtdesk.store.session import ReportSession
 from dtdesk.store.workspace import WorkspaceError
+from tests.english import vietnamese_left
 
 TODAY = dt.date(2022, 6, 28)
 
@@ -48,12 +49,16 @@ def test_a_wrong_carried_over_value_is_an_error_naming_both_periods(demo_ws):
     (error,) = [p for p in check(report_data(demo_ws, info)) if p.is_error]
     assert (error.section, error.field) == ("dvc", "carried")
     assert "Quý II/2022" in error.message and "Quý I/2022" in error.message and "195" in error.message
+    english = error.message.say("en")
+    assert "Q2 2022" in english and "Q1 2022" in english and vietnamese_left(english) == []
 
 
 def test_a_text_left_as_last_period_is_a_warning_naming_both_periods(demo_ws):
     info = roll_forward(demo_ws, today=TODAY)[0]
     same = [p for p in check(report_data(demo_ws, info)) if p.section == "ton_tai" and "giống hệt" in p.message]
     assert same and "Quý II/2022" in same[0].message and "Quý I/2022" in same[0].message
+    english = same[0].message.say("en")  # the template's text rule, and both periods, in English
+    assert "Q2 2022" in english and "Q1 2022" in english and vietnamese_left(english) == []
     demo_ws.set_value("HA", "2022-Q2", "ton_tai.text", "Không còn tồn tại.")
     assert not [p for p in check(report_data(demo_ws, info)) if p.section == "ton_tai"]
 
