@@ -124,7 +124,7 @@ SAID = [  # (command, what it says in English, in Vietnamese); {sent}: the revis
     ("dhis2 over the workspace", "Not writing over «ws.sqlite»", "Không ghi đè lên «ws.sqlite»"),
     ("help", "usage: dtdesk status", "cách dùng: dtdesk status"),
     ("help", "show this help message and exit", "hiện hướng dẫn này rồi thoát"),
-    ("usage missing", "the following arguments are required: workspace", "thiếu các tham số bắt buộc: workspace"),
+    ("usage missing", "the following arguments are required: WORKSPACE", "thiếu các tham số bắt buộc: TỆP_DỮ_LIỆU"),
     ("usage choice", "invalid choice: 'frob'", "lựa chọn không hợp lệ: 'frob'"),
     ("usage unknown", "unrecognized arguments: --frob", "không hiểu các tham số: --frob"),
 ]

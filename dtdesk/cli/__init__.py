@@ -22,7 +22,8 @@ How to add a command
 2. Import what the handler needs inside it: the parser of one command is built
    and run without loading the rest of the program.
 3. Word every sentence through ``tr("… {name} …", name=value)`` in Vietnamese
-   (help texts and metavars are translated for you), raise
+   (help texts and metavars are translated for you; an argument without a
+   metavar is named from ``registry.METAVARS``, add its name there), raise
    ``CommandError(sentence)`` for a failure the user can fix, then run
    ``python scripts/catalogs.py`` and fill the English in
    ``resources/i18n/en/LC_MESSAGES/dtdesk.po``. The command line speaks the

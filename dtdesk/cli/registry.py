@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from dtdesk import __version__
 from dtdesk.core.errors import say
-from dtdesk.core.i18n import argparse_words, environment_language, translate
+from dtdesk.core.i18n import N_, argparse_words, environment_language, translate
 
 LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
 
@@ -37,6 +37,15 @@ class CommandError(Exception):
         self.status = status
 
 
+# What usage and errors call a value when its argument names none: argparse would say the argument's own
+# English name ("workspace", "--period PERIOD"), so the Vietnamese interface says these.
+METAVARS = {"workspace": N_("TỆP_DỮ_LIỆU"), "output": N_("TỆP"), "unit": N_("MÃ_ĐƠN_VỊ"), "period": N_("KỲ"),
+            "section": N_("MỤC"), "name": N_("TÊN"), "value": N_("GIÁ_TRỊ"), "file": N_("TỆP"),
+            "short": N_("TÊN_NGẮN"), "parent": N_("ĐƠN_VỊ_CẤP_TRÊN"), "code": N_("MÃ"), "reason": N_("LÝ_DO"),
+            "keep": N_("SỐ_BẢN"), "backup": N_("BẢN_SAO_LƯU"), "pdf": N_("TỆP_PDF"), "slot": N_("KHE"),
+            "label": N_("NHÃN")}
+
+
 class Arg:
     """One ``add_argument`` call, kept until the parser is built; ``help`` and ``metavar`` are catalog sources."""
 
@@ -45,6 +54,8 @@ class Arg:
 
     def add_to(self, parser) -> None:
         options = dict(self.options)
+        if "metavar" not in options and "action" not in options:
+            options["metavar"] = METAVARS.get(self.flags[-1].lstrip("-"))
         for wording in ("help", "metavar"):
             if isinstance(options.get(wording), str):
                 options[wording] = tr(options[wording])

@@ -26,12 +26,12 @@ def _signer(args):
 @command("sign", "ký số báo cáo PDF (PAdES) bằng tệp chứng thư hoặc thiết bị ký số",
          Arg("pdf", help="tệp PDF do dtdesk in ra (được giữ nguyên)"),
          Arg("-o", "--output", required=True, help="tệp PDF đã ký (khác tệp gốc)"),
-         OneOf(Arg("--p12", metavar="FILE", help="tệp chứng thư số .p12/.pfx"),
-               Arg("--pkcs11", metavar="LIBRARY", help="thư viện PKCS#11 của thiết bị ký số (USB token)"),
+         OneOf(Arg("--p12", metavar="TỆP", help="tệp chứng thư số .p12/.pfx"),
+               Arg("--pkcs11", metavar="THƯ_VIỆN", help="thư viện PKCS#11 của thiết bị ký số (USB token)"),
                required=True),
          OneOf(Arg("--slot", type=int, help="khe của thiết bị ký số (khi cắm nhiều thiết bị)"),
                Arg("--label", help="nhãn của thiết bị ký số (khi cắm nhiều thiết bị)")),
-         Arg("--secret-file", metavar="FILE",
+         Arg("--secret-file", metavar="TỆP",
              help="đọc mật khẩu/mã PIN từ dòng đầu của tệp này (mặc định: hỏi, hoặc đọc từ đầu vào chuẩn)"),
          Arg("--tsa", metavar="URL", help="máy chủ dấu thời gian (mặc định: không dùng, không cần mạng)"))
 def _sign(args) -> int:
