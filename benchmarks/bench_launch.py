@@ -30,12 +30,20 @@ Uses the offscreen platform unless --platform says otherwise.
 to ``build`` (the command line and its imports), ``build`` itself (PySide6,
 the QApplication, the GUI modules, the main window, opening the demo), and
 from there to the first paint.
+
+``--instructions`` also counts, with valgrind (cachegrind), the instructions
+the bare window and ``dtdesk open DEMO`` run from the start to their first
+paint (each child stops there): a count that other jobs on the machine do not
+change, for comparing two versions of the code on a busy machine (slow: about
+a minute).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -54,6 +62,8 @@ def watch_first_paint(window, app, marks):
                 stages = " ".join(f"{name.replace(' ', '_')}={1000 * (t - prev):.2f}"
                                   for (_, prev), (name, t) in zip(marks, marks[1:]))
                 print(f"painted cpu={1000 * time.process_time():.2f}", stages, flush=True)
+                if os.environ.get("BENCH_STOP_AT_PAINT"):  # counting instructions: nothing after the paint
+                    os._exit(0)
                 obj.removeEventFilter(self)
                 QTimer.singleShot(0, lambda: app.exit(0))
             return False
@@ -63,7 +73,7 @@ def watch_first_paint(window, app, marks):
 """
 
 DTDESK = r"""
-import sys, time
+import os, sys, time
 marks = [("start", time.perf_counter())]
 """ + FIRST_PAINT + r"""
 
@@ -103,7 +113,7 @@ sys.exit(main())
 """
 
 BARE = r"""
-import sys, time
+import os, sys, time
 marks = [("start", time.perf_counter())]
 """ + FIRST_PAINT + r"""
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
@@ -118,7 +128,7 @@ app.exec()
 """
 
 SKELETON = r"""
-import sys, time
+import os, sys, time
 marks = [("start", time.perf_counter())]
 """ + FIRST_PAINT + r"""
 # The widget classes of dtdesk's first window (ui/main_window.ui and ui/header_form.ui), in plain code.
@@ -202,12 +212,27 @@ def child(kind: str, ws: Path, env: dict) -> tuple[float, str]:
     return elapsed, line
 
 
+def instructions(kind: str, ws: Path, env: dict) -> int:
+    """Instructions the child runs from its start to its first paint, as valgrind's cachegrind counts them."""
+    tool = [shutil.which("valgrind"), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    run = subprocess.run([*tool, *command(kind, ws)], capture_output=True, text=True,
+                         env=dict(env, BENCH_STOP_AT_PAINT="1"))
+    counted = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+    if counted is None:
+        raise SystemExit(f"{kind}: valgrind counted nothing")
+    return int(counted.group(1).replace(",", ""))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--platform", default="offscreen")
     parser.add_argument("--split", action="store_true", help="also time the stages of the dtdesk launch")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions to the first paint with valgrind (bare and dtdesk)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
     from dtdesk.store.demo import create_demo
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -233,6 +258,7 @@ def main() -> None:
                 for pair in line.split()[2:] if args.split and kind == "dtdesk" else ():
                     name, ms = pair.split("=")
                     stages.setdefault(name.replace("_", " "), []).append(float(ms))
+        counts = {kind: instructions(kind, ws, env) for kind in ("bare", "dtdesk")} if args.instructions else {}
     bare = statistics.median(times["bare"])
     for kind, label in CASES.items():
         median = statistics.median(times[kind])
@@ -248,6 +274,9 @@ def main() -> None:
         print("stages of `dtdesk open` on the demo (medians, in its process, after the interpreter started):")
         for name, values in stages.items():
             print(f"  {name:<24} {statistics.median(values):6.1f} ms")
+    if counts:
+        print(f"instructions to first paint (valgrind): bare {counts['bare'] / 1e6:.0f} M; "
+              f"dtdesk {counts['dtdesk'] / 1e6:.0f} M ({counts['dtdesk'] / counts['bare']:.2f} × bare)")
 
 
 if __name__ == "__main__":
