@@ -109,7 +109,7 @@ class ExchangeActions(WindowPart):
         try:
             path = export_xlsx(self.ws, info.unit, info.period, target, language())
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return None
         except OSError as exc:
             self.warn(tr("Không ghi được tệp «{name}»: {error}.", name=Path(target).name, error=os_reason(exc)))

@@ -153,7 +153,7 @@ class ImportDialog(QDialog):
         try:
             outcomes = [import_reply(self.ws, path) for path in replies]
         except (WorkspaceError, sqlite3.Error) as exc:  # the workspace itself takes nothing (read-only, full)
-            self.reply_note.setText(str(exc))
+            self.reply_note.setText(said(exc))
             self.reply_note.setVisible(True)
             return
         self.reply_note.setText("\n".join(said(o.message) for o in outcomes))

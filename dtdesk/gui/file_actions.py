@@ -18,7 +18,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
 from dtdesk.gui import messages
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.recent_files import RecentFiles
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.backup import failure_reason, save_copy
@@ -108,7 +108,7 @@ class FileActions(WindowPart):
         try:
             made = save_copy(self.ws.conn, current, path)
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return None
         except (OSError, sqlite3.Error) as exc:
             self.warn(tr("Không lưu được bản sao: {reason}.", reason=failure_reason(exc)))

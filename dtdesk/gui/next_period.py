@@ -11,7 +11,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QMessageBox
 
 from dtdesk.core.periods import PeriodError, next_period, parse_period
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.workspace import WorkspaceError
 
@@ -34,7 +34,7 @@ class NextPeriodActions(WindowPart):
         try:
             target = next_period(info.period)
         except PeriodError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return
         question = tr("Lập báo cáo {new} của {unit} từ báo cáo {old}? Phần đầu, nơi nhận, người ký, các đoạn văn "
                       "(đánh dấu «từ kỳ trước, cần xem lại») và các số chuyển sang kỳ sau được chép sang.",
@@ -47,7 +47,7 @@ class NextPeriodActions(WindowPart):
         try:
             created = roll_forward(self.ws, info.unit, info.period)[0]
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return
         self.report_created.emit(created)
         self.status(tr("Đã lập báo cáo {new}; các đoạn văn chép từ kỳ trước được đánh dấu cần xem lại.",

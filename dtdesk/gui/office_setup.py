@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QFileDialog, QLineEdit, QLi
 from dtdesk.core import official
 from dtdesk.core.periods import PeriodError
 from dtdesk.core.units import KINDS, Unit, UnitError
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.period_picker import PeriodPicker
 from dtdesk.gui.uiload import load_form
 from dtdesk.store.demo import create_demo
@@ -213,7 +213,7 @@ class OfficeSetupDialog(QObject):
             units, own = self.chosen()
             period = self.period.period()
         except (UnitError, PeriodError) as exc:
-            message.setText(str(exc))
+            message.setText(said(exc))
             return
         text = self.w["path"].text().strip()
         if not text:
@@ -226,7 +226,7 @@ class OfficeSetupDialog(QObject):
         try:
             create_office(path, units, own, period.code)
         except (WorkspaceError, OSError, sqlite3.Error) as exc:
-            message.setText(str(exc))
+            message.setText(said(exc))
             return
         self.path = path
         self.dialog.accept()
@@ -238,7 +238,7 @@ class OfficeSetupDialog(QObject):
             try:
                 create_demo(path).close()
             except (WorkspaceError, OSError, sqlite3.Error) as exc:
-                self.w["message"].setText(str(exc))
+                self.w["message"].setText(said(exc))
                 return
         self.path = path
         self.dialog.accept()

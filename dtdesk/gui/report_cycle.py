@@ -17,7 +17,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.messages import inform
 from dtdesk.gui.window_part import WindowPart
 from dtdesk.store.status import ACCEPTED, RETURNED
@@ -48,7 +48,7 @@ class ReportCycle(WindowPart):
         try:
             revision = self.ws.reopen(info.unit, info.period)
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return None
         self.status(tr("Đã mở lại báo cáo để sửa; lần gửi tới là lần nộp r{revision}.", revision=revision))
         self.status_changed.emit()
@@ -79,7 +79,7 @@ class ReportCycle(WindowPart):
         try:
             done = answer(self.ws, unit, period, decision, Path(folder), reason=reason or "", eml=True)
         except WorkspaceError as exc:
-            self.warn(str(exc))
+            self.warn(said(exc))
             return None
         what = tr("Đã tiếp nhận") if decision == ACCEPTED else tr("Đã trả lại")
         inform(self.window, tr("{what} lần nộp r{revision} của {unit}; tệp trả lời {name} và thư nháp đã ghi vào "

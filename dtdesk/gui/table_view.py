@@ -12,7 +12,7 @@ from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QToolTip
 
 from dtdesk.core.values import ParseError, parse
-from dtdesk.gui.i18n import tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.table_model import FIXED, ReportTableModel
 
 WIDEST_SAMPLE = "28"  # a typical number beside a unit printed in the cell: "28 tin, bài/tuần" must fit
@@ -175,7 +175,7 @@ class ReportTableView(QTableView):
                 parse(model.controller.session.field(cell.key), text)
             except ParseError as exc:
                 index = model.locate(cell.unit, cell.row, cell.key.partition(".")[2])
-                model.reject(index, text, str(exc))
+                model.reject(index, text, said(exc))
                 return
 
     def clear_selection(self) -> None:

@@ -53,6 +53,19 @@ def test_compiled_catalog_matches_its_source(english):
     assert messages[(None, "Trong tệp")] == "In the file"
 
 
+def test_argparse_words_have_vietnamese_compiled_from_their_source():
+    """The command line's default language gives argparse's usage, help and errors in Vietnamese: the .mo the
+    app reads is the compiled .po, and what a clerk meets first is there."""
+    from babel.messages.pofile import read_po
+
+    with catalogs.ARGPARSE.open("rb") as handle:
+        source = read_po(handle, locale="vi", domain="argparse")
+    compiled = catalogs.meaning(catalogs.ARGPARSE.with_suffix(".mo").read_bytes())
+    assert compiled == catalogs.meaning(catalogs.compiled(source)), "run: python scripts/catalogs.py"
+    assert compiled[0][(None, "usage: ")] == "cách dùng: "
+    assert compiled[0][(None, "the following arguments are required: %s")] == "thiếu các tham số bắt buộc: %s"
+
+
 def test_meaning_sees_a_changed_translation(english):
     """The comparison above can fail: one changed translation or a dropped message is seen."""
     original = catalogs.meaning(catalogs.compiled(english))

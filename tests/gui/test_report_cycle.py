@@ -11,6 +11,7 @@ from dtdesk.core.values import Cell
 from dtdesk.exchange.export import export_report
 from dtdesk.exchange.importer import import_files
 from dtdesk.store.workspace import Workspace
+from tests.english import vietnamese_left
 from tests.gui.conftest import stored
 
 
@@ -28,6 +29,10 @@ def test_a_sent_report_is_locked_until_reopened(main, demo_path, tmp_path, monke
     before = stored(demo_path, "HA", "dvc.received")
     assert not main.controller.edit(Cell("HA", "dvc.received"), "5")
     assert "mở lại" in main.controller.last_refusal and stored(demo_path, "HA", "dvc.received") == before
+    main.set_language("en")  # the store's sentence why, said in the window's language
+    assert not main.controller.edit(Cell("HA", "dvc.received"), "5")
+    assert "reopen it" in main.controller.last_refusal and vietnamese_left(main.controller.last_refusal) == []
+    main.set_language("vi")
     assert main.actions["actionReopenReport"].isEnabled()
     status.cycle_banner.linkActivated.emit("reopen")  # "Mở lại để sửa" in the banner
     assert not status.cycle_banner.isVisible() and f"Nháp (r{revision + 1})" in status.state_label.text()
@@ -48,6 +53,9 @@ def test_the_level_above_returns_a_report_from_the_window(main, demo_path, tmp_p
     row = next(i for i in range(view.model.rowCount()) if view.model.row(i).payload == "HA-CATBI")
     assert "trả lại" in view.model.text(row, 2)
     assert said[-1][0] == "information" and reply.name in said[-1][1]
+    main.set_language("en")
+    assert main.cycle.answer("accepted", unit="HA-CATBI", folder=str(tmp_path)) is None  # answered already
+    assert said[-1][0] == "warning" and "(Returned)" in said[-1][1] and vietnamese_left(said[-1][1]) == []
 
 
 def test_the_import_dialog_takes_a_reply_in_and_says_what_it_is(main, demo_path, tmp_path, qtbot):
