@@ -293,13 +293,10 @@ def _diff(held: Held, sub: Submission) -> list[Change]:
     old = held.values_of(sub)
     if sub.covers is not None:  # an Excel answer changes the cells it holds, nothing else
         old = {cell: before for cell, before in old.items() if cell in sub.covers}
-    new = {}
-    for u, _p, k, r, v in sub.values:
-        if type(v) is str:
-            v = nfc(v) or None  # an empty text is no value
-        new[u, k, r] = v
+    # texts in NFC, an empty text no value
+    new = {(u, k, r): (nfc(v) or None) if type(v) is str else v for u, _p, k, r, v in sub.values}
     if not old:  # nothing here yet (a unit's first import): every value is new
-        return [Change(*cell, None, after) for cell, after in sorted(new.items()) if after is not None]
+        return [Change(u, k, r, None, after) for (u, k, r), after in sorted(new.items()) if after is not None]
     changes = []
     for cell in sorted(old.keys() | new.keys()):
         before, source = old.get(cell, (None, ""))

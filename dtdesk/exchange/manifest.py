@@ -34,6 +34,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from operator import itemgetter
 from pathlib import Path
 
 FORMAT = "dtdesk-submission/1"
@@ -92,8 +93,7 @@ def file_revision(name: str, unit: str, period: str) -> int | None:
 _CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 
 
-def _cell(value: tuple) -> tuple:
-    return value[:4]
+_cell = itemgetter(0, 1, 2, 3)  # a value's (unit, period, key, row), which its rows are sorted by
 
 
 def canonical_bytes(manifest: dict, units: list[dict], reports: list[dict], values: list[tuple]) -> bytes:
