@@ -5,7 +5,9 @@ checks it against the workspace (the unit is below the workspace's own unit,
 the parent matches, the template is the one of the workspace's report, the
 file is not a duplicate and not older than what was imported) and lists what
 it would change: new units, values old → new, and conflicts with values that
-were keyed or loaded here rather than imported. Nothing is written.
+were keyed or loaded here rather than imported. Nothing is written. A
+batch's files are read through one untrusted connection, then judged against
+what the workspace holds, asked once for all of them (:class:`Held`).
 
 :func:`commit` applies the accepted plans in one transaction (re-checked
 inside the transaction, oldest revision first; file by file only when the batch
@@ -142,9 +144,9 @@ class Held:
 
     Which of the files were imported before, the latest revision imported of
     each file's report and the values its units have here: three questions a
-    file, asked in one query each for all the files of a batch (planning writes
-    nothing, so the answers hold for every file of it). ``known`` is what
-    answers which of their units are listed here.
+    file, asked in one query each (per period) for all the files of a batch
+    (planning writes nothing, so the answers hold for every file of it).
+    ``known`` answers which of their units are listed here.
     """
 
     def __init__(self, ws: Workspace, subs: list[Submission], known: Container[str]):
