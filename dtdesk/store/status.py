@@ -41,12 +41,17 @@ class StatusEntry(NamedTuple):
     side: str
 
     @property
+    def workbook(self) -> bool:
+        """A subunit's filled Excel workbook received here: sent, with no revision (its files are numbered)."""
+        return self.status == SENT and not self.revision and self.side == IN
+
+    @property
     def label(self) -> Phrase:
         """"Đã gửi (r2)", "Trả lại (r1)": the status as the clerk reads it, in any language; a report received as a
-        filled workbook (which has no revision) "Đã gửi (biểu Excel)"."""
+        filled workbook "Đã gửi (biểu Excel)"."""
         if self.revision:
             return Phrase("{status} (r{revision})", status=LABELS[self.status], revision=self.revision)
-        if self.status == SENT and self.side == IN:
+        if self.workbook:
             return Phrase("{status} (biểu Excel)", status=LABELS[self.status])
         return LABELS[self.status]
 
@@ -67,9 +72,14 @@ class ReportStatuses(Tables):
         return [StatusEntry(*row) for row in self.conn.execute(sql + " ORDER BY id", args)]
 
     def current_status(self, unit: str, period: str, side: str | None = None) -> StatusEntry | None:
-        """The report's latest step, or None for a draft never sent nor received."""
+        """The report's latest step, or None for a draft never sent nor received.
+
+        A workbook received after a submission file does not change where that file stands (received,
+        accepted or returned, and answered only once): it is the current step only of a report that has no other.
+        """
         history = self.status_history(unit, period, side)
-        return history[-1] if history else None
+        steps = [step for step in history if not step.workbook] or history
+        return steps[-1] if steps else None
 
     def record_status(self, unit: str, period: str, status: str, revision: int, *, side: str, reason: str = "",
                       file: str = "", sha256: str = "", at: str | None = None) -> None:

@@ -12,13 +12,15 @@ from pathlib import Path
 import pytest
 
 from dtdesk.cli import main
+from dtdesk.exchange.decision import answer
 from dtdesk.exchange.export import export_report
 from dtdesk.exchange.history import cell_history
 from dtdesk.exchange.importer import IMPORTED, PLANNED, import_files, plan_import
 from dtdesk.exchange.summary import format_plans
 from dtdesk.exchange.verification import describe, find, report_code, workbooks
 from dtdesk.store.jsonio import dump_document, load_document
-from dtdesk.store.workspace import Workspace
+from dtdesk.store.status import ACCEPTED
+from dtdesk.store.workspace import Workspace, WorkspaceError
 from tests.exchange.conftest import PERIOD, open_ws
 from tests.exchange.test_xlsx_import import _cell_of, _edited, exported
 
@@ -127,3 +129,16 @@ def test_verify_code_matches_the_data_a_workbook_filled_and_says_why_a_wards_own
     assert main(["verify-code", str(district), printed_by_the_ward]) == 1
     out = capsys.readouterr().out
     assert "«catbi.xlsx»" in out and "không đối chiếu được với bản giấy" in out
+
+
+def test_a_workbook_after_an_answered_file_leaves_the_answer_standing(district, ward, workbook, tmp_path):
+    r1 = _send(ward, tmp_path / "r1")
+    with open_ws(district) as ws:
+        import_files(ws, [r1])
+        answer(ws, WARD, PERIOD, ACCEPTED, tmp_path / "replies")
+        (done,) = import_files(ws, [workbook])
+        assert done.status == IMPORTED, done.message
+        assert ws.current_status(WARD, PERIOD).label == "Đã tiếp nhận (r1)"
+        assert ws.status_history(WARD, PERIOD)[-1].label == "Đã gửi (biểu Excel)"
+        with pytest.raises(WorkspaceError, match="đã được trả lời"):  # r1 is answered once
+            answer(ws, WARD, PERIOD, ACCEPTED, tmp_path / "again")
