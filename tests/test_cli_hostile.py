@@ -66,6 +66,22 @@ def _documents() -> dict[str, object]:
         "wrong-format": dict(doc(), format="dtdesk/2"),
         "not-an-object": [1, 2, 3],
     }
+    docs |= {f"source-{i}": doc(values=[dict(value, source=s)])
+             for i, s in enumerate(["import:../../etc/passwd", "import:ABCDEF0123456789", 7, "", "typed"])}
+    retired = {"code": "HA-CATBI", "since": "2022-07-01", "merged_into": "HA-DANGHAI"}
+    docs |= {f"retired-{i}": doc(retired=[dict(retired, **change)]) for i, change in enumerate([
+        {"code": "NOBODY"}, {"merged_into": "NOBODY"}, {"merged_into": "HA-CATBI"}, {"since": "2022-13-01"},
+        {"since": 20220701}, {"since": "2022-7-1"}, {"code": "../x"}, {"why": "x"}])}
+    docs |= {"retired-not-a-list": doc(retired={"code": "HA-CATBI"}),
+             "formed-of-no-unit": doc(formed=[{"code": "NOBODY", "since": "2022-07-01"}]),
+             "formed-without-since": doc(formed=[{"code": "HA-CATBI"}])}
+    step = {"unit": "HA", "period": "2022-Q3", "status": "sent", "revision": 1, "reason": "", "side": "out",
+            "at": "2022-10-01T08:00:00.000+00:00", "who": "clerk", "file": "HA_2022-Q3_r1.dtdesk.sqlite",
+            "sha256": "ab" * 32}
+    docs |= {f"status-{i}": doc(statuses=[dict(step, **change)]) for i, change in enumerate([
+        {"period": "2022-Q1"}, {"status": "deleted"}, {"side": "up"}, {"at": "yesterday"}, {"sha256": "xyz"},
+        {"reason": "a\x1b[2Jb"}, {"revision": -1}, {"who": None}, {"extra": 1}, {"unit": "HA-CATBI"}])}
+    docs["statuses-not-a-list"] = doc(statuses="sent")
     texts = {"nan": '{"format": "dtdesk/1", "values": [{"unit": "HA", "period": "2022-Q1", "key": "dvc.received", '
                     '"value": NaN}]}',
              "infinity": '{"format": "dtdesk/1", "values": [{"unit": "HA", "period": "2022-Q1", "key": "k", '
@@ -99,7 +115,7 @@ def _cases() -> dict[str, tuple[list[str], int]]:
     cases["import-missing-file"] = (["import", "{ws}", "{missing}"], 1)
     for name in DOCUMENTS:
         cases[f"load-{name}"] = (["load", "{ws}", f"{{doc-{name}}}"], 2)
-    for name in ("period-2022-Q5", "value-0", "template-1", "cycle", "nan"):
+    for name in ("period-2022-Q5", "value-0", "template-1", "cycle", "nan", "value-of-no-unit", "retired-1", "status-0"):
         cases[f"load-new-workspace-{name}"] = (["load", "{out}/new.sqlite", f"{{doc-{name}}}"], 2)
     for place in ("long", "missing", "fifo", "devnull", "text", "folder"):
         cases[f"load-from-{place}"] = (["load", "{ws}", f"{{{place}}}"], 2)

@@ -129,12 +129,14 @@ def _dump(args) -> int:
 @command("load", "nạp báo cáo từ JSON", Arg("workspace", help="tệp dữ liệu (.sqlite; tạo mới nếu chưa có)"),
          Arg("file", help="tệp JSON do «dtdesk dump» ghi"))
 def _load(args) -> int:
-    from dtdesk.store.jsonio import load_document, parse_document, read_document
+    from dtdesk.store.jsonio import load_document, read_document
     from dtdesk.store.workspace import Workspace
 
     data = read_document(Path(args.file))
-    parse_document(data)  # a bad document is refused before a new workspace is made for it
     path = Path(args.workspace)
+    if not path.exists():  # a document refused leaves no new workspace behind: tried in memory first
+        with Workspace.in_memory() as trial:
+            load_document(trial, data)
     with open_workspace(args.workspace) if path.exists() else Workspace.create(path) as ws:
         count = load_document(writable(ws, args.workspace, tr("nạp lại")), data)
     print(tr("Đã nạp {count} số liệu từ {file} vào {workspace}.", count=count, file=args.file,

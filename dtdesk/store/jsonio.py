@@ -3,57 +3,91 @@
 Format ``dtdesk/1``::
 
     {"format": "dtdesk/1", "own_unit": "HA", "settings": {"document_system": "HP-eOffice"},
-     "units":   [{"code", "name", "kind", "parent", "short", "row_label", "position", "email"}],
-     "reports": [{"unit", "period", "template_id", "template_version", "start", "cutoff",
-                  "revision", "illustrative"}],
-     "values":  [{"unit", "period", "key", "row", "value"}]}
+     "units":    [{"code", "name", "kind", "parent", "short", "row_label", "position", "email"}],
+     "retired":  [{"code", "since", "merged_into"}],
+     "formed":   [{"code", "since"}],
+     "reports":  [{"unit", "period", "template_id", "template_version", "start", "cutoff",
+                   "revision", "illustrative"}],
+     "statuses": [{"unit", "period", "status", "revision", "reason", "at", "who", "file", "sha256", "side"}],
+     "values":   [{"unit", "period", "key", "row", "value", "source"}]}
 
 Keys are ``section.field`` from the template (``header.number``,
 ``chu_ky_so.signed``); ``row`` is a fixed row id (``buu_chinh``) or "".
 Values keep their JSON type: integers, reals, text (NFC); a missing value is
-simply absent. Loading is one transaction, audited like any edit: a bad document changes nothing.
+simply absent. Loading is one transaction, audited like any edit: a bad
+document changes nothing. Every part is checked first (:mod:`dtdesk.store.jsonparse`).
+
+What a clerk moving a report to another PC expects comes along:
+
+- each value's ``source``: typed here (``local``), keyed from a paper report
+  (``keyed``), carried from the last period and still to review
+  (``carried``, the mark the window shows after ``dtdesk next``), brought by an
+  import (``import:`` and the file's hash) or loaded (``load``);
+- ``retired``: the listed units that were dissolved (``merged_into`` null) or
+  merged into another unit from a date, and ``formed``: the listed units a
+  merger made, with the first day reports list them. A merger's target is
+  listed with its ancestors even when it sits elsewhere, so a loaded workspace
+  neither lists merged-away wards again nor loses the new ward's start;
+- ``statuses``: each report's steps through the cycle (sent, accepted,
+  returned with its reason, reopened), oldest first, with when, who and which
+  file. ``side`` says whose report it is from the dumping workspace's own unit,
+  so the steps are loaded only into a workspace whose own unit is the
+  document's ``own_unit`` (a new workspace takes it from the document); another
+  office's steps would say the wrong side. A step already there is not added
+  twice, so loading a document again changes nothing;
+- the own unit and the settings (a workspace that has an own unit keeps it).
+
+What stays with the workspace, which a copy of the workspace file or its
+backup moves whole: the audit (who changed what, when, here: a load writes its
+own rows, source ``load``), the original files imported from the units below
+(``imports``: the level above's evidence of what each unit sent; the values
+they brought come along with their source, their receipt and the answer as
+status steps) and the ledger of submission files exported (``submissions``:
+the report's ``revision`` comes along, so the next export from the loaded
+workspace goes above every one issued before).
+
+Files written before ``retired``, ``formed``, ``statuses`` and ``source``
+existed (the built-in demo among them) load as they did: their values are
+loaded (``load``) and nothing is retired or sent. An older dtdesk reading a
+newer file ignores the parts it does not know.
 
 :func:`dump_document` writes one report (``dtdesk dump``): ``units`` are the
 unit's ancestors (root first), the unit and its children (bodies and
-subunits, so its tables have their rows), in that order; ``reports`` is the
+subunits, so its tables have their rows), in that order, then the targets of
+their mergers (with their ancestors) not listed yet; ``reports`` is the
 one report; ``values`` are the unit's and its bodies' values of the period
 (with ``subunits=True`` also the subunits' reports and values), sorted by
-unit, key and row. No timestamps, so dumping, loading into a fresh workspace
-and dumping again gives the same JSON byte for byte.
+unit, key and row. No time of the dump itself, so dumping, loading into a
+fresh workspace and dumping again gives the same JSON byte for byte.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-import math
 from pathlib import Path
 
 from dtdesk.core.files import write_output
 from dtdesk.core.formats import nfc, os_reason
 from dtdesk.core.inputs import NotRegularFile, read_regular
-from dtdesk.core.periods import PeriodError, parse_period
-from dtdesk.core.report import ReportInfo
-from dtdesk.core.template import builtin_templates
-from dtdesk.core.units import Unit, UnitError, check_code, check_tree, is_code
+from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree
+from dtdesk.store.base import marks
+from dtdesk.store.jsonparse import FORMAT, UNIT_FIELDS, BadDocument, Document, shown
+from dtdesk.store.jsonparse import parse_document as parse
+from dtdesk.store.status import STEP_COLUMNS
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
-FORMAT = "dtdesk/1"
-UNIT_FIELDS = ("code", "name", "kind", "parent", "short", "row_label", "position", "email")
-
+__all__ = ["FORMAT", "dump_document", "load_document", "parse_document", "read_document", "write_document"]
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
-MAX_TEXT = 20_000  # characters of one text value, as in a submission file
-_SAFE_INT = 2**53  # integers beyond this are no count a report holds (and lose digits as reals)
 
 
 def _no_constant(name: str):
-    raise ValueError(f"{name} không phải là một số")
+    raise BadDocument("«{name}» không phải là một số", name=name)
 
 
 def read_document(path: Path) -> dict:
     """The JSON document in a file (a regular file, at most 64 MB), or one sentence saying why not."""
-    name = _shown(Path(path).name, 80)
+    name = shown(Path(path).name, 80)
     try:
         raw = read_regular(path, MAX_JSON_BYTES + 1)
     except NotRegularFile:
@@ -66,147 +100,37 @@ def read_document(path: Path) -> dict:
         data = json.loads(raw.decode("utf-8"), parse_constant=_no_constant)  # NaN and Infinity are no numbers
     except UnicodeDecodeError:
         raise WorkspaceError("Tệp JSON «{name}» không phải là chữ UTF-8.", name=name) from None
-    except (ValueError, RecursionError) as exc:
-        raise WorkspaceError("Không đọc được tệp JSON «{name}»: {reason}.",
-                             name=name, reason=_shown(exc, 120)) from None
+    except BadDocument as exc:
+        raise WorkspaceError("Không đọc được tệp JSON «{name}»: {reason}.", name=name, reason=exc) from None
+    except json.JSONDecodeError as exc:
+        raise WorkspaceError("Tệp «{name}» không phải là JSON đúng cú pháp (dòng {line}, cột {column}).",
+                             name=name, line=exc.lineno, column=exc.colno) from None
+    except RecursionError:
+        raise WorkspaceError("Tệp JSON «{name}» lồng nhau quá sâu.", name=name) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise WorkspaceError("Tệp «{name}» không phải là báo cáo dtdesk dạng JSON (dtdesk/1).", name=name)
     return data
 
 
-def _shown(value, limit: int = 40) -> str:
-    """Something from the document, quoted short and without control characters."""
-    text = str(value)
-    return "".join(c if c.isprintable() else "?" for c in text[:limit]) + ("…" if len(text) > limit else "")
-
-
-class _Bad(ValueError):
-    """One sentence about what in the document is wrong."""
-
-
-def _list(data: dict, name: str) -> list:
-    items = data.get(name, [])
-    if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
-        raise _Bad(f"mục «{name}» không phải là danh sách các bản ghi")
-    return items
-
-
-def _word(value, what: str, limit: int = 1000) -> str:
-    if not isinstance(value, str) or len(value) > limit or not (value.isprintable() or value == ""):
-        raise _Bad(f"{what} «{_shown(value)}» không phải là chữ hợp lệ")
-    return value
-
-
-def _count(value, what: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < _SAFE_INT:
-        raise _Bad(f"{what} «{_shown(value)}» không phải là số nguyên hợp lệ")
-    return value
-
-
-def _period(value) -> str:
+def parse_document(data: dict) -> Document:
+    """The document's parts, each checked; one sentence (WorkspaceError) for the first fault."""
     try:
-        code = parse_period(value).code if isinstance(value, str) else None
-    except PeriodError:
-        code = None
-    if code != value:
-        raise _Bad(f"kỳ báo cáo «{_shown(value)}» không hợp lệ (viết như 2022-Q1)")
-    return code
-
-
-def _unit(u: dict) -> Unit:
-    if extra := sorted(set(u) - set(UNIT_FIELDS)):
-        raise _Bad(f"đơn vị có trường lạ «{_shown(extra[0])}»")
-    for name in ("name", "short", "row_label", "email"):
-        if name in u:
-            _word(u[name], f"trường «{name}» của đơn vị")
-    if "position" in u:
-        _count(u["position"], "thứ tự của đơn vị")
-    try:
-        return Unit(**u)
-    except TypeError:
-        raise _Bad("đơn vị thiếu mã, tên hoặc loại") from None
-
-
-def _report(r: dict) -> ReportInfo:
-    try:
-        unit, period, template_id = check_code(r["unit"]), _period(r["period"]), r["template_id"]
-        version = _count(r["template_version"], "phiên bản mẫu")
-        start, cutoff = (dt.date.fromisoformat(_word(r[k], "ngày", 10)) for k in ("start", "cutoff"))
-    except KeyError as exc:
-        raise _Bad(f"báo cáo thiếu trường «{exc.args[0]}»") from None
-    except ValueError as exc:
-        raise _Bad(str(exc).rstrip(".") if isinstance(exc, (_Bad, UnitError)) else "ngày không hợp lệ") from None
-    if not isinstance(template_id, str) or (template_id, version) not in builtin_templates():
-        raise _Bad(f"mẫu báo cáo «{_shown(template_id)}» phiên bản {version} không có trong dtdesk")
-    if start > cutoff:
-        raise _Bad(f"báo cáo {unit} kỳ {period} có ngày bắt đầu sau ngày chốt số liệu")
-    illustrative = r.get("illustrative", False)
-    if not isinstance(illustrative, bool):
-        raise _Bad("trường «illustrative» của báo cáo không phải là true hoặc false")
-    return ReportInfo(unit, period, template_id, version, start, cutoff,
-                      _count(r.get("revision", 0), "số lần nộp"), illustrative)
-
-
-def _value(v: dict) -> tuple:
-    try:
-        unit, period, key, value = check_code(v["unit"]), _period(v["period"]), v["key"], v["value"]
-    except KeyError as exc:
-        raise _Bad(f"số liệu thiếu trường «{exc.args[0]}»") from None
-    key, row = _word(key, "khóa số liệu", 200), _word(v.get("row", ""), "mã dòng", 200)
-    if not key:
-        raise _Bad("số liệu có khóa để trống")
-    if isinstance(value, bool):
-        value = int(value)
-    elif isinstance(value, int):
-        if not -_SAFE_INT < value < _SAFE_INT:
-            raise _Bad(f"số liệu «{_shown(key)}» của {unit} quá lớn ({_shown(value, 20)})")
-    elif isinstance(value, float):
-        if not math.isfinite(value):
-            raise _Bad(f"số liệu «{_shown(key)}» của {unit} không phải là số hữu hạn")
-    elif isinstance(value, str):
-        if len(value) > MAX_TEXT or any("\ud800" <= c <= "\udfff" for c in value):
-            raise _Bad(f"số liệu «{_shown(key)}» của {unit} không phải là chữ hợp lệ")
-        value = nfc(value)
-    else:  # {}, [], null: a missing value is simply absent
-        raise _Bad(f"số liệu «{_shown(key)}» của {unit} không phải là số hay chữ")
-    return unit, period, key, row, value
-
-
-def _settings(raw) -> dict[str, str]:
-    """A document's workspace settings ({"document_system": "HP-eOffice"}): short words, NFC."""
-    if not isinstance(raw, dict) or not all(
-            is_code(k) and isinstance(v, str) and len(v) <= 200 and v.isprintable() for k, v in raw.items()):
-        raise _Bad("«settings» phải gồm các cặp tên – chữ ngắn")
-    return {k: nfc(v) for k, v in raw.items()}
-
-
-def parse_document(data: dict) -> tuple[list[Unit], list[ReportInfo], list[tuple], dict[str, str]]:
-    """The document's units, reports, values and settings, each checked; one sentence (WorkspaceError) for the
-    first fault."""
-    try:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise _Bad(f"tệp không phải là báo cáo dtdesk dạng JSON ({FORMAT})")
-        if data.get("own_unit"):
-            check_code(data["own_unit"])
-        units = [_unit(u) for u in _list(data, "units")]
-        check_tree(units)
-        reports = [_report(r) for r in _list(data, "reports")]
-        values = [_value(v) for v in _list(data, "values")]
-        settings = _settings(data.get("settings", {}))
-    except (_Bad, UnitError) as exc:
+        return parse(data)
+    except (BadDocument, UnitError) as exc:
         raise WorkspaceError("Tệp JSON không nạp được: {reason}; chưa nạp gì.", reason=exc) from None
-    return units, reports, values, settings
 
 
-def _check_against(ws: Workspace, units: list[Unit], reports: list[ReportInfo], values: list[tuple]) -> None:
+def _check_against(ws: Workspace, doc: Document) -> None:
     """What the document does to the workspace's own units: kinds where they may sit (which also rules out a cycle
-    of parents, see check_tree), no value or report of a unit that neither has."""
-    merged = {u.code: u for u in ws.hierarchy().units.values()} | {u.code: u for u in units}
+    of parents, see check_tree), no value, report, retirement or merger of a unit that neither has."""
+    merged = {u.code: u for u in ws.hierarchy().units.values()} | {u.code: u for u in doc.units}
     try:
         check_tree(list(merged.values()))
     except UnitError as exc:
         raise WorkspaceError("Tệp JSON không nạp được: {reason}; chưa nạp gì.", reason=exc) from None
-    for code in [r.unit for r in reports] + [v[0] for v in values]:
+    named = [r.unit for r in doc.reports] + [v[0] for v in doc.values] + [code for code, _s, _m in doc.retired]
+    named += [into for _c, _s, into in doc.retired if into] + [code for code, _s in doc.formed]
+    for code in named:
         if code not in merged:
             raise WorkspaceError("Tệp JSON không nạp được: không có đơn vị mã «{code}»; chưa nạp gì.", code=code)
 
@@ -217,14 +141,14 @@ def load_document(ws: Workspace, data: dict) -> int:
     Everything is checked first (:func:`parse_document`, then against the
     workspace's units), so a bad document changes nothing.
     """
-    units, reports, values, settings = parse_document(data)
-    _check_against(ws, units, reports, values)
+    doc = parse_document(data)
+    _check_against(ws, doc)
     conn = ws.conn
     at = now()
     with ws.transaction():  # rolled back whole on any failure, a full disk included
-        for unit, period in sorted({(r.unit, r.period) for r in reports} | {(v[0], v[1]) for v in values}):
+        for unit, period in sorted({(r.unit, r.period) for r in doc.reports} | {v[:2] for v in doc.values}):
             ws.refuse_if_locked(unit, period)  # a sent report changes only once reopened
-        for unit in _parents_first(units):
+        for unit in _parents_first(doc.units):
             conn.execute(
                 "INSERT INTO units (code, name, kind, parent, short, row_label, position, email)"
                 " VALUES (?,?,?,?,?,?,?,?) ON CONFLICT (code) DO UPDATE SET name = excluded.name,"
@@ -233,22 +157,42 @@ def load_document(ws: Workspace, data: dict) -> int:
                 (unit.code, nfc(unit.name), unit.kind, unit.parent, nfc(unit.short), nfc(unit.row_label),
                  unit.position, unit.email),
             )
-        for r in reports:
+        conn.executemany("INSERT OR REPLACE INTO retired (code, since, merged_into) VALUES (?, ?, ?)", doc.retired)
+        conn.executemany("INSERT OR REPLACE INTO formed (code, since) VALUES (?, ?)", doc.formed)
+        for r in doc.reports:
             conn.execute(
                 "INSERT OR REPLACE INTO reports VALUES (?,?,?,?,?,?,?,?)",
                 (r.unit, r.period, r.template_id, r.template_version, r.start.isoformat(), r.cutoff.isoformat(),
                  r.revision, int(r.illustrative)),
             )
-        by_period: dict[str, list[tuple]] = {}
-        for unit, period, key, row, value in values:  # audited like any edit: what it replaced stays visible
-            by_period.setdefault(period, []).append((unit, key, row, ws.value(unit, period, key, row), value))
-        for period, rows in by_period.items():
-            ws.write_changes(period, rows, "load", at)
+        _load_values(ws, doc.values, at)
         conn.executemany("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)",
-                         [(f"setting.{k}", v) for k, v in settings.items()])
-        if data.get("own_unit") and not ws.own_unit:
-            conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (data["own_unit"],))
-    return len(values)
+                         [(f"setting.{k}", v) for k, v in doc.settings.items()])
+        if doc.own_unit and not ws.own_unit:
+            conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (doc.own_unit,))
+        if doc.own_unit and doc.own_unit == ws.own_unit:  # the steps' sides are the document's own unit's
+            _load_statuses(ws, doc.statuses)
+    return len(doc.values)
+
+
+def _load_values(ws: Workspace, values: list[tuple], at: str) -> None:
+    """Values written like any edit (audited, source ``load``), then given the source the document says."""
+    by_period: dict[str, list[tuple]] = {}
+    for unit, period, key, row, value, _source in values:  # what it replaced stays visible in the audit
+        by_period.setdefault(period, []).append((unit, key, row, ws.value(unit, period, key, row), value))
+    for period, rows in by_period.items():
+        ws.write_changes(period, rows, "load", at)
+    ws.conn.executemany("UPDATE vals SET source = ? WHERE unit = ? AND period = ? AND key = ? AND row = ?",
+                        [(source, unit, period, key, row) for unit, period, key, row, _v, source in values
+                         if source is not None])
+
+
+def _load_statuses(ws: Workspace, steps: list[tuple]) -> None:
+    """The document's status steps the workspace does not have yet, in the document's order."""
+    held = {(unit, period) for unit, period, *_ in steps}
+    have = {(unit, period, *step) for unit, period in held for step in ws.status_history(unit, period)}
+    new = [step for step in steps if step not in have]
+    ws.conn.executemany(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)}) VALUES ({marks(len(STEP_COLUMNS))})", new)
 
 
 def _parents_first(units: list[Unit]) -> list[Unit]:
@@ -265,16 +209,19 @@ def _parents_first(units: list[Unit]) -> list[Unit]:
     return sorted(units, key=depth)
 
 
+def _with_ancestors(units: Hierarchy, code: str) -> list[Unit]:
+    """The unit and its ancestors, root first."""
+    chain: list[Unit] = []
+    while code and code in units and all(u.code != code for u in chain):
+        chain.insert(0, units[code])
+        code = units[code].parent
+    return chain
+
+
 def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = False) -> dict:
     """One report as a ``dtdesk/1`` document (see the module docstring)."""
     units = ws.hierarchy()
-    own = units[unit]
-    chain = []
-    parent = own.parent
-    while parent and parent in units and parent not in chain:
-        chain.insert(0, parent)
-        parent = units[parent].parent
-    listed = [*(units[c] for c in chain), own, *units.children(unit)]
+    listed = [*_with_ancestors(units, unit), *units.children(unit)]
     owners = [unit, *(u.code for u in units.bodies(unit))]
     report_units = [unit]
     if subunits:
@@ -285,20 +232,29 @@ def dump_document(ws: Workspace, unit: str, period: str, *, subunits: bool = Fal
     reports = [r for r in (ws.report(code, period) for code in report_units) if r is not None]
     if not reports or reports[0].unit != unit:
         raise WorkspaceError("Đơn vị «{unit}» chưa có báo cáo kỳ {period}.", unit=unit, period=period)
-    values = ws.values(period, owners)
+    retired, merged, formed = ws.retired(), ws.merged(), ws.formed()
+    for target in sorted({merged[u.code] for u in listed if u.code in merged}):
+        listed += [u for u in _with_ancestors(units, target) if u not in listed]
+    codes = {u.code for u in listed}
+    values = ws.values_with_source(period, owners)
     return {
         "format": FORMAT,
         "own_unit": ws.own_unit or unit,
         "settings": ws.settings(),
         "units": [{k: getattr(u, k) for k in UNIT_FIELDS} for u in listed],
+        "retired": [{"code": code, "since": retired[code].isoformat(), "merged_into": merged.get(code)}
+                    for code in sorted(codes & set(retired))],
+        "formed": [{"code": code, "since": formed[code].isoformat()} for code in sorted(codes & set(formed))],
         "reports": [
             {"unit": r.unit, "period": r.period, "template_id": r.template_id, "template_version": r.template_version,
              "start": r.start.isoformat(), "cutoff": r.cutoff.isoformat(), "revision": r.revision,
              "illustrative": r.illustrative}
             for r in reports
         ],
-        "values": [{"unit": u, "period": period, "key": k, "row": r, "value": values[(u, k, r)]}
-                   for u, k, r in sorted(values)],
+        "statuses": [dict(zip(STEP_COLUMNS, (r.unit, r.period, *step)))
+                     for r in reports for step in ws.status_history(r.unit, r.period)],
+        "values": [{"unit": u, "period": period, "key": k, "row": r, "value": values[(u, k, r)][0],
+                    "source": values[(u, k, r)][1]} for u, k, r in sorted(values)],
     }
 
 

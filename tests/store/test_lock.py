@@ -106,13 +106,20 @@ def test_the_lock_dies_with_a_killed_process(path):
 
 
 def test_two_processes_no_lost_write_no_corruption(path):
-    """A writer process edits 150 times while this process opens, reads and tries to write."""
+    """A writer process edits 150 times while this process opens, reads and tries to write.
+
+    Each open follows one more acknowledged edit, so the opens fall among the edits; the writer holds the
+    workspace until its stdin closes, so however the machine's load paces the two processes, every open meets
+    a writer."""
     proc = subprocess.Popen([sys.executable, "-m", "dtdesk", "_edit-loop", str(path), "--start", "5000000",
-                             "--count", "150"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                             "--count", "150", "--hold"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    lines = []
     try:
         assert proc.stdout.readline().startswith(b"ready")
         refused = 0
         for _ in range(20):
+            lines.append(proc.stdout.readline())  # the writer is at work: one more edit acknowledged
             with Workspace.open(path) as other:
                 assert other.read_only and other.notice == IN_USE
                 other.values("2022-Q1")
@@ -120,14 +127,16 @@ def test_two_processes_no_lost_write_no_corruption(path):
                     other.set_value(*KEY, 424242)
                 except WorkspaceError:
                     refused += 1
-        out, err = proc.communicate(timeout=120)
+        proc.stdin.close()  # the writer lets go and ends
+        out, err = proc.stdout.read(), proc.stderr.read()  # after the lines already read through the same buffer
+        proc.wait(timeout=600)
     finally:
         if proc.poll() is None:
             proc.kill()
             proc.communicate()
     assert proc.returncode == 0, err.decode()
     assert refused == 20
-    acked = [int(line.split()[2]) for line in out.decode().splitlines()]
+    acked = [int(line.split()[2]) for line in b"".join(lines + [out]).decode().splitlines()]
     assert acked == list(range(5000000, 5000150))
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
