@@ -67,7 +67,8 @@ def _documents() -> dict[str, object]:
         "not-an-object": [1, 2, 3],
     }
     docs |= {f"source-{i}": doc(values=[dict(value, source=s)])
-             for i, s in enumerate(["import:../../etc/passwd", "import:ABCDEF0123456789", 7, "", "typed"])}
+             for i, s in enumerate(["import:../../etc/passwd", "import:ABCDEF0123456789", 7, "", "typed",
+                                                   "xlsx:0123", "xlsx:0123456789abcdef\n"])}
     retired = {"code": "HA-CATBI", "since": "2022-07-01", "merged_into": "HA-DANGHAI"}
     docs |= {f"retired-{i}": doc(retired=[dict(retired, **change)]) for i, change in enumerate([
         {"code": "NOBODY"}, {"merged_into": "NOBODY"}, {"merged_into": "HA-CATBI"}, {"since": "2022-13-01"},
@@ -115,7 +116,8 @@ def _cases() -> dict[str, tuple[list[str], int]]:
     cases["import-missing-file"] = (["import", "{ws}", "{missing}"], 1)
     for name in DOCUMENTS:
         cases[f"load-{name}"] = (["load", "{ws}", f"{{doc-{name}}}"], 2)
-    for name in ("period-2022-Q5", "value-0", "template-1", "cycle", "nan", "value-of-no-unit", "retired-1", "status-0"):
+    for name in ("period-2022-Q5", "value-0", "template-1", "cycle", "nan", "value-of-no-unit", "retired-1",
+                 "status-0"):
         cases[f"load-new-workspace-{name}"] = (["load", "{out}/new.sqlite", f"{{doc-{name}}}"], 2)
     for place in ("long", "missing", "fifo", "devnull", "text", "folder"):
         cases[f"load-from-{place}"] = (["load", "{ws}", f"{{{place}}}"], 2)

@@ -22,7 +22,8 @@ What a clerk moving a report to another PC expects comes along:
 - each value's ``source``: typed here (``local``), keyed from a paper report
   (``keyed``), carried from the last period and still to review
   (``carried``, the mark the window shows after ``dtdesk next``), brought by an
-  import (``import:`` and the file's hash) or loaded (``load``);
+  import (``import:`` or, from a filled workbook, ``xlsx:``, and the file's
+  hash) or loaded (``load``);
 - ``retired``: the listed units that were dissolved (``merged_into`` null) or
   merged into another unit from a date, and ``formed``: the listed units a
   merger made, with the first day reports list them. A merger's target is
@@ -192,7 +193,8 @@ def _load_statuses(ws: Workspace, steps: list[tuple]) -> None:
     held = {(unit, period) for unit, period, *_ in steps}
     have = {(unit, period, *step) for unit, period in held for step in ws.status_history(unit, period)}
     new = [step for step in steps if step not in have]
-    ws.conn.executemany(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)}) VALUES ({marks(len(STEP_COLUMNS))})", new)
+    ws.conn.executemany(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)})"
+                        f" VALUES ({marks(len(STEP_COLUMNS))})", new)
 
 
 def _parents_first(units: list[Unit]) -> list[Unit]:

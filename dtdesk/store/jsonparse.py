@@ -33,8 +33,9 @@ FORMED_FIELDS = ("code", "since")
 MAX_TEXT = 20_000  # characters of one text value, as in a submission file
 MAX_REASON = 2_000  # characters of the reason a report was returned with
 _SAFE_INT = 2**53  # integers beyond this are no count a report holds (and lose digits as reals)
-# where a value came from: typed here, keyed from paper, loaded, carried from the last period, or an import's tag
-_SOURCE = re.compile(rf"(local|keyed|load|{CARRIED}|import:[0-9a-f]{{16}})")
+# where a value came from (dtdesk.exchange.sources): typed here, keyed from paper, loaded, carried from the last
+# period, or imported from a submission file or a filled workbook, tagged with the file's hash
+_SOURCE = re.compile(rf"(local|keyed|load|{CARRIED}|(import|xlsx):[0-9a-f]{{16}})")
 _SHA256 = re.compile(r"([0-9a-f]{64})?")
 
 

@@ -17,13 +17,15 @@ from dtdesk.store.workspace import Workspace
 
 PERIOD = "2022-Q2"
 IMPORT_TAG = "import:0123456789abcdef"
+WORKBOOK_TAG = "xlsx:fedcba9876543210"
 
 
 @pytest.fixture
 def moved(demo_ws, tmp_path):
     """The district a quarter on: two wards merged into a new one, one dissolved, the report rolled forward with
-    one carried value reviewed, a ward's figures keyed and another's imported, a ward's report received and
-    returned, the district's own sent. Returns (that workspace, the dump's path)."""
+    one carried value reviewed, a ward's figures keyed and two others' imported (a submission file, a filled
+    workbook), a ward's report received and returned, the district's own sent. Returns (that workspace, the
+    dump's path)."""
     ws = demo_ws
     ws.add_units([Unit("HA-DONGHAI", "Phường Đông Hải", "ward", parent="HA", short="Đông Hải")])
     merge_units(ws, "HA-DONGHAI", ["HA-DONGHAI1", "HA-DONGHAI2"], PERIOD)
@@ -33,6 +35,7 @@ def moved(demo_ws, tmp_path):
     ws.set_value("HA", PERIOD, reviewed.key, "Đã xem lại", reviewed.row)
     ws.set_values("HA-CATBI", PERIOD, {("dvc.received", ""): 12}, source="keyed")
     ws.set_values("HA-NAMHAI", PERIOD, {("dvc.received", ""): 40}, source=IMPORT_TAG)
+    ws.set_values("HA-DANGLAM", PERIOD, {("dvc.received", ""): 7}, source=WORKBOOK_TAG)
     with ws.transaction():
         ws.record_status("HA-THANHTO", PERIOD, SENT, 1, side=IN, file="HA-THANHTO_2022-Q2_r1.dtdesk.sqlite",
                          sha256="a" * 64)
@@ -58,7 +61,7 @@ def test_dump_load_dump_gives_the_same_bytes(moved, tmp_path):
     assert second.read_bytes() == first.read_bytes()
     doc = json.loads(first.read_text(encoding="utf-8"))
     assert doc["retired"] and doc["formed"] and doc["statuses"]  # the parts this test is about are in the file
-    assert {v["source"] for v in doc["values"]} >= {"carried", "local", "keyed", IMPORT_TAG}
+    assert {v["source"] for v in doc["values"]} >= {"carried", "local", "keyed", IMPORT_TAG, WORKBOOK_TAG}
 
 
 def test_the_loaded_workspace_shows_the_same_marks_and_sources(moved, tmp_path):
