@@ -2,7 +2,8 @@
 the banner of a read-only window and the banner of a sent, accepted or returned report.
 
 A read-only window (the file is open in another window) says so above the
-form and in the status bar, and never "Đã lưu". A report sent or accepted
+form and in the status bar, and never "Đã lưu"; nor does a locked report,
+whose status bar says what it is ("Đã gửi r2 — chỉ xem"). A report sent or accepted
 (:mod:`dtdesk.store.status`) says above the form that it is locked, with a
 link to reopen it ("Mở lại để sửa": ``reopen_requested``); a returned one
 shows the level above's reason on top until it is sent again.
@@ -33,6 +34,7 @@ class ReportStatus(QObject):
         super().__init__(parent)
         self.window = window
         self.ws = self.controller = None
+        self.saved_at: str | None = None  # when the last edit was saved ("14:02:31"), since the report was opened
         bar = window.statusBar()
         self.unit_label, self.period_label, self.state_label, self.saved_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.saved_label.setObjectName("savedLabel")
@@ -61,19 +63,38 @@ class ReportStatus(QObject):
 
     def set_report(self, ws, controller) -> None:
         self.ws, self.controller = ws, controller
+        self.saved_at = None
         self.show()
-        self.saved_label.setText("" if controller is None else (tr("Chỉ đọc") if self.read_only else tr("Đã lưu")))
 
     def saved(self) -> None:
-        self.saved_label.setText(tr("Đã lưu lúc {time}", time=dt.datetime.now().strftime("%H:%M:%S")))
+        self.saved_at = dt.datetime.now().strftime("%H:%M:%S")
+        self._show_saved()
+
+    def _show_saved(self) -> None:
+        """What is true of what the clerk typed: saved (when), or nothing can be typed here, and why in short."""
+        locked = self.ws.is_locked(*self._report()) if self.controller is not None else None
+        if self.controller is None:
+            text = ""
+        elif self.read_only:
+            text = tr("Chỉ đọc")
+        elif locked is not None:
+            text = tr("{state} r{revision} — chỉ xem", state=tr(STATES[locked.status]), revision=locked.revision)
+        elif self.saved_at is not None:
+            text = tr("Đã lưu lúc {time}", time=self.saved_at)
+        else:
+            text = tr("Đã lưu")
+        self.saved_label.setText(text)
+
+    def _report(self) -> tuple[str, str]:
+        info = self.controller.data.info
+        return info.unit, info.period
 
     def show(self) -> None:
         """Title, unit, period and banner in the current language."""
         notice = read_only_notice(self.ws) if self.read_only else ""
         self.banner.setText(notice)
         self.banner.setVisible(bool(notice))
-        if self.read_only:
-            self.saved_label.setText(tr("Chỉ đọc"))
+        self._show_saved()
         self._show_cycle()
         suffix = f" — {tr('Chỉ đọc')}" if self.read_only else ""
         if self.controller is None:  # a workspace without a report open still says which file and whose it is
@@ -94,8 +115,7 @@ class ReportStatus(QObject):
         """The report's status in the status bar and, when sent, accepted or returned, the banner above the form."""
         step = None
         if self.controller is not None:
-            info = self.controller.data.info
-            step = self.ws.current_status(info.unit, info.period)
+            step = self.ws.current_status(*self._report())
         state = f"{tr(STATES[step.status])} (r{step.revision})" if step else tr(STATES[DRAFT])
         self.state_label.setText(tr("Trạng thái: {state}", state=state) if self.controller is not None else "")
         text = self._cycle_text(step) if step is not None and step.side == OUT else ""

@@ -11,6 +11,8 @@ is where a double-click on it leads. Cells show numbers as typed (9, not the
 printed 09). A typed entry the controller refuses stays in its cell, marked,
 with the reason as the cell's tooltip, until the clerk retypes or clears it
 (or the stored value changes under it, an undo): nothing typed vanishes.
+``MARK_ROLE`` says which mark a cell carries ("error", "warning"), so the view
+can keep it visible under the selection colour.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ GROUP_BG = QColor("#f4f6fa")
 ERROR_BG = QColor("#f8c6c6")
 WARNING_BG = QColor("#fff1b8")
 FIXED = 2  # columns before the fields: TT, label
+MARK_ROLE = Qt.ItemDataRole.UserRole + 1  # "error" or "warning" for a marked cell, else None
 
 
 class Place(NamedTuple):
@@ -218,6 +221,8 @@ class ReportTableModel(QAbstractTableModel):
         rejected = self.rejected_at(index)
         if rejected is not None:  # the refused entry comes before the stored value's problems
             problem = ("error", tr("Chưa lưu «{entry}»: {reason}", entry=rejected.text, reason=rejected.reason))
+        if role == MARK_ROLE:
+            return problem[0] if problem else None
         if role == Qt.ItemDataRole.BackgroundRole:
             if problem:
                 return QBrush(ERROR_BG if problem[0] == "error" else WARNING_BG)

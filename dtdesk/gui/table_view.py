@@ -2,26 +2,45 @@
 replaces the cell, Ctrl+V pastes a tab-separated block, Delete clears.
 
 A refused entry is explained where it was typed, in a tooltip at the cell
-(the model keeps the text and the mark); a double-click on a column that
-shows another section's values asks the window to go there."""
+(the model keeps the text and the mark), and a marked cell keeps a border of
+its mark's colour when selected, where the selection colour hides its
+background; a double-click on a column that shows another section's values
+asks the window to go there."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QTableView, QToolTip
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPen
+from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
+                               QTableView, QToolTip)
 
 from dtdesk.core.values import ParseError, parse
 from dtdesk.gui.i18n import said, tr
-from dtdesk.gui.table_model import FIXED, ReportTableModel
+from dtdesk.gui.table_model import FIXED, MARK_ROLE, ReportTableModel
 
 WIDEST_SAMPLE = "28"  # a typical number beside a unit printed in the cell: "28 tin, bài/tuần" must fit
+MARK_BORDER = {"error": QColor("#c62828"), "warning": QColor("#b7791f")}  # darker than the backgrounds: seen on blue
+
+
+class MarkDelegate(QStyledItemDelegate):
+    """Paints a selected cell's error or warning mark as a border inside it: selected, a refused entry stays red."""
+
+    def paint(self, painter, option, index):
+        super().paint(painter, option, index)
+        colour = MARK_BORDER.get(index.data(MARK_ROLE))
+        if colour is None or not option.state & QStyle.StateFlag.State_Selected:
+            return
+        painter.save()
+        painter.setPen(QPen(colour, 3))
+        painter.drawRect(option.rect.adjusted(1, 1, -2, -2))
+        painter.restore()
 
 
 class ReportTableView(QTableView):
     def __init__(self, model: ReportTableModel, parent=None):
         super().__init__(parent)
         self.setModel(model)
+        self.setItemDelegate(MarkDelegate(self))
         self.setAlternatingRowColors(False)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.AnyKeyPressed

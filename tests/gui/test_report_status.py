@@ -48,3 +48,19 @@ def test_a_read_only_window_takes_no_typing_and_never_says_saved(main, demo_path
         assert said[-1] == ("warning", status.banner.text())
     finally:
         other.close_workspace()
+
+
+def test_a_locked_report_never_says_saved(main, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    label = main.report_status.saved_label
+    assert label.text() == "Đã lưu"
+    sent = main.exchange.export_submission()
+    revision = int(sent.name.split("_r")[1].split(".")[0])
+    assert label.text() == f"Đã gửi r{revision} — chỉ xem"
+    main.set_language("en")
+    assert label.text() == f"Sent r{revision} — view only"
+    main.set_language("vi")
+    main.cycle.reopen()
+    assert label.text() == "Đã lưu"

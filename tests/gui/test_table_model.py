@@ -120,3 +120,21 @@ def test_entry_cells_show_small_counts_as_typed(main, demo_path):
     assert page.model.setData(index, "9")
     assert index.data() == "9" and index.data(Qt.ItemDataRole.EditRole) == "9"  # the print's 09 is the print's
     assert stored(demo_path, "HA-TUPHAP", "chu_ky_so.leader") == 9
+
+
+def test_a_refused_entry_stays_red_when_its_cell_is_selected(main, qtbot):
+    from PySide6.QtGui import QColor
+
+    from dtdesk.gui.table_view import MARK_BORDER
+
+    main.select_section("chu_ky_so")
+    page = main.pages["chu_ky_so"]
+    index = page.model.locate("HA-TUPHAP", "", "total")
+    assert not page.model.setData(index, "abc")
+    page.view.setFocus()
+    page.view.setCurrentIndex(index)  # selected: the selection colour paints over the red background
+    qtbot.waitUntil(lambda: page.view.selectionModel().isSelected(index))
+    rect = page.view.visualRect(index)
+    image = page.view.viewport().grab(rect).toImage()
+    edge = QColor(image.pixel(2, image.height() // 2))  # just inside the cell's left edge
+    assert edge == MARK_BORDER["error"], edge.name()
