@@ -175,6 +175,19 @@ class Controller(QObject):
         self.committed([cell])
         return True
 
+    def keep_carried(self, cell: Cell) -> bool:
+        """The clerk read a value carried from the previous period and keeps it for this one: its mark goes.
+
+        Not an undo step: nothing the report prints changes, and the audit keeps who kept it and when."""
+        if self._read_only():
+            return False
+        try:
+            self.session.keep_carried([cell])
+        except (WorkspaceError, sqlite3.Error) as exc:
+            return self._store_failed(exc)
+        self.committed([cell])
+        return True
+
     def set_cutoff(self, text: str, label: str = "") -> bool:
         """Change the cut-off date ("Tính đến ngày") as one undo step; False (and ``refused``) if refused."""
         if self._read_only():

@@ -63,6 +63,17 @@ class ReportSession:
             return key_for_unit(self.ws, unit, self.info.period, changes)
         return self.ws.set_values(unit, self.info.period, changes)
 
+    def keep_carried(self, cells: list[Cell]) -> int:
+        """Keep values carried from the previous period as this period's, as they are (the clerk read them);
+        stored with the source an edit of them would have. Returns how many were still carried."""
+        own, kept = self.info.unit, 0
+        for cell in cells:
+            keyed = own == self.ws.own_unit and is_keyed_here(self.data.units, own, cell.unit)
+            kept += self.ws.keep_carried(cell.unit, self.info.period, [(cell.key, cell.row)],
+                                         source="keyed" if keyed else "local")
+        self._reread(cells)
+        return kept
+
     def set_cutoff(self, text) -> tuple[str, str]:
         """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
         cutoff = formats.parse_date(text) if isinstance(text, str) else text

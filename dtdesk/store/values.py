@@ -7,7 +7,9 @@ its own committed transaction (the clerk never presses Save).
 A value written when a report is rolled forward from the previous period has
 the source ``carried`` until someone writes it again: that is the mark "from
 the previous period, to review", and a unit whose only values are carried has
-not reported.
+not reported. A clerk who reads a carried value and finds it still right keeps
+it (:meth:`Values.keep_carried`): the value becomes hers for this period, as
+if typed again, and the audit says so.
 """
 
 from __future__ import annotations
@@ -56,6 +58,25 @@ class Values(Tables):
     def is_carried(self, cell: Cell, period: str) -> bool:
         return self.conn.execute("SELECT 1 FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ? AND source = ?",
                                  (cell.unit, period, cell.key, cell.row, CARRIED)).fetchone() is not None
+
+    def keep_carried(self, unit: str, period: str, cells: Iterable[tuple[str, str]], source: str = "local") -> int:
+        """Keep carried values (key, row) as they are, as this period's own: their source becomes ``source`` and
+        each gets an audit row (old = new); returns how many were still carried.
+
+        Refused with one sentence while the report is sent or accepted, like any edit."""
+        at = now()
+        kept = []
+        with self.transaction():
+            self.refuse_if_locked(unit, period)
+            for key, row in cells:
+                found = self.conn.execute("SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?"
+                                          " AND source = ?", (unit, period, key, row, CARRIED)).fetchone()
+                if found is not None:
+                    kept.append((unit, key, row, found[0]))
+            self.conn.executemany("UPDATE vals SET source = ?, updated_at = ? WHERE unit = ? AND period = ? AND key = ?"
+                                  " AND row = ?", [(source, at, u, period, k, r) for u, k, r, _v in kept])
+            self._audit([(at, self.user, u, period, k, r, v, v, source) for u, k, r, v in kept])
+        return len(kept)
 
     def sources(self, period: str) -> dict[str, set[str]]:
         """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}.

@@ -41,3 +41,32 @@ def test_a_second_roll_is_refused_with_one_sentence(main, monkeypatch, said):
 def test_saying_no_changes_nothing(main, monkeypatch):
     _roll(main, monkeypatch, QMessageBox.StandardButton.No)
     assert main.ws.report("HA", "2022-Q2") is None and main.controller.data.info.period == "2022-Q1"
+
+
+def test_a_text_still_right_is_kept_as_it_is_and_its_mark_goes(main, monkeypatch, demo_path):
+    _roll(main, monkeypatch)
+    main.select_section("ton_tai")
+    page = main.pages["ton_tai"]
+    text = page.editor.toPlainText()
+    assert page.review.isVisible() and page.review.keep.isVisible()
+    page.review.keep.click()  # "Giữ nguyên nội dung này"
+    assert not page.review.isVisible() and page.editor.toPlainText() == text
+    assert stored(demo_path, "HA", "ton_tai.text", period="2022-Q2") == text  # the text is as it was
+    assert not main.ws.is_carried(page.review.cell, "2022-Q2")  # the mark is the store's: it stays gone
+    step = main.ws.audit("HA", "2022-Q2", "ton_tai.text")[-1]
+    assert step["old"] == step["new"] == text and step["source"] == "local"
+    main.select_section("dvc")
+    assert main.pages["dvc"].reviews[0].isVisible()  # only that text was kept
+
+
+def test_a_sent_report_keeps_its_marks(main, monkeypatch, tmp_path, said):
+    from PySide6.QtWidgets import QFileDialog
+
+    _roll(main, monkeypatch)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    assert main.exchange.export_submission() is not None
+    main.select_section("ton_tai")
+    page = main.pages["ton_tai"]
+    assert page.review.isVisible() and not page.review.keep.isEnabled()
+    assert not main.controller.keep_carried(page.review.cell)
+    assert "mở lại" in main.controller.last_refusal and main.ws.is_carried(page.review.cell, "2022-Q2")

@@ -42,6 +42,19 @@ def test_texts_are_marked_for_review_until_edited(demo_ws):
     assert Cell("HA", "so_hoa.text") in session.data.carried
 
 
+def test_a_carried_value_kept_as_it_is_is_this_periods_own_with_its_audit(demo_ws):
+    info = roll_forward(demo_ws, today=TODAY)[0]
+    session = ReportSession(demo_ws, info)
+    text, ward = Cell("HA", "ton_tai.text"), Cell("HA-CATBI", "dvc.carried")
+    assert session.keep_carried([text, ward]) == 2
+    assert session.keep_carried([text]) == 0  # kept already: nothing more to keep, no second audit row
+    assert not {text, ward} & session.data.carried and not {text, ward} & demo_ws.carried("2022-Q2")
+    assert session.data.raw(*text) == demo_ws.value("HA", "2022-Q1", "ton_tai.text")
+    assert demo_ws.sources("2022-Q2")["HA-CATBI"] == {"keyed"}  # as if typed from the ward's paper
+    carried, kept = demo_ws.audit("HA", "2022-Q2", "ton_tai.text")  # rolled forward, then kept
+    assert carried["source"] == "carried" and kept["old"] == kept["new"] == session.data.raw(*text) and kept["source"] == "local"
+
+
 def test_a_wrong_carried_over_value_is_an_error_naming_both_periods(demo_ws):
     info = roll_forward(demo_ws, today=TODAY)[0]
     assert not [p for p in check(report_data(demo_ws, info)) if p.is_error]
