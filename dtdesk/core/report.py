@@ -163,11 +163,17 @@ class ReportData:
         return self._compute(section, inputs, "")
 
     def figures(self, section: Section, scope: str) -> dict[str, object] | None:
-        """Figures of the report's unit ("self") or the sum of its subunits; None if no such units."""
+        """Figures of the report's unit ("self") or the sum of its subunits; None if no such units.
+
+        The sum is over the subunits with data for the period only, as the printed
+        sentence's (:mod:`dtdesk.core.coverage`): values carried over from the
+        previous period are not a subunit's report."""
         if scope == "self":
             return self.row_values(section, self.unit.code)
-        subunits = self.units.subunits(self.unit.code)
-        return self.summed(section, subunits) if subunits else None
+        from dtdesk.core.coverage import coverage  # coverage reads a ReportData
+
+        covered = coverage(self, section)
+        return self.summed(section, list(covered.reported)) if covered.total else None
 
     # -- table rows ------------------------------------------------------------
     def table_rows(self, section: Section) -> list[TableRow]:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from dtdesk.core.compose import compose_section
+from dtdesk.core.coverage import coverage, note, nothing_reported
 from dtdesk.core.document import Paragraph
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
@@ -45,8 +48,13 @@ class FiguresPage(Page):
         self.has_subunits = data.figures(section, "subunits") is not None
         grid.addWidget(self._bold(tr("Chỉ tiêu")), 0, 0)
         grid.addWidget(self._bold(fill(self.own_point.label, data.words) if self.own_point else data.unit.name), 0, 1)
+        self.sub_heading: QLabel | None = None
         if self.has_subunits and self.sub_point:
-            grid.addWidget(self._bold(fill(self.sub_point.label, data.words) + " " + tr("(tổng)")), 0, 2)
+            self.sub_heading = QLabel()
+            self.sub_heading.setObjectName(f"subunits_{section.id}")
+            self.sub_heading.setWordWrap(True)  # the coverage note under the title, not one long line
+            self.sub_heading.setMaximumWidth(220)
+            grid.addWidget(self.sub_heading, 0, 2)
         self.edits: dict[str, QLineEdit] = {}
         self.sums: dict[str, QLabel] = {}
         self.timers: dict[str, QTimer] = {}
@@ -112,6 +120,17 @@ class FiguresPage(Page):
         layout.addStretch(1)
         self.refresh()
 
+    def _sub_heading(self) -> str:
+        """The subunits' column says whose reports its sums hold, as the printed sentence does: "(6/8 phường đã báo
+        cáo)", or that none has reported (their values carried from the last period are no report)."""
+        data = self.controller.data
+        covered = coverage(data, self.section)
+        title = html.escape(fill(self.sub_point.label, data.words) + " " + tr("(tổng)"))
+        if covered.complete:
+            return f"<b>{title}</b>"
+        said = note(data, covered) if covered.reported else f"({nothing_reported(data)})"
+        return f"<b>{title}</b><br><span style='color: #8a5a00;'>{html.escape(said)}</span>"
+
     @staticmethod
     def _bold(text: str) -> QLabel:
         label = QLabel(f"<b>{text}</b>")
@@ -165,6 +184,8 @@ class FiguresPage(Page):
                 mark(edit, problems.get(field.id), self.refusals.get(field.id, ""))
             if subs is not None and field.id in self.sums:
                 self.sums[field.id].setText(show(field, subs.get(field.id), "…", padded=False))
+        if self.sub_heading is not None:
+            self.sub_heading.setText(self._sub_heading())
 
         paragraphs = [b.text for b in compose_section(self.section, data) if isinstance(b, Paragraph)]
         self.preview.setText("\n\n".join(paragraphs[1:] if len(paragraphs) > 1 else paragraphs))

@@ -70,3 +70,20 @@ def test_a_sent_report_keeps_its_marks(main, monkeypatch, tmp_path, said):
     assert page.review.isVisible() and not page.review.keep.isEnabled()
     assert not main.controller.keep_carried(page.review.cell)
     assert "mở lại" in main.controller.last_refusal and main.ws.is_carried(page.review.cell, "2022-Q2")
+
+
+def test_the_wards_column_sums_reports_only_as_the_printed_sentence_does(main, monkeypatch):
+    from dtdesk.core.values import Cell
+
+    _roll(main, monkeypatch)  # every ward's "tồn trước" is carried (11 in all): no ward has reported yet
+    main.select_section("dvc")
+    page = main.pages["dvc"]
+    assert page.sums["carried"].text() == "…"
+    assert "chưa có số liệu của phường nào" in page.sub_heading.text()
+    assert "Cấp phường: chưa có số liệu của phường nào" in page.preview.text()
+    ward = next(c for c in main.controller.data.values if c[0] != "HA" and c[1] == "dvc.carried")[0]
+    carried = main.controller.data.raw(ward, "dvc.carried")
+    assert main.controller.edit(Cell(ward, "dvc.received"), "4")  # the ward's paper report, keyed here
+    assert page.sums["carried"].text() == str(carried) and page.sums["received"].text() == "4"
+    assert "(1/8 phường đã báo cáo)" in page.sub_heading.text()
+    assert "(1/8 phường đã báo cáo)" in page.preview.text()
