@@ -39,7 +39,9 @@ from dtdesk.gui.sign_pdf import SignActions
 from dtdesk.gui.problems_panel import ProblemsPanel
 from dtdesk.gui.report_cycle import ReportCycle
 from dtdesk.gui.report_status import ReportStatus
+from dtdesk.gui.start_page import StartPage
 from dtdesk.gui.status_dock import StatusDock
+from dtdesk.gui.unit_actions import UnitActions
 from dtdesk.gui.uiload import load_form
 from dtdesk.store.reports import resolve
 from dtdesk.store.session import ReportSession
@@ -76,6 +78,8 @@ class MainWindow(QObject):
         self.signing = SignActions(*parts, parent=self)
         self.next_period = NextPeriodActions(*parts, parent=self)
         self.cycle = ReportCycle(*parts, self.settings, self.status_dock.chosen_unit, parent=self)
+        self.units = UnitActions(*parts, parent=self)
+        self.start_page = StartPage(*parts, named, parent=self)
         self._build(named)
         self._connect()
         self.report_changed.emit(None, None)
@@ -98,9 +102,11 @@ class MainWindow(QObject):
             a[name].setChecked(i18n.language() == code)
             a[name].triggered.connect(lambda _=False, c=code: self.set_language(c))
         for part in (self.report_status, self.files, self.printing, self.exchange, self.backups, self.status_dock,
-                     self.next_period, self.cycle):
+                     self.next_period, self.cycle, self.units, self.start_page):
             self.report_changed.connect(part.set_report)
         self.files.open_requested.connect(self.open_workspace)
+        self.start_page.open_requested.connect(self.open_workspace)
+        self.units.units_changed.connect(self._imported)
         self.files.report_created.connect(self.load_report)
         self.next_period.report_created.connect(self.load_report)
         self.outline.section_chosen.connect(self.forms.show_section)
@@ -227,7 +233,8 @@ class MainWindow(QObject):
     def _refused(self, message: str) -> None:
         self.window.statusBar().showMessage(message, 8000)
 
-    def _imported(self, _count: int) -> None:
+    def _imported(self, _count: int = 0) -> None:
+        """Files were imported or units merged: the open report and the completeness view read the store again."""
         if self.controller is not None:
             self.controller.reload()  # pages, problems and outline marks follow through ``changed``
         self.status_dock.reload()
@@ -263,6 +270,7 @@ class MainWindow(QObject):
         self.report_status.show()
         self.printing.retranslate()
         self.status_dock.retranslate()
+        self.start_page.retranslate()
 
     def eventFilter(self, obj, event):
         if obj is self.window and event.type() == QEvent.Type.Paint and not self._painted:

@@ -45,6 +45,14 @@ def file_stem(name: str) -> str:
     return "-".join(official.plain(name).split()) or "dtdesk"
 
 
+def demo_workspace() -> Path:
+    """The Hải An demo's workspace in the app's data folder, made the first time it is asked for."""
+    path = folder(QStandardPaths.StandardLocation.AppDataLocation) / DEMO_NAME
+    if not path.exists():
+        create_demo(path).close()
+    return path
+
+
 class OfficeSetupDialog(QObject):
     """Who the clerk is, the period and the file; ``path`` is the workspace made (or the demo's) once accepted."""
 
@@ -233,12 +241,9 @@ class OfficeSetupDialog(QObject):
 
     def open_demo(self) -> None:
         """The Hải An demo, made in the app's data folder the first time."""
-        path = folder(QStandardPaths.StandardLocation.AppDataLocation) / DEMO_NAME
-        if not path.exists():
-            try:
-                create_demo(path).close()
-            except (WorkspaceError, OSError, sqlite3.Error) as exc:
-                self.w["message"].setText(said(exc))
-                return
-        self.path = path
+        try:
+            self.path = demo_workspace()
+        except (WorkspaceError, OSError, sqlite3.Error) as exc:
+            self.w["message"].setText(said(exc))
+            return
         self.dialog.accept()

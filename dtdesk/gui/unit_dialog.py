@@ -1,18 +1,23 @@
-"""Adding a unit (ui/new_unit.ui): what a clerk needs before the first report of an empty workspace.
+"""Adding a unit (ui/new_unit.ui): what a clerk needs before the first report of an empty workspace;
+merging units (ui/merge_units.ui): several units became one.
 
-The checks and the storing are :func:`dtdesk.store.reports.define_unit`'s; this
-dialog only collects the fields and shows its sentence when it refuses.
+The checks and the storing are :func:`dtdesk.store.reports.define_unit`'s and
+:func:`dtdesk.store.reports.merge_units`'s; these dialogs only collect the
+fields and show the sentence of a refusal.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                               QWidget)
 
+from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.units import KINDS
 from dtdesk.gui.i18n import said, tr
-from dtdesk.gui.uiload import load_ui
-from dtdesk.store.reports import define_unit
+from dtdesk.gui.period_picker import PeriodPicker
+from dtdesk.gui.uiload import load_form, load_ui
+from dtdesk.store.reports import define_unit, merge_units
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 
@@ -46,6 +51,92 @@ class NewUnitDialog(QObject):
             self.unit = define_unit(self.ws, self.code.text(), self.name.text(), self.kind.currentData(),
                                     self.parent.currentData(), self.short.text())
         except WorkspaceError as exc:
+            self.message.setText(said(exc))
+            return
+        self.dialog.accept()
+
+
+class MergeUnitsDialog(QObject):
+    """Which units became one, and from which period (ui/merge_units.ui): ``dtdesk units … merge`` in the window.
+
+    The checks and the storing are :func:`dtdesk.store.reports.merge_units`'s;
+    this dialog offers the units in use besides the workspace's own, adds the
+    unit a merger formed when it is not listed yet ("Đơn vị mới…"), and shows
+    the sentence of a refusal. ``done`` is (the unit, those merged) once accepted.
+    """
+
+    def __init__(self, ws: Workspace, period: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.done = None
+        self.dialog, named = load_form("merge_units.ui", parent)
+        self.into: QComboBox = named["into"]
+        self.sources: QListWidget = named["sources"]
+        self.message: QLabel = named["message"]
+        self.period = PeriodPicker(named["period"])
+        if period:
+            self.period.select(parse_period(period).title)
+        self._fill_into("")
+        self.into.currentIndexChanged.connect(lambda _i: self._fill_sources())
+        named["newUnit"].clicked.connect(self.new_unit)
+        named["buttons"].accepted.connect(self.accept)
+        named["buttons"].rejected.connect(self.dialog.reject)
+
+    def exec(self) -> int:
+        return self.dialog.exec()
+
+    def _in_use(self) -> list:
+        """The units a merger may name: in use today and under the workspace's own unit (which merges into no
+        other; the levels above are not this office's to merge)."""
+        retired, own, units = self.ws.retired(), self.ws.own_unit, self.ws.hierarchy()
+        return [u for u in units.walk() if u.code not in retired and u.code != own
+                and (not own or units.is_descendant(u.code, own))]
+
+    def _fill_into(self, current: str) -> None:
+        self.into.blockSignals(True)
+        self.into.clear()
+        for unit in self._in_use():
+            self.into.addItem(f"{unit.name} ({unit.code})", unit.code)
+        self.into.setCurrentIndex(max(0, self.into.findData(current)))
+        self.into.blockSignals(False)
+        self._fill_sources()
+
+    def _fill_sources(self) -> None:
+        """The units of the same level as the one chosen above, each to tick; ticks on units still listed stay."""
+        ticked = set(self.chosen())
+        self.sources.clear()
+        into = self.into.currentData()
+        level = next((u.level for u in self._in_use() if u.code == into), None)
+        for unit in self._in_use():
+            if unit.code != into and unit.level == level:  # wards merge into a ward, bodies into a body
+                item = QListWidgetItem(f"{unit.name} ({unit.code})", self.sources)
+                item.setData(Qt.ItemDataRole.UserRole, unit.code)
+                item.setCheckState(Qt.CheckState.Checked if unit.code in ticked else Qt.CheckState.Unchecked)
+
+    def tick(self, *codes: str) -> None:
+        for i in range(self.sources.count()):
+            item = self.sources.item(i)
+            if item.data(Qt.ItemDataRole.UserRole) in codes:
+                item.setCheckState(Qt.CheckState.Checked)
+
+    def chosen(self) -> list[str]:
+        items = (self.sources.item(i) for i in range(self.sources.count()))
+        return [item.data(Qt.ItemDataRole.UserRole) for item in items if item.checkState() == Qt.CheckState.Checked]
+
+    def new_unit(self) -> None:
+        """The unit the merger formed, added first when the file does not list it yet."""
+        dialog = NewUnitDialog(self.ws, self.dialog)
+        if dialog.exec() and dialog.unit is not None:
+            self._fill_into(dialog.unit.code)
+
+    def accept(self) -> None:
+        into = self.into.currentData()
+        if not into:
+            self.message.setText(tr("Tệp chưa có đơn vị nào để gộp."))
+            return
+        try:
+            self.done = merge_units(self.ws, into, self.chosen(), self.period.period().code)
+        except (PeriodError, WorkspaceError) as exc:
             self.message.setText(said(exc))
             return
         self.dialog.accept()

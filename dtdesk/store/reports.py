@@ -272,7 +272,7 @@ def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, l
     try:
         since = parse_period(period).start
     except PeriodError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None  # said in the user's language
     retired = ws.retired()
     for code in (into, *sources):
         unit = _existing(ws, code)
@@ -285,7 +285,7 @@ def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, l
     try:
         target, merged = check_merge(ws.hierarchy(as_of=since), into, sources)
     except UnitError as exc:
-        raise WorkspaceError(str(exc)) from None
+        raise WorkspaceError.of(exc) from None  # said in the user's language
     first = ws.first_used(into)
     ws.merge_units(into, [u.code for u in merged], since, formed=first is None or first >= since)
     return target, merged

@@ -40,6 +40,50 @@ def test_first_run_sets_up_the_office(qtbot, settings, monkeypatch, tmp_path):
     assert asked == [window.files] and window.ws is None
 
 
+def test_cancelling_the_first_run_leaves_the_choices_not_an_empty_window(qtbot, settings, monkeypatch, tmp_path,
+                                                                         places):
+    from dtdesk.gui.office_setup import OfficeSetupDialog
+
+    monkeypatch.setattr(app, "default_workspace", lambda: tmp_path / "none.sqlite")
+    monkeypatch.setattr(OfficeSetupDialog, "exec", lambda self: 0)  # the clerk closes the set-up dialog
+    window = _window(qtbot, settings)
+    app.start(window, None)
+    assert window.ws is None and window.window.isVisible()
+    start = window.start_page
+    assert window.forms.stack.currentWidget() is window.forms.empty
+    shown = {name for name, button in start.buttons.items() if button.isVisibleTo(window.window)}
+    assert shown == {"startSetup", "startOpen", "startDemo"}
+    asked = []
+    monkeypatch.setattr(OfficeSetupDialog, "exec", lambda self: asked.append(self) or 0)
+    start.buttons["startSetup"].click()  # the set-up dialog again
+    assert len(asked) == 1
+    start.buttons["startDemo"].click()  # "Xem báo cáo mẫu": the Hải An demo, ready to read
+    assert window.controller is not None and window.controller.data.unit.code == "HA"
+    assert window.forms.stack.currentWidget() is not window.forms.empty
+    window.close_workspace()
+    assert start.title.text() == "Chưa mở tệp dữ liệu nào." and start.buttons["startDemo"].isVisibleTo(window.window)
+
+
+def test_a_workspace_without_a_report_offers_to_start_one(qtbot, settings, tmp_path):
+    from dtdesk.store.workspace import Workspace
+
+    Workspace.create(tmp_path / "new.sqlite").close()
+    window = _window(qtbot, settings)
+    assert window.open_workspace(tmp_path / "new.sqlite")
+    window.window.show()
+    start = window.start_page
+    shown = {name for name, button in start.buttons.items() if button.isVisibleTo(window.window)}
+    assert shown == {"startNewReport", "startSetup", "startOpen"}  # nothing to open yet, so no list of reports
+    assert "new.sqlite" in start.title.text()
+    window.set_language("en")
+    try:
+        assert start.title.text() == "The file «new.sqlite» is open; no report is open yet."
+        assert start.buttons["startNewReport"].text() == "New report…"
+    finally:
+        window.set_language("vi")
+        window.close_workspace()
+
+
 def test_a_launch_reopens_the_last_report(qtbot, settings, demo_path, monkeypatch, tmp_path):
     monkeypatch.setattr(app, "default_workspace", lambda: tmp_path / "none.sqlite")
     settings.setValue("lastReport", [str(demo_path), "HA-CATBI", "2022-Q1"])

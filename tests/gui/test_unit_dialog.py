@@ -1,7 +1,9 @@
 """A clerk with an empty workspace adds their unit, then starts a report."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
+from dtdesk.gui import i18n
 from dtdesk.gui.new_report import NewReportDialog
 from dtdesk.gui.unit_dialog import NewUnitDialog
 from dtdesk.store.workspace import Workspace
@@ -48,3 +50,55 @@ def test_kinds_are_offered_in_vietnamese(qtbot, tmp_path):
         assert dialog.dialog.findChild(QLineEdit, "code").placeholderText().startswith("mã do cấp trên")
     finally:
         ws.close()
+
+
+def _listed(main) -> set[str]:
+    view = main.status_dock.view()
+    return {view.model.row(i).payload for i in range(view.model.rowCount())} - {None}
+
+
+def test_units_merged_in_the_window_leave_the_completeness_view(main, monkeypatch):
+    from dtdesk.gui.unit_dialog import MergeUnitsDialog
+    from dtdesk.store.reports import define_unit
+
+    define_unit(main.ws, "HA-DONGHAI", "Phường Đông Hải", "ward", "HA")  # the ward the merger formed
+    main.actions["actionCompleteness"].setChecked(True)
+    assert {"HA-DONGHAI1", "HA-DONGHAI2"} <= _listed(main)
+
+    def merge_as_the_clerk(dialog):
+        assert dialog.period.period().code == "2022-Q1"  # from the open report's period unless changed
+        dialog.into.setCurrentIndex(dialog.into.findData("HA-DONGHAI"))
+        dialog.tick("HA-DONGHAI1", "HA-DONGHAI2")
+        dialog.accept()
+        return dialog.done is not None
+
+    monkeypatch.setattr(MergeUnitsDialog, "exec", merge_as_the_clerk)
+    assert main.actions["actionMergeUnits"].isEnabled()
+    main.actions["actionMergeUnits"].trigger()
+    assert main.ws.merged() == {"HA-DONGHAI1": "HA-DONGHAI", "HA-DONGHAI2": "HA-DONGHAI"}
+    listed = _listed(main)
+    assert "HA-DONGHAI" in listed and not {"HA-DONGHAI1", "HA-DONGHAI2"} & listed
+    assert "Đã gộp Phường Đông Hải 1, Phường Đông Hải 2 vào Phường Đông Hải" in main.window.statusBar().currentMessage()
+    wards = {u.code for u in main.controller.data.units.subunits("HA")}  # the open report lists the merged ward
+    assert "HA-DONGHAI" in wards and "HA-DONGHAI1" not in wards
+
+
+def test_each_refused_merger_is_one_sentence_and_changes_nothing(main):
+    from dtdesk.gui.unit_dialog import MergeUnitsDialog
+
+    dialog = MergeUnitsDialog(main.ws, "2022-Q1")
+    dialog.into.setCurrentIndex(dialog.into.findData("HA-CATBI"))
+    dialog.accept()  # nothing ticked
+    assert dialog.message.text() == "Hãy cho biết các đơn vị gộp vào «Phường Cát Bi»."
+    offered = {dialog.sources.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.sources.count())}
+    assert "HA-DONGHAI1" in offered and not {"HA-CATBI", "HA-TUPHAP", "HA", "HP"} & offered  # wards into a ward
+    dialog.tick("HA-NAMHAI")
+    dialog.period.select("Quý 5/2022")
+    dialog.accept()
+    assert "Quý 5/2022" in dialog.message.text() and "\n" not in dialog.message.text()
+    assert dialog.done is None and main.ws.merged() == {}
+    i18n.set_language("en")
+    dialog.period.select("Quý I/2022")
+    dialog.into.setCurrentIndex(dialog.into.findData("HA-NAMHAI"))
+    dialog.accept()
+    assert dialog.message.text() == "Say the units merged into «Phường Nam Hải»."

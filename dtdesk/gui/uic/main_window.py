@@ -10,9 +10,10 @@ from PySide6.QtGui import (QAction, QBrush, QColor, QConicalGradient,
     QPainter, QPalette, QPixmap, QRadialGradient,
     QTransform)
 from PySide6.QtWidgets import (QApplication, QHeaderView, QLabel, QListView,
-    QMainWindow, QMenu, QMenuBar, QSizePolicy,
-    QSplitter, QStackedWidget, QStatusBar, QTreeWidget,
-    QTreeWidgetItem, QVBoxLayout, QWidget)
+    QMainWindow, QMenu, QMenuBar, QPushButton,
+    QSizePolicy, QSpacerItem, QSplitter, QStackedWidget,
+    QStatusBar, QTreeWidget, QTreeWidgetItem, QVBoxLayout,
+    QWidget)
 
 class Ui_MainWindow(object):
     def setupUi(self, MainWindow):
@@ -58,6 +59,8 @@ class Ui_MainWindow(object):
         self.actionAcceptReport.setObjectName(u"actionAcceptReport")
         self.actionReturnReport = QAction(MainWindow)
         self.actionReturnReport.setObjectName(u"actionReturnReport")
+        self.actionMergeUnits = QAction(MainWindow)
+        self.actionMergeUnits.setObjectName(u"actionMergeUnits")
         self.actionBackup = QAction(MainWindow)
         self.actionBackup.setObjectName(u"actionBackup")
         self.actionCompleteness = QAction(MainWindow)
@@ -100,10 +103,61 @@ class Ui_MainWindow(object):
         self.splitter.addWidget(self.outline)
         self.stack = QStackedWidget(self.splitter)
         self.stack.setObjectName(u"stack")
-        self.emptyPage = QLabel()
+        self.emptyPage = QWidget()
         self.emptyPage.setObjectName(u"emptyPage")
-        self.emptyPage.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.emptyPage.setWordWrap(True)
+        self.startLayout = QVBoxLayout(self.emptyPage)
+        self.startLayout.setObjectName(u"startLayout")
+        self.startTop = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.startLayout.addItem(self.startTop)
+
+        self.startTitle = QLabel(self.emptyPage)
+        self.startTitle.setObjectName(u"startTitle")
+        self.startTitle.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.startTitle.setWordWrap(True)
+
+        self.startLayout.addWidget(self.startTitle)
+
+        self.startHint = QLabel(self.emptyPage)
+        self.startHint.setObjectName(u"startHint")
+        self.startHint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self.startLayout.addWidget(self.startHint)
+
+        self.startOpenReport = QPushButton(self.emptyPage)
+        self.startOpenReport.setObjectName(u"startOpenReport")
+        self.startOpenReport.setMinimumSize(QSize(280, 0))
+
+        self.startLayout.addWidget(self.startOpenReport, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.startNewReport = QPushButton(self.emptyPage)
+        self.startNewReport.setObjectName(u"startNewReport")
+        self.startNewReport.setMinimumSize(QSize(280, 0))
+
+        self.startLayout.addWidget(self.startNewReport, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.startSetup = QPushButton(self.emptyPage)
+        self.startSetup.setObjectName(u"startSetup")
+        self.startSetup.setMinimumSize(QSize(280, 0))
+
+        self.startLayout.addWidget(self.startSetup, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.startOpen = QPushButton(self.emptyPage)
+        self.startOpen.setObjectName(u"startOpen")
+        self.startOpen.setMinimumSize(QSize(280, 0))
+
+        self.startLayout.addWidget(self.startOpen, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.startDemo = QPushButton(self.emptyPage)
+        self.startDemo.setObjectName(u"startDemo")
+        self.startDemo.setMinimumSize(QSize(280, 0))
+
+        self.startLayout.addWidget(self.startDemo, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self.startBottom = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
+
+        self.startLayout.addItem(self.startBottom)
+
         self.stack.addWidget(self.emptyPage)
         self.splitter.addWidget(self.stack)
         self.mainSplitter.addWidget(self.splitter)
@@ -176,6 +230,7 @@ class Ui_MainWindow(object):
         self.menuFile.addAction(self.actionReopenReport)
         self.menuFile.addAction(self.actionAcceptReport)
         self.menuFile.addAction(self.actionReturnReport)
+        self.menuFile.addAction(self.actionMergeUnits)
         self.menuFile.addSeparator()
         self.menuFile.addAction(self.actionBackup)
         self.menuFile.addSeparator()
@@ -267,6 +322,10 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.actionReturnReport.setToolTip(QCoreApplication.translate("MainWindow", u"Tr\u1ea3 l\u1ea1i l\u1ea7n n\u1ed9p \u0111\u00e3 nh\u1eadp k\u00e8m l\u00fd do, g\u1eedi t\u1ec7p tr\u1ea3 l\u1eddi cho \u0111\u01a1n v\u1ecb", None))
 #endif // QT_CONFIG(tooltip)
+        self.actionMergeUnits.setText(QCoreApplication.translate("MainWindow", u"G\u1ed9p \u0111\u01a1n v\u1ecb\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.actionMergeUnits.setToolTip(QCoreApplication.translate("MainWindow", u"Nhi\u1ec1u \u0111\u01a1n v\u1ecb g\u1ed9p th\u00e0nh m\u1ed9t t\u1eeb m\u1ed9t k\u1ef3 b\u00e1o c\u00e1o (nh\u01b0 \u0111\u1ee3t s\u1eafp x\u1ebfp n\u0103m 2025)", None))
+#endif // QT_CONFIG(tooltip)
         self.actionBackup.setText(QCoreApplication.translate("MainWindow", u"&Sao l\u01b0u v\u00e0 kh\u00f4i ph\u1ee5c\u2026", None))
         self.actionCompleteness.setText(QCoreApplication.translate("MainWindow", u"&T\u00ecnh h\u00ecnh n\u1ed9p b\u00e1o c\u00e1o", None))
 #if QT_CONFIG(tooltip)
@@ -292,7 +351,29 @@ class Ui_MainWindow(object):
 #if QT_CONFIG(tooltip)
         self.outline.setToolTip(QCoreApplication.translate("MainWindow", u"C\u00e1c m\u1ee5c c\u1ee7a b\u00e1o c\u00e1o", None))
 #endif // QT_CONFIG(tooltip)
-        self.emptyPage.setText(QCoreApplication.translate("MainWindow", u"Ch\u01b0a m\u1edf b\u00e1o c\u00e1o n\u00e0o. Ch\u1ecdn T\u1ec7p \u2192 M\u1edf b\u00e1o c\u00e1o\u2026, T\u1ec7p \u2192 B\u00e1o c\u00e1o m\u1edbi\u2026, T\u1ec7p \u2192 M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026 ho\u1eb7c T\u1ec7p \u2192 T\u1ea1o t\u1ec7p d\u1eef li\u1ec7u m\u1edbi\u2026", None))
+        self.startTitle.setText(QCoreApplication.translate("MainWindow", u"Ch\u01b0a m\u1edf t\u1ec7p d\u1eef li\u1ec7u n\u00e0o.", None))
+        self.startTitle.setStyleSheet(QCoreApplication.translate("MainWindow", u"font-size: 13pt; font-weight: bold;", None))
+        self.startHint.setText(QCoreApplication.translate("MainWindow", u"Ch\u1ecdn m\u1ed9t vi\u1ec7c \u0111\u1ec3 b\u1eaft \u0111\u1ea7u:", None))
+        self.startOpenReport.setText(QCoreApplication.translate("MainWindow", u"M\u1edf b\u00e1o c\u00e1o\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.startOpenReport.setToolTip(QCoreApplication.translate("MainWindow", u"C\u00e1c b\u00e1o c\u00e1o trong t\u1ec7p d\u1eef li\u1ec7u \u0111ang m\u1edf", None))
+#endif // QT_CONFIG(tooltip)
+        self.startNewReport.setText(QCoreApplication.translate("MainWindow", u"B\u00e1o c\u00e1o m\u1edbi\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.startNewReport.setToolTip(QCoreApplication.translate("MainWindow", u"L\u1eadp b\u00e1o c\u00e1o c\u1ee7a m\u1ed9t k\u1ef3 m\u1edbi", None))
+#endif // QT_CONFIG(tooltip)
+        self.startSetup.setText(QCoreApplication.translate("MainWindow", u"Thi\u1ebft l\u1eadp \u0111\u01a1n v\u1ecb\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.startSetup.setToolTip(QCoreApplication.translate("MainWindow", u"Ch\u1ecdn \u0111\u01a1n v\u1ecb c\u1ee7a m\u00ecnh, k\u1ef3 b\u00e1o c\u00e1o v\u00e0 n\u01a1i l\u01b0u t\u1ec7p d\u1eef li\u1ec7u", None))
+#endif // QT_CONFIG(tooltip)
+        self.startOpen.setText(QCoreApplication.translate("MainWindow", u"M\u1edf t\u1ec7p d\u1eef li\u1ec7u\u2026", None))
+#if QT_CONFIG(tooltip)
+        self.startOpen.setToolTip(QCoreApplication.translate("MainWindow", u"M\u1edf m\u1ed9t t\u1ec7p d\u1eef li\u1ec7u dtdesk \u0111\u00e3 c\u00f3", None))
+#endif // QT_CONFIG(tooltip)
+        self.startDemo.setText(QCoreApplication.translate("MainWindow", u"Xem b\u00e1o c\u00e1o m\u1eabu", None))
+#if QT_CONFIG(tooltip)
+        self.startDemo.setToolTip(QCoreApplication.translate("MainWindow", u"M\u1edf b\u00e1o c\u00e1o m\u1eabu c\u1ee7a qu\u1eadn H\u1ea3i An \u0111\u1ec3 xem th\u1eed", None))
+#endif // QT_CONFIG(tooltip)
         self.problemsTitle.setText(QCoreApplication.translate("MainWindow", u"L\u1ed7i v\u00e0 c\u1ea3nh b\u00e1o", None))
 #if QT_CONFIG(tooltip)
         self.problemsList.setToolTip(QCoreApplication.translate("MainWindow", u"B\u1ea5m v\u00e0o m\u1ed9t d\u00f2ng \u0111\u1ec3 \u0111\u1ebfn \u00f4 c\u1ea7n s\u1eeda", None))
