@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import replace
 
 from dtdesk.core.formats import nfc
 from dtdesk.core.periods import PeriodError, parse_period
@@ -19,6 +20,15 @@ def unit_row(unit: Unit) -> dict:
     return {c: nfc(getattr(unit, c)) if c in _WORDS else getattr(unit, c) for c in UNIT_COLUMNS}
 
 
+def _heir(code: str, heirs: dict[str, str]) -> str:
+    """The unit ``code`` is part of after the mergers in ``heirs`` (a ward merged into one merged in turn)."""
+    seen = set()
+    while code in heirs and code not in seen:
+        seen.add(code)
+        code = heirs[code]
+    return code
+
+
 class Units(Tables):
     def add_units(self, units: Iterable[Unit]) -> None:
         """Add units or replace those with the same code, in one transaction."""
@@ -28,12 +38,18 @@ class Units(Tables):
             self.db["units"].upsert_all(rows, pk="code")
 
     def hierarchy(self, as_of: dt.date | None = None) -> Hierarchy:
-        """The units; ``as_of`` a report's first day, without those retired by then (older reports keep them)."""
+        """The units; ``as_of`` a report's first day, without those retired by then (older reports keep them).
+
+        A unit under one merged away by then is under the unit it became part
+        of (a merged ward's offices are the new ward's), never left without a
+        parent; the table keeps the parent it had, for the older reports."""
         units = [Unit(**row) for row in self._rows("SELECT * FROM units")]
         if as_of is not None:
             gone = {code for code, since in self.retired().items() if since <= as_of}
             gone |= {code for code, since in self.formed().items() if as_of < since}  # not yet formed
-            units = [u for u in units if u.code not in gone]
+            heirs = {code: into for code, into in self.merged().items() if code in gone}
+            units = [replace(u, parent=_heir(u.parent, heirs)) if u.parent in heirs else u
+                     for u in units if u.code not in gone]
         return Hierarchy(units)
 
     def retired(self) -> dict[str, dt.date]:

@@ -41,6 +41,16 @@ def test_the_completeness_of_a_new_period_expects_the_new_ward_only(demo_ws):
     assert {"HA-CATBI", "HA-THANHTO"} <= {row.unit.code for row in completeness(demo_ws, "2022-Q1").rows}
 
 
+def test_a_merged_wards_office_belongs_to_the_new_ward_from_the_merger_on(demo_ws):
+    define_unit(demo_ws, "HA-CATBI-VP", "Văn phòng phường Cát Bi", "office", "HA-CATBI")
+    define_unit(demo_ws, "HA-MOI", "Phường Hải An Mới", "ward", "HA")
+    merge_units(demo_ws, "HA-MOI", ["HA-CATBI", "HA-THANHTO"], "2022-Q2")
+    later = demo_ws.hierarchy(as_of=dt.date(2022, 4, 1))
+    assert later["HA-CATBI-VP"].parent == "HA-MOI" and "HA-CATBI-VP" in {u.code for u in later.bodies("HA-MOI")}
+    assert demo_ws.hierarchy(as_of=dt.date(2022, 1, 1))["HA-CATBI-VP"].parent == "HA-CATBI"  # as it was
+    assert demo_ws.hierarchy()["HA-CATBI-VP"].parent == "HA-CATBI"  # the table keeps what was typed
+
+
 def test_a_merged_unit_starts_no_new_report_and_says_what_it_became(demo_ws):
     define_unit(demo_ws, "HA-MOI", "Phường Hải An Mới", "ward", "HA")
     merge_units(demo_ws, "HA-MOI", ["HA-CATBI"], "2022-Q2")
