@@ -106,7 +106,9 @@ class Ui_MainWindow(object):
         self.emptyPage = QWidget()
         self.emptyPage.setObjectName(u"emptyPage")
         self.startLayout = QVBoxLayout(self.emptyPage)
+        self.startLayout.setSpacing(8)
         self.startLayout.setObjectName(u"startLayout")
+        self.startLayout.setContentsMargins(12, 12, 12, 12)
         self.startTop = QSpacerItem(0, 0, QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Expanding)
 
         self.startLayout.addItem(self.startTop)
