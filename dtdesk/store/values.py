@@ -124,17 +124,27 @@ class Values(Tables):
         Without ``audit_new`` a value written where there was none gets no audit
         row: an import's kept file is the record of the values it brought.
         """
-        at = at or now()
-        changed = [(u, k, r, o, None if n == "" else n) for u, k, r, o, n in rows]
-        changed = [c for c in changed if not (c[3] == c[4] and type(c[3]) is type(c[4]))]
-        self.conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?",
-                              [(u, period, k, r) for u, k, r, _o, n in changed if n is None])
+        at, who = at or now(), self.user
+        deleted: list[tuple] = []
+        written: list[tuple] = []
+        audited: list[tuple] = []
+        for unit, key, row, old, new in rows:  # one pass sorts each row into the statements it needs
+            if new == "":
+                new = None
+            if old == new and type(old) is type(new):
+                continue
+            if new is None:
+                deleted.append((unit, period, key, row))
+            else:
+                written.append((unit, period, key, row, new, source, at))
+            if audit_new or old is not None:
+                audited.append((at, who, unit, period, key, row, old, new, source))
+        self.conn.executemany("DELETE FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?", deleted)
         self.conn.executemany(
             "INSERT OR REPLACE INTO vals (unit, period, key, row, value, source, updated_at) VALUES (?,?,?,?,?,?,?)",
-            [(u, period, k, r, n, source, at) for u, k, r, _o, n in changed if n is not None])
-        self._audit([(at, self.user, u, period, k, r, o, n, source) for u, k, r, o, n in changed
-                     if audit_new or o is not None])
-        return len(changed)
+            written)
+        self._audit(audited)
+        return len(deleted) + len(written)
 
     def audit(self, unit: str, period: str, key: str | None = None, row: str = "") -> list[dict]:
         where, args = "unit = ? AND period = ?", [unit, period]
