@@ -55,13 +55,16 @@ REVISION = 0
 _CHECKED_AS = 1
 
 
+def _not_xlsx(name: str) -> Rejected:
+    return Rejected("Tệp «{name}» không phải là tệp Excel (.xlsx) hoặc đã bị hỏng.", name=name)
+
+
 def _check_zip(name: str, data: bytes) -> None:
     if len(data) > MAX_FILE_BYTES:
         raise Rejected("Tệp «{name}» quá lớn ({count} KB) so với một biểu chi tiết.", name=name,
                        count=len(data) // 1024)
-    not_xlsx = f"Tệp «{name}» không phải là tệp Excel (.xlsx) hoặc đã bị hỏng."
     if not data.startswith(_ZIP):
-        raise Rejected(not_xlsx)
+        raise _not_xlsx(name)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             parts = archive.infolist()
@@ -82,7 +85,7 @@ def _check_zip(name: str, data: bytes) -> None:
                     raise Rejected("Tệp «{name}» có khai báo DTD trong phần «{filename}»; tệp Excel không cần đến nó "
                                    "nên tệp bị từ chối.", name=name, filename=printable(part.filename))
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, ValueError, OSError):
-        raise Rejected(not_xlsx) from None
+        raise _not_xlsx(name) from None
 
 
 def _load(name: str, data: bytes):

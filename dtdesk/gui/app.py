@@ -73,8 +73,6 @@ def build(workspace: str | os.PathLike | None, section: str = "header", settings
 
 
 def run(workspace: str | os.PathLike | None = None, section: str = "header") -> int:
-    if workspace is not None and not Path(workspace).is_file():
-        print(f"dtdesk: Không tìm thấy tệp «{workspace}».", file=sys.stderr)
-        return 2
+    """The window until it closes; ``dtdesk open`` has already said, in the user's language, a file that is missing."""
     app, window = build(workspace, section=section)
     return app.exec()

@@ -27,7 +27,7 @@ PRINT_DPI_CAP = 600
 
 class _Signals(QObject):
     done = Signal(bytes)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception, worded by the receiver in the window's language
 
 
 class RenderJob(QRunnable):
@@ -43,7 +43,7 @@ class RenderJob(QRunnable):
 
             self.signals.done.emit(render_bytes(self.document, code=self.code))
         except Exception as exc:  # noqa: BLE001 - the window must say something, never die
-            self.signals.failed.emit(str(exc))
+            self.signals.failed.emit(exc)
 
 
 def render_async(document, on_done, on_failed, *, code: str | None = None) -> RenderJob:

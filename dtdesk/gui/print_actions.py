@@ -74,8 +74,8 @@ class PrintActions(WindowPart):
         self.window.statusBar().clearMessage()
         on_done(data)
 
-    def _render_failed(self, message: str) -> None:
-        self.warn(tr("Không dựng được bản in: {message}", message=message))
+    def _render_failed(self, exc: Exception) -> None:
+        self.warn(tr("Không dựng được bản in: {message}", message=said(exc)))
 
     # -- the actions -------------------------------------------------------------------
     def show_preview(self) -> None:

@@ -15,6 +15,8 @@ from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, imp
 from dtdesk.exchange.summary import format_plans
 from dtdesk.exchange.verification import report_code
 from dtdesk.exchange.xlsx_export import export_xlsx
+from dtdesk.core.errors import say
+from tests.english import vietnamese_left
 from tests.exchange.conftest import PERIOD, open_ws, ws_hash
 
 
@@ -211,6 +213,7 @@ def test_a_hostile_workbook_gets_one_sentence_and_changes_nothing(case, unit, de
     assert plan.status == REJECTED, plan.message
     assert SAYS[case] in plan.message
     assert "\n" not in plan.message and plan.message.count(". ") == 0 and plan.message.endswith(".")
+    assert vietnamese_left(say(plan.message, "en")) == []
     assert ws_hash(demo) == before
 
 

@@ -25,3 +25,20 @@ def test_the_annex_tick_adds_the_chart_pages_after_the_signed_one(main, qtbot, t
     before, after = pdftext.page_texts(plain.read_bytes()), pdftext.page_texts(annexed.read_bytes())
     assert after[:len(before)] == before
     assert after[len(before)].splitlines()[1] == "PHỤ LỤC" and "Phường Tràng Cát" in after[-1]
+
+
+def test_a_failed_rendering_is_said_in_the_windows_language(main, qtbot, tmp_path, monkeypatch):
+    """The rendering runs in a thread; its failure reaches the window as the failure itself, worded there."""
+    from dtdesk.core.errors import Failure
+    from dtdesk.render import pdf
+
+    def broken(*args, **kwargs):
+        raise Failure("Tệp «{name}» không phải là tệp Excel (.xlsx) hoặc đã bị hỏng.", name="x.xlsx")
+
+    monkeypatch.setattr(pdf, "render_bytes", broken)
+    warned = []
+    monkeypatch.setattr(main.printing, "warn", warned.append)
+    main.set_language("en")
+    main.printing.export_pdf(str(tmp_path / "out.pdf"))
+    qtbot.waitUntil(lambda: bool(warned), timeout=20000)
+    assert "«x.xlsx» is not an Excel file" in warned[0] and not (tmp_path / "out.pdf").exists()
