@@ -78,6 +78,9 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         path = Path(path)
         if path.exists():
             raise WorkspaceError("Tệp «{name}» đã tồn tại; chọn tên khác.", name=path.name)
+        if not path.parent.is_dir():  # else the lock file cannot be made, which reads as another window holding it
+            raise WorkspaceError("Không có thư mục «{folder}» để tạo tệp «{name}»; chọn thư mục khác.",
+                                 folder=str(path.parent), name=path.name)
         lock = WorkspaceLock(path)
         if not lock.acquire():
             raise WorkspaceError("Tệp «{name}» đang được tạo ở cửa sổ khác.", name=path.name)

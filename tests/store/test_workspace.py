@@ -86,3 +86,10 @@ def test_a_new_office_records_its_units_and_its_own_unit_together(tmp_path):
         with pytest.raises(WorkspaceError, match="không có trong"):
             ws.set_up_office([province], "11413")
         assert ws.hierarchy().units == {} and ws.own_unit == ""
+
+
+def test_creating_in_a_folder_that_does_not_exist_says_so(tmp_path):
+    """Not "being created in another window", which is what the lock file that cannot be made used to read as."""
+    with pytest.raises(WorkspaceError, match="Không có thư mục") as raised:
+        Workspace.create(tmp_path / "missing" / "ws.sqlite")
+    assert raised.value.say("en").startswith("There is no folder") and not (tmp_path / "missing").exists()
