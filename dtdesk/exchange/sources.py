@@ -12,12 +12,9 @@ came from Excel, and the import preview's conflicts say so in words
 from __future__ import annotations
 
 from dtdesk.core.i18n import N_, Phrase
-from dtdesk.store.values import CARRIED
+from dtdesk.store.values import CARRIED, FILE, KEYED, LOADED, LOCAL, WORKBOOK
 
-FILE = "import:"  # a submission file (*.dtdesk.sqlite)
-WORKBOOK = "xlsx:"  # a filled "biểu chi tiết" (*.xlsx)
-
-_WORDS = {"local": N_("gõ tay"), "keyed": N_("nhập tay từ bản giấy"), "load": N_("nhập từ tệp JSON"),
+_WORDS = {LOCAL: N_("gõ tay"), KEYED: N_("nhập tay từ bản giấy"), LOADED: N_("nhập từ tệp JSON"),
           CARRIED: N_("chuyển từ kỳ trước"), FILE: N_("nhập từ tệp nộp báo cáo"), WORKBOOK: N_("nhập từ Excel")}
 
 

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QDialogButtonBox, QHeaderView, QTableWidget, QTabl
 from dtdesk.core.periods import parse_period
 from dtdesk.core.report import ReportInfo
 from dtdesk.gui.i18n import said, tr
-from dtdesk.gui.report_status import STATES
 from dtdesk.gui.uiload import load_form
 from dtdesk.store.status import SENT
 from dtdesk.store.workspace import Workspace
@@ -25,7 +24,7 @@ def report_status(ws: Workspace, info: ReportInfo) -> str:
     or a report reopened after sending, as its history says (dtdesk.store.status)."""
     step = ws.current_status(info.unit, info.period)
     if step is not None and step.status != SENT:
-        return f"{tr(STATES[step.status])} (r{step.revision})"
+        return said(step.label)
     received = ws.latest_import(info.unit, info.period)
     if received is not None:
         return tr("Đã nhận tệp nộp (lần r{revision})", revision=received.revision)

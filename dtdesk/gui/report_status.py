@@ -19,14 +19,11 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QLabel, QMainWindow
 
 from dtdesk.core.periods import parse_period
-from dtdesk.gui.i18n import N_, said, tr
+from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.messages import read_only_notice
-from dtdesk.store.status import ACCEPTED, DRAFT, OUT, RETURNED, SENT
+from dtdesk.store.status import ACCEPTED, LABELS, OUT, RETURNED, SENT, shown_status
 
 BANNER_STYLE = "background: #fff1b8; padding: 4px 8px;"
-STATES = {DRAFT: N_("Nháp"), SENT: N_("Đã gửi"), ACCEPTED: N_("Đã tiếp nhận"), RETURNED: N_("Trả lại")}
-
-
 class ReportStatus(QObject):
     reopen_requested = Signal()  # the banner's "Mở lại để sửa" link
 
@@ -78,7 +75,7 @@ class ReportStatus(QObject):
         elif self.read_only:
             text = tr("Chỉ đọc")
         elif locked is not None:
-            text = tr("{state} r{revision} — chỉ xem", state=tr(STATES[locked.status]), revision=locked.revision)
+            text = tr("{state} r{revision} — chỉ xem", state=said(LABELS[locked.status]), revision=locked.revision)
         elif self.saved_at is not None:
             text = tr("Đã lưu lúc {time}", time=self.saved_at)
         else:
@@ -116,7 +113,7 @@ class ReportStatus(QObject):
         step = None
         if self.controller is not None:
             step = self.ws.current_status(*self._report())
-        state = f"{tr(STATES[step.status])} (r{step.revision})" if step else tr(STATES[DRAFT])
+        state = said(shown_status(step))
         self.state_label.setText(tr("Trạng thái: {state}", state=state) if self.controller is not None else "")
         text = self._cycle_text(step) if step is not None and step.side == OUT else ""
         self.cycle_banner.setText(text)

@@ -22,7 +22,7 @@ from dtdesk.core.report import ReportInfo
 from dtdesk.core.template import builtin_templates
 from dtdesk.core.units import Unit, UnitError, check_code, check_tree, is_code
 from dtdesk.store.status import LABELS, STEP_COLUMNS
-from dtdesk.store.values import CARRIED
+from dtdesk.store.values import CARRIED, FILE, KEYED, LOADED, LOCAL, WORKBOOK
 
 FORMAT = "dtdesk/1"
 UNIT_FIELDS = ("code", "name", "kind", "parent", "short", "row_label", "position", "email")
@@ -33,9 +33,9 @@ FORMED_FIELDS = ("code", "since")
 MAX_TEXT = 20_000  # characters of one text value, as in a submission file
 MAX_REASON = 2_000  # characters of the reason a report was returned with
 _SAFE_INT = 2**53  # integers beyond this are no count a report holds (and lose digits as reals)
-# where a value came from (dtdesk.exchange.sources): typed here, keyed from paper, loaded, carried from the last
+# where a value came from (dtdesk.store.values): typed here, keyed from paper, loaded, carried from the last
 # period, or imported from a submission file or a filled workbook, tagged with the file's hash
-_SOURCE = re.compile(rf"(local|keyed|load|{CARRIED}|(import|xlsx):[0-9a-f]{{16}})")
+_SOURCE = re.compile(rf"({LOCAL}|{KEYED}|{LOADED}|{CARRIED}|({FILE}|{WORKBOOK})[0-9a-f]{{16}})")
 _SHA256 = re.compile(r"([0-9a-f]{64})?")
 
 

@@ -21,6 +21,9 @@ from dtdesk.store.base import Tables, clean, in_parts, marks, now
 
 
 CARRIED = "carried"  # the source of a value rolled forward from the previous period and not written since
+# the other sources a value's row records (worded for people in dtdesk.exchange.sources)
+LOCAL, KEYED, LOADED = "local", "keyed", "load"  # typed in the forms, keyed from a paper report, loaded from JSON
+FILE, WORKBOOK = "import:", "xlsx:"  # imported, followed by the first 16 hex digits of the file's SHA-256
 
 
 class Values(Tables):
