@@ -36,6 +36,10 @@ the bare window and ``dtdesk open DEMO`` run from the start to their first
 paint (each child stops there): a count that other jobs on the machine do not
 change, for comparing two versions of the code on a busy machine (slow: about
 a minute).
+
+``--classes`` also counts the enum classes and dataclasses each case makes
+before its first paint (one more launch of each, with the counting switched
+on): on Python 3.11 making them is a large part of a launch.
 """
 
 from __future__ import annotations
@@ -51,6 +55,22 @@ import tempfile
 import time
 from pathlib import Path
 
+COUNT_CLASSES = r"""
+if os.environ.get("BENCH_COUNT_CLASSES"):  # --classes: count the enum classes and dataclasses made before the paint
+    import dataclasses, enum
+
+    made = {"enums": 0, "dataclasses": 0}
+
+    def counted(original, kind):
+        def count(*args, **kwargs):
+            made[kind] += 1
+            return original(*args, **kwargs)
+        return count
+
+    enum.EnumType.__new__ = counted(enum.EnumType.__new__, "enums")
+    dataclasses._process_class = counted(dataclasses._process_class, "dataclasses")
+"""
+
 FIRST_PAINT = r"""
 def watch_first_paint(window, app, marks):
     from PySide6.QtCore import QEvent, QObject, QTimer
@@ -61,6 +81,8 @@ def watch_first_paint(window, app, marks):
                 marks.append(("first paint", time.perf_counter()))
                 stages = " ".join(f"{name.replace(' ', '_')}={1000 * (t - prev):.2f}"
                                   for (_, prev), (name, t) in zip(marks, marks[1:]))
+                if os.environ.get("BENCH_COUNT_CLASSES"):
+                    print("classes", *(f"{kind}={n}" for kind, n in made.items()), flush=True)
                 print(f"painted cpu={1000 * time.process_time():.2f}", stages, flush=True)
                 if os.environ.get("BENCH_STOP_AT_PAINT"):  # counting instructions: nothing after the paint
                     os._exit(0)
@@ -75,7 +97,7 @@ def watch_first_paint(window, app, marks):
 DTDESK = r"""
 import os, sys, time
 marks = [("start", time.perf_counter())]
-""" + FIRST_PAINT + r"""
+""" + COUNT_CLASSES + FIRST_PAINT + r"""
 
 class WrapBuild:
     # A meta path finder that lets dtdesk.gui.app load as usual, then wraps its build().
@@ -115,7 +137,7 @@ sys.exit(main())
 BARE = r"""
 import os, sys, time
 marks = [("start", time.perf_counter())]
-""" + FIRST_PAINT + r"""
+""" + COUNT_CLASSES + FIRST_PAINT + r"""
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 app = QApplication(sys.argv[:1])
@@ -130,7 +152,7 @@ app.exec()
 SKELETON = r"""
 import os, sys, time
 marks = [("start", time.perf_counter())]
-""" + FIRST_PAINT + r"""
+""" + COUNT_CLASSES + FIRST_PAINT + r"""
 # The widget classes of dtdesk's first window (ui/main_window.ui and ui/header_form.ui), in plain code.
 from PySide6.QtCore import QAbstractTableModel, Qt
 from PySide6.QtWidgets import (QApplication, QFormLayout, QLabel, QLineEdit, QListWidget, QMainWindow,
@@ -212,6 +234,21 @@ def child(kind: str, ws: Path, env: dict) -> tuple[float, str]:
     return elapsed, line
 
 
+def classes(kind: str, ws: Path, env: dict) -> dict[str, int]:
+    """The enum classes and dataclasses the child makes from its start to its first paint.
+
+    Python makes each enum and each dataclass at run time, and on Python 3.11 both are dear: PySide6 makes every
+    enum of a Qt class (the ``Qt`` namespace alone has 93) the first time the class is named, and a frozen dataclass
+    compiles six methods. The counts say how much of a launch's gap to the bare window is class creation.
+    """
+    run = subprocess.run(command(kind, ws), capture_output=True, text=True, timeout=60,
+                         env=dict(env, BENCH_COUNT_CLASSES="1", BENCH_STOP_AT_PAINT="1"))
+    line = next((line for line in run.stdout.splitlines() if line.startswith("classes ")), None)
+    if line is None:
+        raise SystemExit(f"{kind}: the window never painted")
+    return {kind: int(n) for kind, n in (pair.split("=") for pair in line.split()[1:])}
+
+
 def instructions(kind: str, ws: Path, env: dict) -> int:
     """Instructions the child runs from its start to its first paint, as valgrind's cachegrind counts them."""
     tool = [shutil.which("valgrind"), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
@@ -230,6 +267,8 @@ def main() -> None:
     parser.add_argument("--split", action="store_true", help="also time the stages of the dtdesk launch")
     parser.add_argument("--instructions", action="store_true",
                         help="also count the instructions to the first paint with valgrind (bare and dtdesk)")
+    parser.add_argument("--classes", action="store_true",
+                        help="also count the enum classes and dataclasses each case makes before its first paint")
     args = parser.parse_args()
     if args.instructions and shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
@@ -259,6 +298,7 @@ def main() -> None:
                     name, ms = pair.split("=")
                     stages.setdefault(name.replace("_", " "), []).append(float(ms))
         counts = {kind: instructions(kind, ws, env) for kind in ("bare", "dtdesk")} if args.instructions else {}
+        made = {kind: classes(kind, ws, env) for kind in CASES} if args.classes else {}
     bare = statistics.median(times["bare"])
     for kind, label in CASES.items():
         median = statistics.median(times[kind])
@@ -274,6 +314,9 @@ def main() -> None:
         print("stages of `dtdesk open` on the demo (medians, in its process, after the interpreter started):")
         for name, values in stages.items():
             print(f"  {name:<24} {statistics.median(values):6.1f} ms")
+    if made:
+        print("classes made before the first paint: " + "; ".join(
+            f"{kind} {n['enums']} enums, {n['dataclasses']} dataclasses" for kind, n in made.items()))
     if counts:
         print(f"instructions to first paint (valgrind): bare {counts['bare'] / 1e6:.0f} M; "
               f"dtdesk {counts['dtdesk'] / 1e6:.0f} M ({counts['dtdesk'] / counts['bare']:.2f} × bare)")
