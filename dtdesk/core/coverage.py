@@ -74,6 +74,14 @@ def note(data: ReportData, covered: Coverage) -> str:
     return fill(data.template.coverage.partial, {**data.words, **{k: str(v) for k, v in covered.counts().items()}})
 
 
+def scope_note(data: ReportData, covered: Coverage) -> str:
+    """What a roll-up's label is followed by where its figures are shown (the form, the workbook): "(6/8 phường
+    đã báo cáo)", "(chưa có số liệu của phường nào)" while none has, or "" when all have."""
+    if covered.total and not covered.reported:
+        return f"({nothing_reported(data)})"
+    return note(data, covered)
+
+
 def nothing_reported(data: ReportData, pattern: str | None = None) -> str:
     """What is said in place of a roll-up while no subunit has data."""
     return fill(data.template.coverage.none if pattern is None else pattern, data.words)

@@ -27,7 +27,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dtdesk import __version__
-from dtdesk.core.coverage import coverage, missing_row_label, note
+from dtdesk.core.coverage import Coverage, coverage, missing_row_label, scope_note
 from dtdesk.core.files import write_output
 from dtdesk.core.i18n import SOURCE, Phrase
 from dtdesk.core.periods import parse_period
@@ -116,15 +116,19 @@ class SheetWriter:
             self.row += 1
 
     def line(self, number: str, label: str, values: dict, *, unit: str = "", row: str = "", mapped: bool = False,
-             inputs: dict[str, str] | None = None, bold: bool = False) -> int:
+             inputs: dict[str, str] | None = None, bold: bool = False, blank: bool = False) -> int:
         """A data row; ``inputs`` gives a formula per input field (a sum) instead of its value.
 
         With ``mapped`` the row's typed-in cells are recorded as (sheet, cell, unit, key, row) for reading back.
+        A ``blank`` row (a subunit without data) has no value and no formula: a computed 0 % would say it did
+        nothing online.
         """
         self._put(1, number, bold=bold), self._put(2, label, bold=bold)
         refs = {f.id: f"{self.columns[f.id]}{self.row}" for f in self.fields}
         for i, f in enumerate(self.fields, start=FIRST_COLUMN):
-            if f.formula is not None:
+            if blank:
+                value = None
+            elif f.formula is not None:
                 value = excel_formula(f.formula, refs, {"weeks": self.data.weeks, "days": self.data.days})
                 if f.format == "ratio":
                     value = f"=ROUND({value[1:]},{RATIO_DECIMALS})"
@@ -187,35 +191,42 @@ def _table(writer: SheetWriter, data: ReportData, own: set[str]) -> None:
                         mapped=row.unit in own)
 
 
-def _subunit_rows(writer: SheetWriter, data: ReportData) -> tuple[int, int]:
-    """Each subunit's own figures, one row each; returns the first and last row."""
+def _subunit_rows(writer: SheetWriter, data: ReportData, covered: Coverage) -> tuple[int, int]:
+    """Each subunit's own figures, one row each; returns the first and last row.
+
+    Only the subunits the form's total rests on (``covered``) show figures: the
+    others' rows are named "(chưa có số liệu)" and left blank, so the sum of the
+    sheet is the form's and the printed sentence's, values carried over from the
+    last period that no subunit has sent for this one included.
+    """
     section = writer.section
-    missing = {u.code for u in coverage(data, section).missing}
+    reported = {u.code for u in covered.reported}
     first = writer.row
     for i, unit in enumerate(data.units.subunits(data.unit.code), start=1):
-        name = missing_row_label(data, unit.name) if unit.code in missing else unit.name
-        writer.line(str(i), name, data.row_values(section, unit.code))
+        if unit.code in reported:
+            writer.line(str(i), unit.name, data.row_values(section, unit.code))
+        else:
+            writer.line(str(i), missing_row_label(data, unit.name), {}, blank=True)
     return first, writer.row - 1
 
 
 def _figures(book: Workbook, data: ReportData, section: Section, title: str, cells: list[tuple]) -> None:
     writer = SheetWriter(book.create_sheet(layout.sheet_name(section)), section, data, cells)
     _heading(writer, data, section, title)
-    subunits = data.units.subunits(data.unit.code)
+    covered = coverage(data, section)
     span = None
-    if subunits:
+    if covered.total:
         below = SheetWriter(book.create_sheet(layout.subunits_sheet(section)), section, data, cells)
         scope = next((p.label for p in section.points if p.figures == "subunits"), "")
         _heading(below, data, section, title, fill(scope, data.words))
-        span = _subunit_rows(below, data)
+        span = _subunit_rows(below, data, covered)
     letters = iter("abcdefghiklmnopq")
     for point in section.points:
         label = f"{next(letters)}) {fill(point.label, data.words)}"
         if point.figures == "self":
             writer.line("", label, data.row_values(section, data.unit.code), unit=data.unit.code, mapped=True)
         elif point.figures == "subunits" and span:
-            lead = note(data, coverage(data, section))
-            writer.line("", f"{label} {lead}".rstrip(), {},
+            writer.line("", f"{label} {scope_note(data, covered)}".rstrip(), {},
                         inputs=writer.sums(layout.subunits_sheet(section), *span))
 
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QGroupBox, QHBoxLayout, QLab
                                QScrollArea, QSizePolicy, QVBoxLayout, QWidget)
 
 from dtdesk.core.compose import compose_section
-from dtdesk.core.coverage import coverage, note, nothing_reported
+from dtdesk.core.coverage import coverage, scope_note
 from dtdesk.core.document import Paragraph
 from dtdesk.core.report import fill
 from dtdesk.core.rules import Problem
@@ -126,9 +126,9 @@ class FiguresPage(Page):
         data = self.controller.data
         covered = coverage(data, self.section)
         title = html.escape(fill(self.sub_point.label, data.words) + " " + tr("(tổng)"))
-        if covered.complete:
+        said = scope_note(data, covered)
+        if not said:
             return f"<b>{title}</b>"
-        said = note(data, covered) if covered.reported else f"({nothing_reported(data)})"
         return f"<b>{title}</b><br><span style='color: #8a5a00;'>{html.escape(said)}</span>"
 
     @staticmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import shutil
@@ -13,10 +14,12 @@ import openpyxl
 import pytest
 
 from dtdesk.core.compose import compose, compose_section
+from dtdesk.core.coverage import coverage
 from dtdesk.exchange import xlsx_layout as layout
-from dtdesk.exchange.xlsx_export import export_xlsx, workbook_bytes
+from dtdesk.exchange.xlsx_export import FIRST_COLUMN, export_xlsx, workbook_bytes
 from dtdesk.render.pdf import render_bytes
 from dtdesk.store.reports import report_data
+from dtdesk.store.rollforward import roll_forward
 from tests import pdftext
 from tests.exchange.conftest import PERIOD, open_ws
 
@@ -147,3 +150,40 @@ def test_the_title_names_the_period_as_the_report_does_in_the_language_chosen(de
         english = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA-CATBI", PERIOD, "en")))
     assert vietnamese["3.2"]["A1"].value == "BIỂU CHI TIẾT - PHƯỜNG CÁT BI - Quý I/2022"
     assert english["3.2"]["A1"].value == "DETAILED TABLES - PHƯỜNG CÁT BI - Q1 2022"
+
+
+def _summed(book: openpyxl.Workbook, formula: str) -> int:
+    """What a "=SUM('sheet'!C6:C13)" of the workbook adds up (blank cells as Excel reads them: nothing)."""
+    sheet, first, last = re.fullmatch(r"=SUM\('(.+)'!([A-Z]+\d+):([A-Z]+\d+)\)", formula).groups()
+    return sum(cell.value or 0 for (cell,) in book[sheet][first:last])
+
+
+def test_after_a_roll_forward_the_subunits_sheet_sums_what_the_form_does_not_the_carried_values(demo):
+    """Wards' "tồn trước" carried from the last period is no report of this one: the form's 3.1 total of the wards
+    leaves it out until a ward sends its figures, and so does the workbook's "Cấp phường" row."""
+    with open_ws(demo) as ws:
+        roll_forward(ws, today=dt.date(2022, 6, 28))
+        ws.set_value("HA-CATBI", "2022-Q2", "dvc.new", 30, source="keyed")  # one ward of eight has reported
+        data = report_data(ws, ws.report("HA", "2022-Q2"))
+        book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA", "2022-Q2")))
+    section = data.template.section("dvc")
+    assert {u.code for u in coverage(data, section).reported} == {"HA-CATBI"}
+    assert data.raw("HA-THANHTO", "dvc.carried") is not None  # carried, not yet sent
+    form = data.figures(section, "subunits")
+    row = next(r for r in book["3.1"].iter_rows() if str(r[1].value).startswith("b)"))
+    assert row[1].value.endswith("(1/8 phường đã báo cáo)")
+    sums = {f.id: _summed(book, row[FIRST_COLUMN - 1 + i].value) for i, f in enumerate(section.fields)
+            if f in section.inputs}
+    assert sums == {f.id: form[f.id] or 0 for f in section.inputs}
+    assert sums["carried"] == data.raw("HA-CATBI", "dvc.carried")
+    wards = {r[1].value: [c.value for c in r[2:]] for r in book["3.1 cấp dưới"].iter_rows(min_row=6)}
+    assert wards["Phường Thành Tô (chưa có số liệu)"] == [None] * len(section.fields)  # no 0 % online either
+
+
+def test_with_no_ward_reported_the_subunits_row_says_so_as_the_form_does(demo):
+    with open_ws(demo) as ws:
+        roll_forward(ws, today=dt.date(2022, 6, 28))
+        book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA", "2022-Q2")))
+    row = next(r for r in book["3.1"].iter_rows() if str(r[1].value).startswith("b)"))
+    assert row[1].value == "b) Cấp phường (chưa có số liệu của phường nào)"
+    assert all(_summed(book, cell.value) == 0 for cell in row[2:] if cell.value.startswith("=SUM"))
