@@ -157,6 +157,7 @@ class AnnexWording:
     submitted: str = "Đã gửi tệp (lần {revision})"
     late: str = "Gửi muộn (lần {revision})"
     keyed: str = "Nhập từ bản giấy"
+    workbook: str = "Đã gửi biểu Excel"  # figures sent in a filled "biểu chi tiết" workbook, not a submission file
     values: str = "Có số liệu, chưa gửi tệp"
     missing: str = "Chưa gửi"
     no_value: str = "chưa có số liệu"

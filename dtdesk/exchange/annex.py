@@ -2,7 +2,8 @@
 
 It compares the subunits: the template's key ratio (``key_ratio``) of each as
 a bar chart, and which of them reported and how (a file sent, on time or late,
-a paper report keyed here, or nothing) as a table. Both come from
+a paper report keyed here, a filled Excel workbook, other figures held here,
+or nothing) as a table. Both come from
 :func:`dtdesk.exchange.status.completeness`, the same reading as ``dtdesk
 status``; every word printed is the template's ``annex`` wording, so the annex
 of another report is another template's business, not this module's.
@@ -40,6 +41,8 @@ def _state(w: AnnexWording, r: UnitStatus) -> str:
         return fill(w.late if r.on_time is False else w.submitted, {"revision": str(r.revision)})
     if r.keyed:
         return w.keyed
+    if r.workbook:  # its figures came in a filled Excel workbook (values' source xlsx:), which is no file's revision
+        return w.workbook
     return w.values if r.has_values else w.missing
 
 

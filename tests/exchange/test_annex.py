@@ -48,3 +48,20 @@ def test_without_a_key_ratio_in_the_template_there_is_no_chart(district):
         data.template = replace(data.template, key_ratio="", key_ratio_label="")
         annex = compose_annex(ws, data)
     assert annex.bars == () and annex.chart_title == "" and len(annex.table.rows) == 9
+
+
+def test_a_ward_that_answered_only_with_a_workbook_sent_its_figures_by_workbook(district, demo, tmp_path):
+    """Its values' source says Excel: the annex names the workbook, not "figures held here, no file sent"."""
+    from dtdesk.exchange.xlsx_export import export_xlsx
+
+    workbook = tmp_path / "catbi.xlsx"
+    with open_ws(demo) as ws:
+        export_xlsx(ws, "HA-CATBI", PERIOD, workbook)
+    with open_ws(district) as ws:
+        (plan,) = import_files(ws, [workbook])
+        assert plan.submission.workbook and ws.latest_import("HA-CATBI", PERIOD) is None, plan.message
+        annex = _annex(ws)
+    by_name = {row.cells[1]: row.cells for row in annex.table.rows[:-1]}
+    assert by_name["Phường Cát Bi"][2] == "Đã gửi biểu Excel"
+    assert by_name["Phường Cát Bi"][4]  # its key ratio is read from the workbook's figures
+    assert annex.table.rows[-1].cells[0] == "Tổng số: 1/8 phường đã báo cáo"
