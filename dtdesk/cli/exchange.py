@@ -86,7 +86,8 @@ def _keyed_values(session, items: list[str]) -> dict[tuple[str, str], object]:
          Arg("--add-units", action="store_true",
              help="chấp nhận đơn vị gửi tệp chưa có trong danh sách đơn vị (mặc định: từ chối)"),
          Arg("--keep-local", action="store_true",
-             help="khi xung đột, giữ số liệu nhập tay tại đây (mặc định: số liệu trong tệp thắng)"))
+             help="khi xung đột, giữ số liệu nhập tay tại đây (gõ, từ bản giấy, từ tệp JSON); số liệu từ tệp nộp "
+                  "hay biểu Excel nhận trước đó vẫn được thay (mặc định: số liệu trong tệp thắng)"))
 def _import(args) -> int:
     from dtdesk.exchange.decision import REJECTED, import_reply, reply_paths
     from dtdesk.exchange.importer import commit, plan_import

@@ -47,14 +47,13 @@ from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
 from dtdesk.core.values import Cell
 from dtdesk.exchange import manifest as mf
-from dtdesk.exchange.sources import FILE, kind, source_tag
+from dtdesk.exchange.sources import entered_here, source_tag
 from dtdesk.exchange.validate import (Rejected, Submission, UntrustedReader, as_path, file_label, period_of,
                                       printable, read_submission)
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile, LatestImport
 from dtdesk.store.reports import key_for_unit  # noqa: F401 - where the import dialog and tests look for it
-from dtdesk.store.values import CARRIED
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
 IMPORTED = "imported"
@@ -73,9 +72,9 @@ class Change(NamedTuple):
 
     @property
     def conflict(self) -> bool:
-        """The value being replaced was typed, keyed, loaded or read from a workbook here, not imported from a
-        submission file (nor carried over from the last period)."""
-        return self.old is not None and kind(self.old_source) not in (FILE, CARRIED)
+        """The value being replaced was entered here (typed, keyed, loaded), not brought by an earlier file or
+        workbook of the unit nor carried over from the last period (:func:`~dtdesk.exchange.sources.entered_here`)."""
+        return self.old is not None and entered_here(self.old_source)
 
 
 @dataclass
@@ -456,9 +455,11 @@ def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False,
            add_units: bool = False) -> list[FilePlan]:
     """Apply the accepted plans in one transaction; updates each plan's status and message.
 
-    With ``keep_local`` a value keyed here that the file would change is kept
+    With ``keep_local`` a value entered here that the file would change is kept
     (the conflict stays listed); by default the unit's own submission wins and
-    the replaced value stays in the audit. A file from a unit not listed here is
+    the replaced value stays in the audit. A value an earlier file or workbook
+    of the unit brought is no conflict and is replaced either way
+    (:func:`~dtdesk.exchange.sources.entered_here`). A file from a unit not listed here is
     refused unless ``add_units`` accepts its new units.
     """
     for plan in plans:

@@ -6,7 +6,7 @@ from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import Field, TemplateError, load_template, with_settings
 from dtdesk.core.values import typed
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
-from dtdesk.exchange.sources import source_words
+from dtdesk.exchange.sources import replaced_words, source_words
 from dtdesk.exchange.validate import printable
 
 
@@ -77,10 +77,13 @@ def format_plans(plans: list[FilePlan], *, dry_run: bool = False,
                                 new=shown_value(plan, change.key, change.new)))
         if dry_run:
             for change in plan.changes:
-                if not change.conflict:
-                    lines.append(Phrase("  {label}: {old} → {new}", label=change_label(plan, change, settings),
-                                        old=shown_value(plan, change.key, change.old),
-                                        new=shown_value(plan, change.key, change.new)))
+                if change.conflict:
+                    continue
+                words = {"label": change_label(plan, change, settings), "new": shown_value(plan, change.key, change.new),
+                         "old": shown_value(plan, change.key, change.old)}
+                source = replaced_words(change.old_source) if change.old is not None else ""
+                lines.append(Phrase("  {label}: {old} ({source}) → {new}", source=source, **words) if source
+                             else Phrase("  {label}: {old} → {new}", **words))
     counts = {s: sum(p.status == s for p in plans) for s in (IMPORTED, PLANNED, DUPLICATE, REJECTED)}
     done = (Phrase("{count} sẽ nhập (xem trước, chưa ghi)", count=counts[PLANNED]) if dry_run
             else Phrase("{count} đã nhập", count=counts[IMPORTED]))

@@ -6,8 +6,9 @@ same way (rules, conflicts with values keyed here, new units, one transaction).
 It holds only the cells the workbook maps (:mod:`dtdesk.exchange.xlsx_layout`):
 the import changes those and leaves every other value of the unit as it is.
 It has no revision (:data:`REVISION`): a submission file the unit sends later
-is taken as the revision it is, and its values that differ from the
-workbook's are conflicts with them, shown as "nhập từ Excel".
+is taken as the revision it is, and replaces the workbook's values where it
+differs (the preview says "nhập từ Excel"; they are the unit's earlier answer,
+no conflict: :func:`dtdesk.exchange.sources.entered_here`).
 
 Checks, each refusing with one sentence: the size; a zip (an ``.xlsx`` is
 one); the number of parts, their declared sizes and compression ratio (a zip

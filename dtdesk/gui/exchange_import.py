@@ -98,7 +98,14 @@ class ImportDialog(QDialog):
         splitter.addWidget(self.changes)
         layout.addWidget(splitter, 1)
 
-        self.keep_local = QCheckBox(tr("Khi xung đột, giữ số liệu đã nhập tay tại đây"))
+        # which values it keeps is dtdesk.exchange.sources.entered_here's rule; these words say that rule
+        self.keep_local = QCheckBox(tr("Khi xung đột, giữ số liệu nhập tay tại đây (số liệu từ tệp nộp hay biểu "
+                                       "Excel nhận trước đó vẫn được thay)"))
+        self.keep_local.setToolTip(tr("Xung đột là số liệu được gõ vào biểu mẫu, nhập tay từ bản giấy hoặc nạp từ "
+                                      "tệp JSON tại đây mà tệp có giá trị khác. Đánh dấu ô này thì các số liệu đó "
+                                      "được giữ nguyên; bỏ đánh dấu thì số liệu trong tệp thay chúng. Số liệu do tệp "
+                                      "nộp báo cáo hay biểu Excel của đơn vị mang đến trước đó không phải xung đột: "
+                                      "tệp hay biểu mới hơn của đơn vị luôn thay chúng."))
         layout.addWidget(self.keep_local)
         self.add_units = QCheckBox(tr("Chấp nhận đơn vị gửi tệp chưa có trong danh sách đơn vị (đã kiểm tra mã và tên)"))
         self.add_units.setVisible(False)  # shown only when a file comes from such a unit

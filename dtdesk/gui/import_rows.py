@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor
 
 from dtdesk.core.template import Template, TemplateError, load_template, with_settings
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
-from dtdesk.exchange.sources import source_words
+from dtdesk.exchange.sources import replaced_words
 from dtdesk.exchange.summary import shown_value
 from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.rows_model import Row
@@ -70,8 +70,8 @@ def change_rows(plan: FilePlan, settings: dict[str, str] | None = None) -> list[
     conflict_tip = tr("Xung đột: số liệu này được nhập tại đây, tệp có giá trị khác.")
     rows = []
     for change in sorted(plan.changes, key=lambda c: not c.conflict):
-        old = shown(plan, change.key, change.old) + (
-            f" ({said(source_words(change.old_source))})" if change.conflict else "")
+        source = replaced_words(change.old_source) if change.old is not None else ""  # "(nhập từ Excel)"
+        old = shown(plan, change.key, change.old) + (f" ({said(source)})" if source else "")
         label, row_label = change.key, change.row
         if template is not None:
             label = template.value_label(change.key)

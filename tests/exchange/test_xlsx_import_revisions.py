@@ -1,8 +1,9 @@
 """A ward that answered in Excel and later sends its submission files: revisions, conflicts, history, codes.
 
 A workbook has no revision of its own: the ward's files (r1, r2…) are taken as what they are, the values they
-change that came from the workbook are conflicts said as "nhập từ Excel", and what the workbook brought stays
-in the value's history and the report's steps.
+change that came from the workbook are the ward's earlier answer, replaced (said as "nhập từ Excel" in the
+preview, no conflict, whatever --keep-local says), and what the workbook brought stays in the value's history
+and the report's steps.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def _send(ward: Path, folder: Path) -> Path:
         return export_report(ws, WARD, PERIOD, folder).path
 
 
-def test_the_wards_first_file_after_its_workbook_is_taken_as_r1_with_the_workbooks_values_as_conflicts(
+def test_the_wards_first_file_after_its_workbook_is_taken_as_r1_and_replaces_the_workbooks_values(
         district, ward, workbook, tmp_path):
     with open_ws(district) as ws:
         (first,) = import_files(ws, [workbook])
@@ -68,11 +69,11 @@ def test_the_wards_first_file_after_its_workbook_is_taken_as_r1_with_the_workboo
     with open_ws(district) as ws:
         (plan,) = plan_import(ws, [r1])
         assert plan.status == PLANNED, plan.message
-        assert [(c.key, c.old, c.new) for c in plan.conflicts] == [(KEY, 1430, 40)]
+        assert (KEY, 1430, 40) in [(c.key, c.old, c.new) for c in plan.changes] and plan.conflicts == []
         lines, _ = format_plans([plan], dry_run=True)
-        conflict = next(line for line in lines if "Xung đột" in line)
-        assert "1.430 (nhập từ Excel) → 40" in conflict  # as the forms show the figure
-        assert "1.430 (imported from Excel) → 40" in conflict.say("en")
+        change = next(line for line in lines if "1.430" in line)
+        assert "1.430 (nhập từ Excel) → 40" in change  # as the forms show the figure, and where it came from
+        assert "1.430 (imported from Excel) → 40" in change.say("en")
         (done,) = import_files(ws, [r1])
         assert done.status == IMPORTED and ws.value(WARD, PERIOD, KEY) == 40
         assert ws.latest_import(WARD, PERIOD).revision == 1
@@ -83,12 +84,29 @@ def test_the_wards_first_file_after_its_workbook_is_taken_as_r1_with_the_workboo
         (None, 1430, "xlsx", "catbi.xlsx"), (1430, 40, "import", r1.name)]
 
 
-def test_keep_local_keeps_the_workbooks_value(district, ward, workbook, tmp_path):
+def test_keep_local_keeps_a_figure_typed_here_but_not_the_workbooks(district, ward, workbook, tmp_path):
+    """The workbook was the ward's answer and its r1 corrects it; a figure the district typed is the district's."""
+    typed = ("chu_ky_so.signed", "")
     r1 = _send(ward, tmp_path / "out")
     with open_ws(district) as ws:
         import_files(ws, [workbook])
+        ws.set_value(WARD, PERIOD, typed[0], 7)  # typed in the district's form after the workbook came
+        (plan,) = plan_import(ws, [r1])
+        assert [(c.key, c.old) for c in plan.conflicts] == [(typed[0], 7)]
         (done,) = import_files(ws, [r1], keep_local=True)
-        assert done.status == IMPORTED and ws.value(WARD, PERIOD, KEY) == 1430
+        assert done.status == IMPORTED, done.message
+        assert ws.value(WARD, PERIOD, KEY) == 40 and ws.value(WARD, PERIOD, *typed) == 7
+
+
+def test_a_later_workbook_replaces_an_earlier_ones_figures_even_with_keep_local(demo, district, workbook, tmp_path):
+    later = exported(demo, WARD, tmp_path / "later.xlsx")
+    later = _edited(later, later, *_cell_of(later, KEY), 41)
+    with open_ws(district) as ws:
+        import_files(ws, [workbook])
+        (plan,) = plan_import(ws, [later])
+        assert [(c.key, c.old, c.new) for c in plan.changes] == [(KEY, 1430, 41)] and plan.conflicts == []
+        (done,) = import_files(ws, [later], keep_local=True)
+        assert done.status == IMPORTED and ws.value(WARD, PERIOD, KEY) == 41
 
 
 def test_a_workbook_between_two_files_takes_no_revision_from_them(demo, district, ward, workbook, tmp_path):
@@ -142,3 +160,20 @@ def test_a_workbook_after_an_answered_file_leaves_the_answer_standing(district, 
         assert ws.status_history(WARD, PERIOD)[-1].label == "Đã gửi (biểu Excel)"
         with pytest.raises(WorkspaceError, match="đã được trả lời"):  # r1 is answered once
             answer(ws, WARD, PERIOD, ACCEPTED, tmp_path / "again")
+
+
+def test_import_keep_local_on_the_command_line_keeps_typed_figures_only(district, ward, workbook, tmp_path, capsys):
+    r1 = _send(ward, tmp_path / "out")
+    assert main(["import", str(district), str(workbook)]) == 0
+    assert main(["key", str(district), "--unit", WARD, "chu_ky_so.signed=7"]) == 0  # keyed from the ward's paper
+    capsys.readouterr()
+    assert main(["import", str(district), "--dry-run", str(r1)]) == 0
+    out = capsys.readouterr().out
+    assert "1 xung đột" in out and "Xung đột: Phường Cát Bi: 3.2" in out and "7 (nhập tay từ bản giấy) → 39" in out
+    assert "1.430 (nhập từ Excel) → 40" in out and "Xung đột: Phường Cát Bi: 3.2 — Tổng số" not in out
+    assert main(["import", str(district), "--keep-local", str(r1)]) == 0
+    with open_ws(district) as ws:
+        assert (ws.value(WARD, PERIOD, KEY), ws.value(WARD, PERIOD, "chu_ky_so.signed")) == (40, 7)
+    with pytest.raises(SystemExit):
+        main(["import", "--help"])
+    assert "biểu Excel nhận trước đó vẫn được thay" in " ".join(capsys.readouterr().out.split())

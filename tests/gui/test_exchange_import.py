@@ -136,3 +136,35 @@ def test_a_file_changing_nothing_says_so(qtbot, demo_path, files):
         assert dialog.files_model.column_texts(3) == ["Sẽ nhập"] and dialog.files_model.text(0, 4) == "0"
         assert dialog.changes_model.rowCount() == 1 and dialog.changes.columnSpan(0, 0) == 5
         assert dialog.changes_model.text(0, 0).startswith("Số liệu trong tệp giống hệt")
+
+
+def test_the_keep_local_tick_keeps_figures_typed_here_and_lets_the_wards_file_replace_its_workbooks(
+        qtbot, tmp_path, district, files):
+    """Cát Bi answered in Excel (1.430 documents), the district then typed a figure of its own; Cát Bi's r2 file
+    replaces the workbook's figure, ticked or not, and the tick keeps the typed one, as its words say."""
+    from dtdesk.exchange.importer import import_files
+    from dtdesk.exchange.xlsx_export import export_xlsx
+    from tests.exchange.test_xlsx_import import _cell_of, _edited
+
+    workbook = tmp_path / "catbi.xlsx"
+    with Workspace.open(tmp_path / "demo.sqlite") as demo:
+        export_xlsx(demo, "HA-CATBI", "2022-Q1", workbook)
+    _edited(workbook, workbook, *_cell_of(workbook, "chu_ky_so.total"), 1430)
+    assert import_files(district, [workbook])[0].status == "imported"
+    district.set_value("HA-CATBI", "2022-Q1", "chu_ky_so.signed", 7)  # typed in the district's form
+    dialog = planned(qtbot, ImportDialog(district, [files[0] / "HA-CATBI_2022-Q1_r2.dtdesk.sqlite"]))
+    qtbot.addWidget(dialog)
+    tick = dialog.keep_local
+    assert "nhập tay" in tick.text() and "biểu Excel nhận trước đó vẫn được thay" in tick.text()
+    assert "gõ vào biểu mẫu" in tick.toolTip() and "biểu Excel của đơn vị mang đến trước đó không phải xung đột" in \
+        tick.toolTip()
+    changes = dialog.changes_model
+    old = {changes.row(r).payload.key: (changes.text(r, 3), changes.row(r).payload.conflict)
+           for r in range(changes.rowCount())}
+    assert old["chu_ky_so.total"] == ("1.430 (nhập từ Excel)", False)
+    assert old["chu_ky_so.signed"] == ("7 (gõ tay)", True)
+    assert dialog.files_model.text(0, 5) == "1"  # one conflict: the typed figure
+    tick.setChecked(True)
+    assert dialog.do_import() == 1
+    assert district.value("HA-CATBI", "2022-Q1", "chu_ky_so.total") == 40  # the ward's file corrects its workbook
+    assert district.value("HA-CATBI", "2022-Q1", "chu_ky_so.signed") == 7  # kept, as ticked
