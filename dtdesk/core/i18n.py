@@ -85,6 +85,13 @@ class Phrase(str):
         return translate(language, self.text, **self.values)
 
 
+def listing(words: list[str]) -> Phrase:
+    """Catalog words joined by commas ("phường, xã, đặc khu"), each said in the language of the sentence
+    they are given to ("ward, commune, special zone")."""
+    names = {f"word{i}": Phrase(word) for i, word in enumerate(words)}
+    return Phrase(", ".join("{%s}" % name for name in names), **names)
+
+
 def N_(text: str) -> str:
     """Marks a message for the catalog where it is defined (a unit kind's word); it is translated where shown."""
     return text

@@ -18,7 +18,7 @@ from dtdesk.core.coverage import missing_subunits
 from dtdesk.core.expr import Missing
 from dtdesk.core.periods import parse_period
 from dtdesk.core.formats import MAX_INT, number, shown
-from dtdesk.core.i18n import Phrase
+from dtdesk.core.i18n import Phrase, listing
 from dtdesk.core.report import ReportData, TableRow, fill
 from dtdesk.core.stale import stale_sentences
 from dtdesk.core.template import PREVIOUS, TEXT_FIELD, Field, Rule, Section
@@ -200,10 +200,11 @@ def check_coverage(data: ReportData) -> list[Problem]:
     subunits = data.units.subunits(data.unit.code)
     period = parse_period(data.info.period).label
     reported = len(subunits) - len(missing)
+    word = listing(data.units.subkind_words(data.unit.code))  # "phường, xã, đặc khu": not only the missing one's kind
     return [Problem("warning", rollup_section(data),
                     Phrase("{name} chưa có số liệu {period} (chưa nhận báo cáo): các số tổng hợp và câu soạn sẵn chỉ "
                            "tính {reported}/{total} {word} đã báo cáo.", name=unit.name, period=period,
-                           reported=reported, total=len(subunits), word=Phrase(unit.word)), unit.code)
+                           reported=reported, total=len(subunits), word=word), unit.code)
             for unit in missing]
 
 

@@ -218,8 +218,12 @@ class Hierarchy:
     def subkind_word(self, code: str) -> str:
         """Word for the unit's subunits: "phường", or "phường, xã, đặc khu" for a province whose communes
         are of several kinds (in the order of ``KINDS``); "" when it has none."""
+        return ", ".join(self.subkind_words(code))
+
+    def subkind_words(self, code: str) -> list[str]:
+        """The words of :meth:`subkind_word`, one a kind, for a sentence that says them in another language."""
         words = {u.word for u in self.subunits(code)}
-        return ", ".join(dict.fromkeys(w for w, _ in KINDS.values() if w in words))
+        return list(dict.fromkeys(w for w, _ in KINDS.values() if w in words))
 
     def walk(self, code: str | None = None) -> list[Unit]:
         """Units depth-first from the roots (or below ``code``), each after its parent."""

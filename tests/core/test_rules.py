@@ -114,3 +114,21 @@ def test_rules_across_periods_wait_for_the_previous_report(demo_ws):
     info = start_report(demo_ws, "HA", "2022-Q3")  # no 2022-Q2 report: nothing to compare with
     demo_ws.set_values("HA", "2022-Q3", {("dvc.carried", ""): 5, ("ton_tai.text", ""): demo_ws.value("HA", P, "ton_tai.text")})
     assert not [p for p in check(report_data(demo_ws, info)) if "Quý II/2022" in p.message]
+
+
+def test_a_missing_subunit_is_counted_among_all_the_kinds_of_subunits(demo_ws):
+    """A province's communes, wards and special zones: "2/8 phường, xã đã báo cáo", not "phường" for all."""
+    from dataclasses import replace
+
+    from dtdesk.core.report import ReportData
+    from dtdesk.core.units import Hierarchy
+
+    data = report_data(demo_ws, resolve(demo_ws))
+    units = Hierarchy([replace(u, kind="commune") if u.code == "HA-NAMHAI" else u for u in data.units.units.values()])
+    values = {key: value for key, value in data.values.items() if key[0] != "HA-CATBI"}
+    missing = [p for p in check(ReportData(data.template, units, data.info, values)) if p.unit == "HA-CATBI"]
+    assert len(missing) == 1
+    assert "chỉ tính 7/8 phường, xã đã báo cáo." in missing[0].message
+    english = missing[0].message.say("en")
+    assert "7 of 8 units (ward, commune) that have reported" in english
+    assert vietnamese_left(english) == []
