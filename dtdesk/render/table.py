@@ -14,6 +14,27 @@ from dtdesk.render.fit import bounded, clean
 CELL_LINES = 12  # the most lines a cell may take before it is cut with "…" (it cannot continue on the next page)
 
 
+def column_widths(t: DocTable, pad: float) -> list[float]:
+    """The columns' widths on the page: the template's shares of the text width, except that no column is narrower
+    than the longest word of its body cells ("114" in a province's numbering column must not break into "11" and
+    "4"); the width it needs is taken from the columns with room to spare, in proportion to that room."""
+    total = float(sum(t.widths)) or 1.0
+    shares = [st.TEXT_WIDTH * w / total for w in t.widths]
+    needed = [0.0] * len(shares)
+    for row in t.rows:
+        font = fonts.NORMAL if row.kind == "data" else fonts.BOLD
+        for j, text in enumerate(row.cells[:len(shares)]):
+            merged = j + 1 < len(row.cells) and row.cells[j + 1] is None
+            if text and not merged:
+                longest = max((stringWidth(word, font, st.TABLE_SIZE) for word in clean(text).split()), default=0.0)
+                needed[j] = max(needed[j], longest + 2 * pad)
+    short = sum(max(n - w, 0.0) for n, w in zip(needed, shares))
+    room = [max(w - n, 0.0) for n, w in zip(needed, shares)]
+    if short == 0 or short > sum(room):  # nothing to widen, or no way to fit every word: the template's widths
+        return shares
+    return [max(n, w) if n >= w else w - short * r / sum(room) for n, w, r in zip(needed, shares, room)]
+
+
 def bordered_table(t: DocTable) -> Table:
     """A bordered table; short cells stay plain strings (cheap), long ones wrap.
 
@@ -31,9 +52,8 @@ def bordered_table(t: DocTable) -> Table:
     """
     s = st.styles()
     ncols = len(t.widths)
-    total = float(sum(t.widths)) or 1.0
-    col_w = [st.TEXT_WIDTH * w / total for w in t.widths]
     pad = st.TABLE_PADDING
+    col_w = column_widths(t, pad)
     nh = len(t.header)
     size = st.TABLE_SIZE
     commands: list[tuple] = [
