@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from functools import cache
+
 from reportlab.lib.colors import black
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.platypus import Table, TableStyle
 
 from dtdesk.core.document import Table as DocTable
@@ -14,25 +16,36 @@ from dtdesk.render.fit import bounded, clean
 CELL_LINES = 12  # the most lines a cell may take before it is cut with "…" (it cannot continue on the next page)
 
 
+@cache
+def widest_glyph(font: str) -> float:
+    """The advance of the font's widest glyph, in ems."""
+    return max(getFont(font).face.charWidths.values()) / 1000
+
+
 def column_widths(t: DocTable, pad: float) -> list[float]:
     """The columns' widths on the page: the template's shares of the text width, except that no column is narrower
     than the longest word of its body cells ("114" in a province's numbering column must not break into "11" and
-    "4"); the width it needs is taken from the columns with room to spare, in proportion to that room."""
+    "4"); the width it needs is taken from the other columns in proportion to their widths."""
     total = float(sum(t.widths)) or 1.0
     shares = [st.TEXT_WIDTH * w / total for w in t.widths]
+    # a word of n characters is at most n widest glyphs wide: only longer words can fail to fit
+    widest = max(widest_glyph(fonts.NORMAL), widest_glyph(fonts.BOLD)) * st.TABLE_SIZE
+    fits = [int((share - 2 * pad) // widest) for share in shares]
     needed = [0.0] * len(shares)
     for row in t.rows:
         font = fonts.NORMAL if row.kind == "data" else fonts.BOLD
         for j, text in enumerate(row.cells[:len(shares)]):
             merged = j + 1 < len(row.cells) and row.cells[j + 1] is None
-            if text and not merged:
-                longest = max((stringWidth(word, font, st.TABLE_SIZE) for word in clean(text).split()), default=0.0)
+            if text and not merged and len(text) > fits[j]:
+                longest = max((stringWidth(word, font, st.TABLE_SIZE) for word in clean(text).split()
+                               if len(word) > fits[j]), default=0.0)
                 needed[j] = max(needed[j], longest + 2 * pad)
     short = sum(max(n - w, 0.0) for n, w in zip(needed, shares))
-    room = [max(w - n, 0.0) for n, w in zip(needed, shares)]
-    if short == 0 or short > sum(room):  # nothing to widen, or no way to fit every word: the template's widths
+    giving = sum(w for n, w in zip(needed, shares) if n <= w)
+    if short == 0 or giving == 0:
         return shares
-    return [max(n, w) if n >= w else w - short * r / sum(room) for n, w, r in zip(needed, shares, room)]
+    widths = [n if n > w else w - short * w / giving for n, w in zip(needed, shares)]
+    return widths if all(w >= n for n, w in zip(needed, widths)) else shares  # no room: the template's widths
 
 
 def bordered_table(t: DocTable) -> Table:

@@ -29,3 +29,10 @@ def test_a_provinces_three_digit_numbers_fit_their_column_and_the_table_still_fi
     assert columns[0] > st.TEXT_WIDTH * WIDTHS[0] / sum(WIDTHS)
     assert abs(sum(columns) - st.TEXT_WIDTH) < 1e-6
     assert all(c < st.TEXT_WIDTH * w / sum(WIDTHS) for c, w in zip(columns[1:], WIDTHS[1:]))
+
+
+def test_words_too_long_for_any_layout_keep_the_templates_widths():
+    fonts.register()
+    rows = (Row(("1" * 40, "x" * 200, "", "", "", "")),)
+    table = Table((Row(("TT", "Tên", "", "", "", "")),), rows, WIDTHS, ("center", "left") + ("center",) * 4)
+    assert bordered_table(table)._colWidths == [st.TEXT_WIDTH * w / sum(WIDTHS) for w in WIDTHS]
