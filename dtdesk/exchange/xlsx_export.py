@@ -116,22 +116,18 @@ class SheetWriter:
             self.row += 1
 
     def line(self, number: str, label: str, values: dict, *, unit: str = "", row: str = "", mapped: bool = False,
-             inputs: dict[str, str] | None = None, bold: bool = False, blank: bool = False) -> int:
+             inputs: dict[str, str] | None = None, bold: bool = False, computed: bool = True) -> int:
         """A data row; ``inputs`` gives a formula per input field (a sum) instead of its value.
 
         With ``mapped`` the row's typed-in cells are recorded as (sheet, cell, unit, key, row) for reading back.
-        A ``blank`` row (a subunit without data) has no value and no formula: a computed 0 % would say it did
-        nothing online.
+        Without ``computed`` (a subunit without data) its computed columns stay blank, as the PDF prints them:
+        a formula would show 0 %, saying a unit that reported nothing did nothing.
         """
         self._put(1, number, bold=bold), self._put(2, label, bold=bold)
         refs = {f.id: f"{self.columns[f.id]}{self.row}" for f in self.fields}
         for i, f in enumerate(self.fields, start=FIRST_COLUMN):
-            if blank:
-                value = None
-            elif f.formula is not None:
-                value = excel_formula(f.formula, refs, {"weeks": self.data.weeks, "days": self.data.days})
-                if f.format == "ratio":
-                    value = f"=ROUND({value[1:]},{RATIO_DECIMALS})"
+            if f.formula is not None:
+                value = self._formula(f, refs) if computed else None
             elif f.ref:
                 value = show(f, values.get(f.id)) or None
                 if mapped:  # read back into the section it comes from: a change typed here is not lost
@@ -146,6 +142,10 @@ class SheetWriter:
         self._fit_height((number, label))
         self.row += 1
         return self.row - 1
+
+    def _formula(self, field: Field, refs: dict[str, str]) -> str:
+        value = excel_formula(field.formula, refs, {"weeks": self.data.weeks, "days": self.data.days})
+        return f"=ROUND({value[1:]},{RATIO_DECIMALS})" if field.format == "ratio" else value
 
     def group(self, number: str, label: str) -> None:
         self._put(1, number or label, bold=True)
@@ -188,16 +188,16 @@ def _table(writer: SheetWriter, data: ReportData, own: set[str]) -> None:
             writer.sheet.merge_cells(start_row=writer.row - 1, start_column=1, end_row=writer.row - 1, end_column=2)
         else:
             writer.line(row.number, _label(data, row, missing), row.values, unit=row.unit, row=row.row,
-                        mapped=row.unit in own)
+                        mapped=row.unit in own, computed=row.unit not in missing)
 
 
 def _subunit_rows(writer: SheetWriter, data: ReportData, covered: Coverage) -> tuple[int, int]:
     """Each subunit's own figures, one row each; returns the first and last row.
 
     Only the subunits the form's total rests on (``covered``) show figures: the
-    others' rows are named "(chưa có số liệu)" and left blank, so the sum of the
-    sheet is the form's and the printed sentence's, values carried over from the
-    last period that no subunit has sent for this one included.
+    others' rows are named "(chưa có số liệu)" and left blank, so the sheet sums
+    what the form and the printed sentence do. A value carried over from the
+    last period is no subunit's report for this one and is not summed.
     """
     section = writer.section
     reported = {u.code for u in covered.reported}
@@ -206,7 +206,7 @@ def _subunit_rows(writer: SheetWriter, data: ReportData, covered: Coverage) -> t
         if unit.code in reported:
             writer.line(str(i), unit.name, data.row_values(section, unit.code))
         else:
-            writer.line(str(i), missing_row_label(data, unit.name), {}, blank=True)
+            writer.line(str(i), missing_row_label(data, unit.name), {}, computed=False)
     return first, writer.row - 1
 
 

@@ -187,3 +187,14 @@ def test_with_no_ward_reported_the_subunits_row_says_so_as_the_form_does(demo):
     row = next(r for r in book["3.1"].iter_rows() if str(r[1].value).startswith("b)"))
     assert row[1].value == "b) Cấp phường (chưa có số liệu của phường nào)"
     assert all(_summed(book, cell.value) == 0 for cell in row[2:] if cell.value.startswith("=SUM"))
+
+
+def test_a_table_row_of_a_ward_without_data_has_no_computed_zero(demo):
+    """3.2's "Tỷ lệ" of a ward that has not reported is blank, as the PDF prints it, not a formula showing 0 %."""
+    with open_ws(demo) as ws:
+        roll_forward(ws, today=dt.date(2022, 6, 28))
+        book = openpyxl.load_workbook(io.BytesIO(workbook_bytes(ws, "HA", "2022-Q2")))
+    row = next(r for r in book["3.2"].iter_rows() if r[1].value == "Phường Cát Bi (chưa có số liệu)")
+    assert [c.value for c in row[2:6]] == [None, None, None, None]
+    body = next(r for r in book["3.2"].iter_rows() if r[1].value == "Phòng Tư pháp")
+    assert str(body[5].value).startswith("=ROUND(")  # a unit with its figures keeps its live formula
