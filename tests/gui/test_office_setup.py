@@ -1,7 +1,5 @@
 """Setting up an office: the first run and File › "Tạo tệp dữ liệu mới…"."""
 
-import datetime as dt
-
 import pytest
 
 from dtdesk.core.periods import default_period
@@ -101,16 +99,3 @@ def test_the_file_can_be_chosen_in_a_save_dialog(dialog, places, monkeypatch):
     dialog.select_province("31")
     dialog.select_commune("11413")
     assert dialog.w["path"].text() == str(places / "chosen.sqlite")  # a unit picked after keeps the clerk's name
-
-
-def test_the_period_list_reads_as_the_report_does():
-    from PySide6.QtWidgets import QComboBox
-
-    from dtdesk.gui.period_picker import PeriodPicker
-
-    picker = PeriodPicker(QComboBox(), today=dt.date(2026, 9, 20))
-    titles = [picker.combo.itemText(i) for i in range(picker.combo.count())]
-    assert titles[0] == "Quý III/2026" and picker.period().code == "2026-Q3"
-    assert {"6 tháng đầu năm 2026", "Năm 2025", "Tháng 9/2026"} <= set(titles)
-    picker.select("2022-Q1")
-    assert picker.period().code == "2022-Q1"
