@@ -43,6 +43,23 @@ def test_placeholders_survive_translation(english):
             assert set(re.findall(r"{\w+}", message.id)) == set(re.findall(r"{\w+}", message.string)), message.id
 
 
+# One English word for each word of the exchange: a submission file (tệp nộp) carries a revision (lần nộp, r2), as
+# a province officer reads them; "submission r2" beside "revision r2" reads as two different things.
+GLOSSARY = {"lần nộp": ("revision", ("submission r", "submission number", "new submission", "next submission",
+                                    "imported submission", "older submission")),
+            "tệp nộp": ("submission", ("revision file",))}
+
+
+def test_the_words_of_the_exchange_are_said_one_way(english):
+    mixed = []
+    for vietnamese, (word, not_said) in GLOSSARY.items():
+        for message in english:
+            said = message.string.lower() if message.id and isinstance(message.string, str) else ""
+            if vietnamese in str(message.id).lower() and (word not in said or any(w in said for w in not_said)):
+                mixed.append(f"{message.id} → {message.string}")
+    assert mixed == []
+
+
 def test_compiled_catalog_matches_its_source(english):
     """The .mo says what the .po says (compared by meaning: each Babel release writes its own version in it)."""
     mo = catalogs.po_path("en").with_suffix(".mo")
