@@ -148,3 +148,15 @@ def test_every_command_of_the_cycle_speaks_the_language_of_lang(language, monkey
         assert {name: lines for name, lines in left.items() if lines} == {}
     else:
         assert all(left[name] for name in ("status", "verify-code none", "backup", "help"))
+
+
+@pytest.mark.parametrize(("language", "wording"), [("en", "argument --keep: «x» is not a whole number."),
+                                                   ("vi", "tham số --keep: «x» không phải là một số nguyên.")])
+def test_a_number_typed_wrong_is_said_without_the_name_of_a_python_type(language, wording, monkeypatch, tmp_path,
+                                                                        capsys):
+    """argparse says "invalid int value: 'x'"; a clerk reads what was typed and what is wanted instead."""
+    english(monkeypatch)
+    monkeypatch.setattr(registry, "LANGUAGE", language)
+    code, text = _run(capsys, "backup", tmp_path / "ws.sqlite", "--keep", "x")
+    assert code == 2 and wording in text and "int" not in text
+    assert _run(capsys, "backup", tmp_path / "ws.sqlite", "--keep", "１０")[1].count("«１０»") == 1  # ASCII digits only

@@ -9,6 +9,7 @@ own words up in gettext, a few milliseconds per command).
 from __future__ import annotations
 
 import argparse
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -54,6 +55,8 @@ class Arg:
 
     def add_to(self, parser) -> None:
         options = dict(self.options)
+        if options.get("type") is int:  # argparse would say "invalid int value: 'x'"
+            options["type"] = whole_number
         if "metavar" not in options and "action" not in options:
             options["metavar"] = METAVARS.get(self.flags[-1].lstrip("-"))
         for wording in ("help", "metavar"):
@@ -110,6 +113,17 @@ def given(text: str) -> str:
     if not text.strip():
         raise argparse.ArgumentTypeError(tr("không được để trống"))
     return text
+
+
+def whole_number(text: str) -> int:
+    """A number typed as an option's value (``type=int``), refused in words a clerk reads, not as "invalid int".
+
+    Only ASCII digits, as everywhere a number is typed ("５" or "1_000" is no count a clerk means).
+    """
+    if not re.fullmatch(r"\s*-?[0-9]+\s*", text):
+        shown = "".join(c if c.isprintable() else "?" for c in text)[:40]  # one line, whatever was typed
+        raise argparse.ArgumentTypeError(tr("«{value}» không phải là một số nguyên", value=shown))
+    return int(text)
 
 
 WORKSPACE = Arg("workspace", help="tệp dữ liệu (.sqlite)")
