@@ -65,7 +65,8 @@ class Completeness:
         return sum(r.on_time is False for r in self.rows)
 
 
-def _when(text: str | None) -> dt.datetime | None:
+def moment(text: str | None) -> dt.datetime | None:
+    """A moment as the workspace stores it (ISO 8601, UTC), in Vietnam's time; None when absent or unreadable."""
     if not text:
         return None
     try:
@@ -75,6 +76,11 @@ def _when(text: str | None) -> dt.datetime | None:
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return value.astimezone(VIETNAM)
+
+
+def shown_moment(value: dt.datetime | None) -> str:
+    """A moment as the command line prints it in every language, day first as in Vietnam: "31/03/2022 09:15"."""
+    return value.strftime("%d/%m/%Y %H:%M") if value else "?"
 
 
 def _key_ratio(data: ReportData) -> float | None:
@@ -114,9 +120,9 @@ def completeness(ws: Workspace, period: str) -> Completeness:
             key = _key_ratio(data)
         if sub.code in latest:
             sent = latest[sub.code]
-            exported_at = _when(sent.exported_at)
+            exported_at = moment(sent.exported_at)
             on_time = exported_at.date() <= deadline if exported_at else None
-            rows.append(UnitStatus(sub, True, False, has_values, sent.revision, exported_at, _when(sent.imported_at),
+            rows.append(UnitStatus(sub, True, False, has_values, sent.revision, exported_at, moment(sent.imported_at),
                                    on_time, errors, key, ws.current_status(sub.code, period)))
         else:
             kinds = {kind(source) for source in sources.get(sub.code, ())}
@@ -133,9 +139,9 @@ def format_status(c: Completeness) -> list[Phrase]:
     for r in c.rows:
         head = f"{r.unit.code:<14} {r.unit.name:<{width}}"
         if r.submitted:
-            when = r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "?"
             lines.append(Phrase("{head}  đã nộp   r{revision}  xuất lúc {when}  {timing}  {errors} lỗi{answer}",
-                                head=head, revision=r.revision, when=when, timing=_timing(r.on_time),
+                                head=head, revision=r.revision, when=shown_moment(r.exported_at),
+                                timing=_timing(r.on_time),
                                 errors=r.errors, answer=answer_note(r.state)))
         elif r.keyed:
             lines.append(Phrase("{head}  chưa nộp tệp, số liệu nhập tay từ bản giấy  {errors} lỗi", head=head,
@@ -176,8 +182,7 @@ def history_lines(ws: Workspace, unit: str, period: str) -> list[Phrase]:
     lines = [Phrase("Báo cáo của {name} ({unit}) kỳ {period}: {status}.", name=name, unit=unit, period=period,
                     status=shown_status(history[-1] if history else None))]
     for step in history:
-        when = _when(step.at)
-        words = {"stamp": when.strftime("%d/%m/%Y %H:%M") if when else "?", "status": step.label, "who": step.who,
+        words = {"stamp": shown_moment(moment(step.at)), "status": step.label, "who": step.who,
                  "file": Phrase("  tệp {file}", file=step.file) if step.file else ""}
         if step.reason:  # last, and not inside a phrase of its own: its full stop is the clerk's
             lines.append(Phrase("  {stamp}  {status}{file}  ({who})  lý do: {reason}", reason=step.reason, **words))

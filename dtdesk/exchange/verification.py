@@ -27,6 +27,7 @@ from dtdesk import __version__
 from dtdesk.core.i18n import Phrase
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.export import collect
+from dtdesk.exchange.status import moment, shown_moment
 from dtdesk.exchange.validate import Rejected, read_submission
 from dtdesk.exchange.xlsx_import import REVISION as XLSX_REVISION
 from dtdesk.store.workspace import Workspace, WorkspaceError
@@ -176,9 +177,9 @@ def describe(code: str, matches: list[Match], names: dict[str, str], received: l
                                     workbooks=", ".join(f"«{w}»" for w in m.workbooks)))
             continue
         line = (Phrase("Mã {code} khớp với lần nộp r{revision} của {name} ({unit}) kỳ {period}, nhập lúc {when}.",
-                       revision=m.revision, when=m.when, **who) if m.how == "imported" else
+                       revision=m.revision, when=shown_moment(moment(m.when)), **who) if m.how == "imported" else
                 Phrase("Mã {code} khớp với lần nộp r{revision} của {name} ({unit}) kỳ {period}, xuất lúc {when}.",
-                       revision=m.revision, when=m.when, **who))
+                       revision=m.revision, when=shown_moment(moment(m.when)), **who))
         newer = Phrase("{match}. Lưu ý: đã có lần nộp mới hơn (r{newer}).", match=line, newer=m.newer)  # (its stop)
         lines.append(newer if m.newer else line)
     return lines
@@ -190,4 +191,4 @@ def _unmatchable(workbook: dict, names: dict[str, str]) -> Phrase:
                   "chiếu được với bản giấy; bản giấy khớp khi được in từ số liệu đang giữ ở đây hoặc khi đơn vị gửi "
                   "tệp nộp báo cáo của đúng bản đã in.", file=workbook["filename"],
                   name=names.get(workbook["unit"], workbook["unit"]), unit=workbook["unit"],
-                  period=workbook["period"], when=workbook["imported_at"])
+                  period=workbook["period"], when=shown_moment(moment(workbook["imported_at"])))

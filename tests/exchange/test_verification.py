@@ -8,7 +8,8 @@ from dtdesk.cli import main
 from dtdesk.exchange.export import export_report
 from dtdesk.exchange.importer import IMPORTED, import_files
 from dtdesk.exchange.validate import read_submission
-from dtdesk.exchange.verification import ALPHABET, CodeError, content_code, find, format_code, parse_code, report_code
+from dtdesk.exchange.verification import (ALPHABET, CodeError, Match, content_code, describe, find, format_code,
+                                         parse_code, report_code)
 from tests.exchange.conftest import PERIOD, open_ws
 
 WARD = "HA-CATBI"
@@ -89,3 +90,16 @@ def test_verify_code_command(district, ward_files, capsys):
     assert main(["verify-code", str(district), "not-a-code"]) == 2
     assert "không phải là mã xác thực" in capsys.readouterr().err
     assert main(["verify-code", str(district), code, "--unit", "NOPE"]) == 2
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_the_moment_a_revision_was_imported_or_exported_reads_as_in_the_status_lines(language):
+    """Stored as ISO 8601 in UTC; said day first in Vietnam's time, as ``dtdesk status`` says it, in each language."""
+    names = {WARD: "Phường Cát Bi"}
+    matches = [Match(WARD, PERIOD, "imported", 2, "2022-03-31T02:15:07.123+00:00"),
+               Match(WARD, PERIOD, "exported", 3, "2022-04-01T17:30:00+00:00")]
+    said = [line.say(language) for line in describe("7KQ2-M9XD-4HTB", matches, names)]
+    assert ["31/03/2022 09:15" in said[0], "02/04/2022 00:30" in said[1]] == [True, True], said
+    assert not [line for line in said if "+00:00" in line or "2022-0" in line]
+    workbook = {"filename": "catbi.xlsx", "unit": WARD, "period": PERIOD, "imported_at": "2022-04-05T01:00:00+00:00"}
+    assert "05/04/2022 08:00" in describe("7KQ2-M9XD-4HTB", [], names, [workbook])[1].say(language)
