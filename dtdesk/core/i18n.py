@@ -89,7 +89,8 @@ def listing(words: list[str]) -> Phrase:
     """Catalog words joined by commas ("phường, xã, đặc khu"), each said in the language of the sentence
     they are given to ("ward, commune, special zone")."""
     names = {f"word{i}": Phrase(word) for i, word in enumerate(words)}
-    return Phrase(", ".join("{%s}" % name for name in names), **names)
+    pattern = ", ".join("{%s}" % name for name in names)  # not a message: no literal in Phrase(…) for the catalog
+    return Phrase(pattern, **names)
 
 
 def N_(text: str) -> str:
