@@ -138,9 +138,11 @@ def _load(args) -> int:
         with Workspace.in_memory() as trial:
             load_document(trial, data)
     with open_workspace(args.workspace) if path.exists() else Workspace.create(path) as ws:
-        count = load_document(writable(ws, args.workspace, tr("nạp lại")), data)
-    print(tr("Đã nạp {count} số liệu từ {file} vào {workspace}.", count=count, file=args.file,
+        loaded = load_document(writable(ws, args.workspace, tr("nạp lại")), data)
+    print(tr("Đã nạp {count} số liệu từ {file} vào {workspace}.", count=loaded.values, file=args.file,
              workspace=args.workspace))
+    for note in loaded.notes:  # steps of the cycle left out: never silently
+        print(said(note))
     return 0
 
 

@@ -31,10 +31,10 @@ What a clerk moving a report to another PC expects comes along:
   neither lists merged-away wards again nor loses the new ward's start;
 - ``statuses``: each report's steps through the cycle (sent, accepted,
   returned with its reason, reopened), oldest first, with when, who and which
-  file. ``side`` says whose report it is from the dumping workspace's own unit,
-  so the steps are loaded only into a workspace whose own unit is the
-  document's ``own_unit`` (a new workspace takes it from the document); another
-  office's steps would say the wrong side. A step already there is not added
+  file. ``side`` says whose report it is from the dumping workspace's own unit;
+  a workspace whose own unit is another loads each step for the report it
+  belongs to as it would have recorded it, and says which it leaves out and
+  why (:mod:`dtdesk.store.jsonsteps`). A step already there is not added
   twice, so loading a document again changes nothing;
 - the own unit and the settings (a workspace that has an own unit keeps it).
 
@@ -66,18 +66,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from dtdesk.core.files import write_output
 from dtdesk.core.formats import nfc, os_reason
+from dtdesk.core.i18n import Phrase
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree
 from dtdesk.store.base import marks
 from dtdesk.store.jsonparse import FORMAT, UNIT_FIELDS, BadDocument, Document, shown
 from dtdesk.store.jsonparse import parse_document as parse
+from dtdesk.store.jsonsteps import PlacedSteps, place_steps
 from dtdesk.store.status import STEP_COLUMNS
 from dtdesk.store.workspace import Workspace, WorkspaceError, now
 
-__all__ = ["FORMAT", "dump_document", "load_document", "parse_document", "read_document", "write_document"]
+__all__ = ["FORMAT", "Loaded", "dump_document", "load_document", "parse_document", "read_document", "write_document"]
 
 MAX_JSON_BYTES = 64 * 1024 * 1024
 
@@ -136,8 +139,16 @@ def _check_against(ws: Workspace, doc: Document) -> None:
             raise WorkspaceError("Tệp JSON không nạp được: không có đơn vị mã «{code}»; chưa nạp gì.", code=code)
 
 
-def load_document(ws: Workspace, data: dict) -> int:
-    """Insert or replace everything in the document; returns the number of values.
+class Loaded(NamedTuple):
+    """What a load wrote: values, status steps, and the sentences saying which steps it left out and why."""
+
+    values: int
+    steps: int
+    notes: list[Phrase]
+
+
+def load_document(ws: Workspace, data: dict) -> Loaded:
+    """Insert or replace everything in the document; returns what it loaded.
 
     Everything is checked first (:func:`parse_document`, then against the
     workspace's units), so a bad document changes nothing.
@@ -171,9 +182,8 @@ def load_document(ws: Workspace, data: dict) -> int:
                          [(f"setting.{k}", v) for k, v in doc.settings.items()])
         if doc.own_unit and not ws.own_unit:
             conn.execute("INSERT OR REPLACE INTO meta VALUES ('unit', ?)", (doc.own_unit,))
-        if doc.own_unit and doc.own_unit == ws.own_unit:  # the steps' sides are the document's own unit's
-            _load_statuses(ws, doc.statuses)
-    return len(doc.values)
+        placed = _load_statuses(ws, doc)
+    return Loaded(len(doc.values), len(placed.rows), placed.notes)
 
 
 def _load_values(ws: Workspace, values: list[tuple], at: str) -> None:
@@ -188,13 +198,16 @@ def _load_values(ws: Workspace, values: list[tuple], at: str) -> None:
                          if source is not None])
 
 
-def _load_statuses(ws: Workspace, steps: list[tuple]) -> None:
-    """The document's status steps the workspace does not have yet, in the document's order."""
-    held = {(unit, period) for unit, period, *_ in steps}
-    have = {(unit, period, *step) for unit, period in held for step in ws.status_history(unit, period)}
-    new = [step for step in steps if step not in have]
+def _load_statuses(ws: Workspace, doc: Document) -> PlacedSteps:
+    """The document's status steps the workspace does not have yet, each for its report and from this workspace's
+    side (:mod:`dtdesk.store.jsonsteps`), in the document's order."""
+    reports = {(unit, period) for unit, period, *_ in doc.statuses}
+    held = {(unit, period): [(unit, period, *step) for step in ws.status_history(unit, period)]
+            for unit, period in reports}
+    placed = place_steps(doc.statuses, doc.own_unit, ws.own_unit, ws.hierarchy(), held)
     ws.conn.executemany(f"INSERT INTO report_status ({', '.join(STEP_COLUMNS)})"
-                        f" VALUES ({marks(len(STEP_COLUMNS))})", new)
+                        f" VALUES ({marks(len(STEP_COLUMNS))})", placed.rows)
+    return placed
 
 
 def _parents_first(units: list[Unit]) -> list[Unit]:

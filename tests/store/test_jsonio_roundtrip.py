@@ -104,13 +104,18 @@ def test_loading_again_adds_no_step_twice(moved, tmp_path):
         assert len(fresh.status_history("HA-THANHTO", PERIOD)) == 2
 
 
-def test_another_offices_steps_stay_out(moved, tmp_path):
-    """The steps' sides are the district's: a ward's own workspace loading the district's file takes its values,
-    not the district's view of who sent what."""
+def test_another_offices_steps_are_placed_by_whose_they_are(moved, tmp_path):
+    """A ward's own workspace loading the district's file takes its values and its own report's steps (the
+    district's receipt and answer, as the ward's sending and the answer it got); the district's own sending is
+    left out and said."""
     source, path = moved
-    with _fresh(tmp_path, path, unit="HA-THANHTO") as ward:
+    ward = Workspace.create(tmp_path / "b.sqlite", "HA-THANHTO")
+    with ward:
+        loaded = load_document(ward, read_document(path))
         assert ward.value("HA-NAMHAI", PERIOD, "dvc.received") == 40
-        assert ward.status_history("HA-THANHTO", PERIOD) == [] and ward.status_history("HA", PERIOD) == []
+        theirs = source.status_history("HA-THANHTO", PERIOD)
+        assert ward.status_history("HA-THANHTO", PERIOD) == [step._replace(side=OUT) for step in theirs]
+        assert ward.status_history("HA", PERIOD) == [] and "HA 2022-Q2" in loaded.notes[0]
 
 
 def test_a_merged_ward_dumped_alone_brings_the_ward_it_became(moved, tmp_path):
@@ -127,7 +132,7 @@ def test_a_document_from_before_sources_and_steps_loads_as_it_did(demo_ws, tmp_p
     older = {k: v for k, v in doc.items() if k not in ("retired", "formed", "statuses")}
     older["values"] = [{k: v for k, v in value.items() if k != "source"} for value in doc["values"]]
     with Workspace.create(tmp_path / "w.sqlite") as fresh:
-        assert load_document(fresh, older) == len(doc["values"])
+        assert load_document(fresh, older).values == len(doc["values"])
         codes = list(demo_ws.hierarchy().units)
         assert fresh.values("2022-Q1", codes) == demo_ws.values("2022-Q1", codes)
         assert fresh.sources("2022-Q1") == {code: {"load"} for code in fresh.sources("2022-Q1")} != {}
