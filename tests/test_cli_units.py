@@ -192,3 +192,20 @@ def test_a_merger_that_cannot_be_is_one_sentence_and_changes_nothing(demo_path, 
     assert words in error and error.count("\n") == 1
     with Workspace.open(demo_path) as opened:
         assert opened.retired() == {}
+
+
+def test_a_dissolved_units_wards_report_to_its_parent_and_its_bodies_go_with_it(demo_path, capsys):
+    ws = str(demo_path)
+    for code, name, kind, parent in (("Q2", "Quận Hai", "district", "HP"), ("Q2-W", "Phường Hai", "ward", "Q2"),
+                                     ("Q2-TP", "Phòng Tư pháp quận Hai", "department", "Q2")):
+        assert main(["units", ws, "add", code, "--name", name, "--kind", kind, "--parent", parent]) == 0
+    capsys.readouterr()
+    assert main(["units", ws, "retire", "Q2", "--period", "Quý II/2022"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "Đã thôi dùng Quận Hai (mã Q2).",
+        "Từ quý II/2022, 1 đơn vị cấp dưới của Quận Hai (Phường Hai) trực thuộc Thành phố Hải Phòng.",
+        "1 cơ quan của Quận Hai (Phòng Tư pháp quận Hai) cũng thôi dùng từ quý II/2022."]
+    assert main(["units", ws]) == 0
+    listed = capsys.readouterr().out.splitlines()
+    assert "Q2-W\tPhường Hai\tphường\tQ2\ttrực thuộc HP từ 01/4/2022" in listed
+    assert "Q2-TP\tPhòng Tư pháp quận Hai\tphòng\tQ2\tthôi dùng từ 01/4/2022" in listed

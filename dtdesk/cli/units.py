@@ -101,10 +101,12 @@ def _move_unit(ws, args):
 
 
 def _retire_unit(ws, args):
-    from dtdesk.core.periods import default_period
+    """The unit retired, and what became of the units under it, said after it."""
+    from dtdesk.core.periods import default_period, parse_period
     from dtdesk.store.reports import retire_unit
 
-    return retire_unit(ws, args.code, args.period or default_period().code)
+    retirement = retire_unit(ws, args.code, args.period or default_period().code)
+    return retirement.unit, retirement.consequences(parse_period(retirement.period).label)
 
 
 def _merge_units(ws, args) -> int:
@@ -163,6 +165,10 @@ def _units(args) -> int:
                 when = tr("thôi dùng từ {date}", date=date_short(retired[unit.code]))
             elif unit.code in formed:
                 when = tr("thành lập từ {date}", date=date_short(formed[unit.code]))
+            elif unit.admin and unit.parent in retired and unit.parent not in merged:  # its parent was dissolved
+                since = retired[unit.parent]
+                when = tr("trực thuộc {code} từ {date}", code=ws.hierarchy(as_of=since)[unit.code].parent or "—",
+                          date=date_short(since))
             print("\t".join((unit.code, unit.name, kind_word(unit.kind), unit.parent or "", *filter(None, [when]))))
     return 0
 
@@ -196,5 +202,8 @@ def _change_unit(args) -> int:
             unit = change(ws, args)
         except UnitError as exc:
             raise CommandError(said(exc)) from None
+    unit, more = unit if isinstance(unit, tuple) else (unit, [])
     print(tr(done, name=unit.name, code=unit.code))
+    for sentence in more:
+        print(said(sentence))
     return 0

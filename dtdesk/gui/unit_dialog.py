@@ -1,8 +1,9 @@
 """Adding a unit (ui/new_unit.ui): what a clerk needs before the first report of an empty workspace;
-merging units (ui/merge_units.ui): several units became one.
+merging units (ui/merge_units.ui): several units became one; retiring a unit (ui/retire_unit.ui): one dissolved.
 
-The checks and the storing are :func:`dtdesk.store.reports.define_unit`'s and
-:func:`dtdesk.store.reports.merge_units`'s; these dialogs only collect the
+The checks and the storing are :func:`dtdesk.store.reports.define_unit`'s,
+:func:`~dtdesk.store.reports.merge_units`'s and
+:func:`~dtdesk.store.reports.retire_unit`'s; these dialogs only collect the
 fields and show the sentence of a refusal.
 """
 
@@ -13,12 +14,21 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QLabel, QLi
                                QWidget)
 
 from dtdesk.core.periods import PeriodError, parse_period
-from dtdesk.core.units import KINDS
+from dtdesk.core.retirement import plan_retirement
+from dtdesk.core.units import KINDS, UnitError
 from dtdesk.gui.i18n import said, tr
 from dtdesk.gui.period_picker import PeriodPicker
 from dtdesk.gui.uiload import load_form, load_ui
-from dtdesk.store.reports import define_unit, merge_units
+from dtdesk.store.reports import define_unit, merge_units, retire_unit
 from dtdesk.store.workspace import Workspace, WorkspaceError
+
+
+def units_in_use(ws: Workspace) -> list:
+    """The units a merger or a retirement may name: in use today and under the workspace's own unit (which is
+    neither merged nor retired; the levels above are not this office's to change)."""
+    retired, own, units = ws.retired(), ws.own_unit, ws.hierarchy()
+    return [u for u in units.walk() if u.code not in retired and u.code != own
+            and (not own or units.is_descendant(u.code, own))]
 
 
 class NewUnitDialog(QObject):
@@ -86,11 +96,7 @@ class MergeUnitsDialog(QObject):
         return self.dialog.exec()
 
     def _in_use(self) -> list:
-        """The units a merger may name: in use today and under the workspace's own unit (which merges into no
-        other; the levels above are not this office's to merge)."""
-        retired, own, units = self.ws.retired(), self.ws.own_unit, self.ws.hierarchy()
-        return [u for u in units.walk() if u.code not in retired and u.code != own
-                and (not own or units.is_descendant(u.code, own))]
+        return units_in_use(self.ws)
 
     def _fill_into(self, current: str) -> None:
         self.into.blockSignals(True)
@@ -136,6 +142,63 @@ class MergeUnitsDialog(QObject):
             return
         try:
             self.done = merge_units(self.ws, into, self.chosen(), self.period.period().code)
+        except (PeriodError, WorkspaceError) as exc:
+            self.message.setText(said(exc))
+            return
+        self.dialog.accept()
+
+
+class RetireUnitDialog(QObject):
+    """Which unit was dissolved, and from which period (ui/retire_unit.ui): ``dtdesk units … retire`` in the window.
+
+    Before the clerk confirms it says what follows (its subunits under its
+    parent, its bodies retired with it), as :mod:`dtdesk.core.retirement`
+    decides; ``done`` is the retirement once stored.
+    """
+
+    def __init__(self, ws: Workspace, period: str | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws = ws
+        self.done = None
+        self.dialog, named = load_form("retire_unit.ui", parent)
+        self.unit: QComboBox = named["unit"]
+        self.consequences: QLabel = named["consequences"]
+        self.message: QLabel = named["message"]
+        self.period = PeriodPicker(named["period"])
+        if period:
+            self.period.select(parse_period(period).title)
+        for unit in units_in_use(ws):
+            self.unit.addItem(f"{unit.name} ({unit.code})", unit.code)
+        self.unit.currentIndexChanged.connect(lambda _i: self.foresee())
+        self.period.combo.currentTextChanged.connect(lambda _t: self.foresee())
+        named["buttons"].accepted.connect(self.accept)
+        named["buttons"].rejected.connect(self.dialog.reject)
+        self.foresee()
+
+    def exec(self) -> int:
+        return self.dialog.exec()
+
+    def choose(self, code: str) -> None:
+        self.unit.setCurrentIndex(self.unit.findData(code))
+
+    def foresee(self) -> None:
+        """What retiring the chosen unit from the chosen period would do to the units under it."""
+        text = ""
+        try:
+            span = self.period.period()
+            if self.unit.currentData():
+                plan = plan_retirement(self.ws.hierarchy(as_of=span.start), self.unit.currentData(), span.code)
+                text = " ".join(said(sentence) for sentence in plan.consequences(span.label))
+        except (PeriodError, UnitError):  # a period being typed, or a unit gone by then: said on OK
+            pass
+        self.consequences.setText(text)
+
+    def accept(self) -> None:
+        if not self.unit.currentData():
+            self.message.setText(tr("Tệp không có đơn vị nào để thôi dùng."))
+            return
+        try:
+            self.done = retire_unit(self.ws, self.unit.currentData(), self.period.period().code)
         except (PeriodError, WorkspaceError) as exc:
             self.message.setText(said(exc))
             return

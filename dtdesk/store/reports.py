@@ -12,6 +12,7 @@ from dtdesk.core.i18n import Phrase
 from dtdesk.core.levels import header_defaults
 from dtdesk.core.periods import FIRST_YEAR, PeriodError, parse_period, previous_period
 from dtdesk.core.report import ReportData, ReportInfo
+from dtdesk.core.retirement import Retirement, plan_retirement
 from dtdesk.core.template import load_template, with_settings
 from dtdesk.core.units import (CODE_RULE, KINDS, Hierarchy, Unit, UnitError, check_merge, check_placement, check_tree,
                                is_code, shown_code)
@@ -247,17 +248,29 @@ def move_unit(ws: Workspace, code: str, parent: str | None) -> Unit:
     return moved
 
 
-def retire_unit(ws: Workspace, code: str, period: str) -> Unit:
-    """Leave a unit out of reports from ``period`` on; refused for the workspace's own unit."""
+def retire_unit(ws: Workspace, code: str, period: str) -> Retirement:
+    """Leave a unit out of reports from ``period`` on, dissolved without a merger: its bodies with it, its subunits
+    under its parent from then on (:mod:`dtdesk.core.retirement`); refused for the workspace's own unit."""
     unit = _existing(ws, code)
-    if code == ws.own_unit:
-        raise WorkspaceError("«{name}» là đơn vị của chính tệp này; không thể thôi dùng.", name=unit.name)
     try:
-        since = parse_period(period).start
+        span = parse_period(period)
     except PeriodError as exc:
         raise WorkspaceError.of(exc) from None
-    ws.retire_unit(code, since)
-    return unit
+    _refuse_retired(ws, unit, span.start)
+    retirement = plan_retirement(ws.hierarchy(as_of=span.start), code, span.code)
+    if ws.own_unit in retirement.codes:
+        raise WorkspaceError("«{name}» là đơn vị của chính tệp này; không thể thôi dùng.",
+                             name=ws.hierarchy()[ws.own_unit].name)
+    ws.retire_units(retirement.codes, span.start)
+    return retirement
+
+
+def _refuse_retired(ws: Workspace, unit: Unit, since: dt.date) -> None:
+    """One sentence when the unit has left the reports by ``since`` already."""
+    retired = ws.retired().get(unit.code)
+    if retired is not None and retired <= since:
+        raise WorkspaceError("«{name}» ({code}) đã thôi dùng từ ngày {retired}.", name=unit.name, code=unit.code,
+                             retired=date_short(retired))
 
 
 def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, list[Unit]]:
@@ -273,12 +286,9 @@ def merge_units(ws: Workspace, into: str, sources, period: str) -> tuple[Unit, l
         since = parse_period(period).start
     except PeriodError as exc:
         raise WorkspaceError.of(exc) from None  # said in the user's language
-    retired = ws.retired()
     for code in (into, *sources):
         unit = _existing(ws, code)
-        if code in retired and retired[code] <= since:
-            raise WorkspaceError("«{name}» ({code}) đã thôi dùng từ ngày {retired}.", name=unit.name, code=unit.code,
-                                 retired=date_short(retired[code]))
+        _refuse_retired(ws, unit, since)
         if code == ws.own_unit and code != into:
             raise WorkspaceError("«{name}» là đơn vị của chính tệp này; không thể gộp vào đơn vị khác.",
                                  name=unit.name)

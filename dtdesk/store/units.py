@@ -20,8 +20,9 @@ def unit_row(unit: Unit) -> dict:
     return {c: nfc(getattr(unit, c)) if c in _WORDS else getattr(unit, c) for c in UNIT_COLUMNS}
 
 
-def _heir(code: str, heirs: dict[str, str]) -> str:
-    """The unit ``code`` is part of after the mergers in ``heirs`` (a ward merged into one merged in turn)."""
+def _heir(code: str, heirs: dict[str, str | None]) -> str | None:
+    """Where the units under ``code`` are after the changes in ``heirs`` (each retired unit's successor: the unit it
+    merged into or its parent), followed through units retired in turn."""
     seen = set()
     while code in heirs and code not in seen:
         seen.add(code)
@@ -40,15 +41,20 @@ class Units(Tables):
     def hierarchy(self, as_of: dt.date | None = None) -> Hierarchy:
         """The units; ``as_of`` a report's first day, without those retired by then (older reports keep them).
 
-        A unit under one merged away by then is under the unit it became part
-        of (a merged ward's offices are the new ward's), never left without a
-        parent; the table keeps the parent it had, for the older reports."""
+        A unit under one retired by then is under the unit that took its
+        place, never left without a parent: the unit it merged into (a merged
+        ward's offices are the new ward's), or, for one dissolved without a
+        merger, the dissolved unit's own parent (a dissolved district's wards
+        report to the city; its bodies are retired with it, see
+        :func:`dtdesk.store.reports.retire_unit`). The table keeps the parent
+        it had, for the older reports."""
         units = [Unit(**row) for row in self._rows("SELECT * FROM units")]
         if as_of is not None:
             gone = {code for code, since in self.retired().items() if since <= as_of}
+            merged, parents = self.merged(), {u.code: u.parent for u in units}
+            successors = {code: merged.get(code, parents.get(code)) for code in gone}
             gone |= {code for code, since in self.formed().items() if as_of < since}  # not yet formed
-            heirs = {code: into for code, into in self.merged().items() if code in gone}
-            units = [replace(u, parent=_heir(u.parent, heirs)) if u.parent in heirs else u
+            units = [replace(u, parent=_heir(u.parent, successors)) if u.parent in successors else u
                      for u in units if u.code not in gone]
         return Hierarchy(units)
 
@@ -60,11 +66,13 @@ class Units(Tables):
         """Units retired by a merger and the code of the unit each became part of."""
         return dict(self.conn.execute("SELECT code, merged_into FROM retired WHERE merged_into IS NOT NULL"))
 
-    def retire_unit(self, code: str, since: dt.date) -> None:
-        """Leave a unit out of every report from ``since`` on (a dissolution); its old reports print as before."""
+    def retire_units(self, codes: Iterable[str], since: dt.date) -> None:
+        """Leave units out of every report from ``since`` on (a dissolution), in one transaction; their old reports
+        print as before."""
         self._writable()
         with self.conn:
-            self.conn.execute("INSERT OR REPLACE INTO retired (code, since) VALUES (?, ?)", (code, since.isoformat()))
+            self.conn.executemany("INSERT OR REPLACE INTO retired (code, since) VALUES (?, ?)",
+                                  [(code, since.isoformat()) for code in codes])
 
     def formed(self) -> dict[str, dt.date]:
         """Units a merger formed and the first day whose reports list them (earlier reports never did)."""

@@ -102,3 +102,47 @@ def test_each_refused_merger_is_one_sentence_and_changes_nothing(main):
     dialog.into.setCurrentIndex(dialog.into.findData("HA-NAMHAI"))
     dialog.accept()
     assert dialog.message.text() == "Say the units merged into «Phường Nam Hải»."
+
+
+def test_a_unit_retired_in_the_window_leaves_the_completeness_view(main, monkeypatch):
+    import datetime as dt
+
+    from dtdesk.gui.unit_dialog import RetireUnitDialog
+
+    main.actions["actionCompleteness"].setChecked(True)
+    assert "HA-CATBI" in _listed(main)
+
+    def retire_as_the_clerk(dialog):
+        assert dialog.period.period().code == "2022-Q1"  # from the open report's period unless changed
+        dialog.choose("HA-CATBI")
+        dialog.accept()
+        return dialog.done is not None
+
+    monkeypatch.setattr(RetireUnitDialog, "exec", retire_as_the_clerk)
+    assert main.actions["actionRetireUnit"].isEnabled()
+    main.actions["actionRetireUnit"].trigger()
+    assert main.ws.retired() == {"HA-CATBI": dt.date(2022, 1, 1)}
+    assert "HA-CATBI" not in _listed(main)
+    assert "Đã thôi dùng Phường Cát Bi (mã HA-CATBI) từ quý I/2022." in main.window.statusBar().currentMessage()
+    assert "HA-CATBI" not in {u.code for u in main.controller.data.units.subunits("HA")}
+
+
+def test_the_retire_dialog_says_what_follows_before_and_refuses_in_one_sentence(main):
+    from dtdesk.gui.unit_dialog import RetireUnitDialog
+    from dtdesk.store.reports import define_unit
+
+    define_unit(main.ws, "HA-CATBI-VP", "Văn phòng phường Cát Bi", "office", "HA-CATBI")
+    dialog = RetireUnitDialog(main.ws, "2022-Q2")
+    offered = {dialog.unit.itemData(i) for i in range(dialog.unit.count())}
+    assert "HA-CATBI" in offered and not {"HA", "HP"} & offered  # the own unit and those above are not this office's
+    dialog.choose("HA-CATBI")
+    assert dialog.consequences.text() == ("1 cơ quan của Phường Cát Bi (Văn phòng phường Cát Bi) cũng thôi dùng từ "
+                                          "quý II/2022.")
+    dialog.period.select("Quý 5/2022")
+    dialog.accept()
+    assert "Quý 5/2022" in dialog.message.text() and "\n" not in dialog.message.text()
+    assert dialog.done is None and main.ws.retired() == {}
+    i18n.set_language("en")
+    dialog.period.select("Quý II/2022")
+    assert dialog.consequences.text() == ("The bodies of Phường Cát Bi (1: Văn phòng phường Cát Bi) are retired with it "
+                                          "from Q2 2022.")

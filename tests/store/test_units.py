@@ -6,7 +6,7 @@ import pytest
 
 from dtdesk.core.compose import compose
 from dtdesk.exchange.status import completeness
-from dtdesk.store.reports import define_unit, merge_units, report_data, resolve, start_report
+from dtdesk.store.reports import define_unit, merge_units, report_data, resolve, retire_unit, start_report
 from dtdesk.store.workspace import WorkspaceError
 
 
@@ -96,3 +96,54 @@ def test_a_ward_the_merger_formed_starts_no_report_before_it(demo_ws):
     with pytest.raises(WorkspaceError, match="thành lập từ ngày 01/4/2022"):
         start_report(demo_ws, "HA-MOI", "2022-Q1")
     assert start_report(demo_ws, "HA-MOI", "2022-Q2").unit == "HA-MOI"
+
+
+def _dissolvable(ws) -> None:
+    """A district of the old structure beside Hải An, with a ward and a body of its own."""
+    define_unit(ws, "Q2", "Quận Hai", "district", "HP")
+    define_unit(ws, "Q2-W", "Phường Hai", "ward", "Q2")
+    define_unit(ws, "Q2-TP", "Phòng Tư pháp quận Hai", "department", "Q2")
+
+
+def test_a_dissolved_units_wards_come_under_its_parent_and_its_bodies_leave_with_it(demo_ws):
+    _dissolvable(demo_ws)
+    retirement = retire_unit(demo_ws, "Q2", "2022-Q2")
+    assert (retirement.parent.code, [u.code for u in retirement.subunits]) == ("HP", ["Q2-W"])
+    assert demo_ws.retired() == {"Q2": dt.date(2022, 4, 1), "Q2-TP": dt.date(2022, 4, 1)}
+    later = demo_ws.hierarchy(as_of=dt.date(2022, 4, 1))
+    assert "Q2-W" in {u.code for u in later.subunits("HP")} and not {"Q2", "Q2-TP"} & set(later.units)
+    before = demo_ws.hierarchy(as_of=dt.date(2022, 1, 1))  # earlier reports list everything as it was
+    assert before["Q2-W"].parent == "Q2" and [u.code for u in before.bodies("Q2")] == ["Q2-TP"]
+    assert demo_ws.hierarchy()["Q2-W"].parent == "Q2"  # the table keeps what was typed
+
+
+def test_units_under_two_dissolutions_go_up_through_both(demo_ws):
+    define_unit(demo_ws, "P2", "Tỉnh Hai", "province")
+    define_unit(demo_ws, "Q2", "Huyện Hai", "rural_district", "P2")
+    define_unit(demo_ws, "Q2-W", "Xã Hai", "commune", "Q2")
+    retire_unit(demo_ws, "Q2", "2022-Q2")
+    assert demo_ws.hierarchy(as_of=dt.date(2022, 4, 1))["Q2-W"].parent == "P2"
+    retirement = retire_unit(demo_ws, "P2", "2022-Q3")
+    assert retirement.parent is None and [u.code for u in retirement.subunits] == ["Q2-W"]
+    assert "không còn đơn vị cấp trên" in retirement.consequences("quý III/2022")[0]
+    assert demo_ws.hierarchy(as_of=dt.date(2022, 7, 1))["Q2-W"].parent is None
+
+
+@pytest.mark.parametrize("code, period, words", [
+    ("HA", "2022-Q2", "đơn vị của chính tệp"),
+    ("Q2", "Quý 5/2022", "Quý 5/2022"),
+    ("Q2-NOPE", "2022-Q2", "Không có đơn vị"),
+])
+def test_a_retirement_that_cannot_be_changes_nothing(demo_ws, code, period, words):
+    _dissolvable(demo_ws)
+    with pytest.raises(WorkspaceError, match=words):
+        retire_unit(demo_ws, code, period)
+    assert demo_ws.retired() == {}
+
+
+def test_a_unit_retired_already_is_not_retired_again_later(demo_ws):
+    _dissolvable(demo_ws)
+    retire_unit(demo_ws, "Q2", "2022-Q2")
+    with pytest.raises(WorkspaceError, match="đã thôi dùng từ ngày 01/4/2022"):
+        retire_unit(demo_ws, "Q2", "2022-Q3")
+    assert demo_ws.retired()["Q2"] == dt.date(2022, 4, 1)
