@@ -31,15 +31,20 @@ class UnitActions(WindowPart):
     def _period(self) -> str | None:
         return self.controller.data.info.period if self.controller is not None else None
 
+    def _ask(self, dialog_class):
+        """The dialog (shown on the open report's period) once the clerk confirmed it and it stored; else None."""
+        if not self.writable():
+            return None
+        self.flush()
+        dialog = dialog_class(self.ws, self._period(), self.window)
+        return dialog if dialog.exec() and dialog.done is not None else None
+
     def merge(self) -> bool:
         """Ask which units merged into which and from when; True once stored."""
-        if not self.writable():
-            return False
         from dtdesk.gui.unit_dialog import MergeUnitsDialog
 
-        self.flush()
-        dialog = MergeUnitsDialog(self.ws, self._period(), self.window)
-        if not dialog.exec() or dialog.done is None:
+        dialog = self._ask(MergeUnitsDialog)
+        if dialog is None:
             return False
         target, merged = dialog.done
         self.status(tr("Đã gộp {merged} vào {name} (mã {code}) từ kỳ {period}.",
@@ -50,13 +55,10 @@ class UnitActions(WindowPart):
 
     def retire(self) -> bool:
         """Ask which unit was dissolved and from when; True once stored. The status line says what followed."""
-        if not self.writable():
-            return False
         from dtdesk.gui.unit_dialog import RetireUnitDialog
 
-        self.flush()
-        dialog = RetireUnitDialog(self.ws, self._period(), self.window)
-        if not dialog.exec() or dialog.done is None:
+        dialog = self._ask(RetireUnitDialog)
+        if dialog is None:
             return False
         done, label = dialog.done, parse_period(dialog.done.period).label
         told = [tr("Đã thôi dùng {name} (mã {code}) từ {period}.", name=done.unit.name, code=done.unit.code,

@@ -83,6 +83,12 @@ def test_units_merged_in_the_window_leave_the_completeness_view(main, monkeypatc
     assert "HA-DONGHAI" in wards and "HA-DONGHAI1" not in wards
 
 
+def _refuses_a_period_there_is_not(dialog) -> None:
+    dialog.period.select("Quý 5/2022")
+    dialog.accept()
+    assert "Quý 5/2022" in dialog.message.text() and "\n" not in dialog.message.text() and dialog.done is None
+
+
 def test_each_refused_merger_is_one_sentence_and_changes_nothing(main):
     from dtdesk.gui.unit_dialog import MergeUnitsDialog
 
@@ -93,10 +99,8 @@ def test_each_refused_merger_is_one_sentence_and_changes_nothing(main):
     offered = {dialog.sources.item(i).data(Qt.ItemDataRole.UserRole) for i in range(dialog.sources.count())}
     assert "HA-DONGHAI1" in offered and not {"HA-CATBI", "HA-TUPHAP", "HA", "HP"} & offered  # wards into a ward
     dialog.tick("HA-NAMHAI")
-    dialog.period.select("Quý 5/2022")
-    dialog.accept()
-    assert "Quý 5/2022" in dialog.message.text() and "\n" not in dialog.message.text()
-    assert dialog.done is None and main.ws.merged() == {}
+    _refuses_a_period_there_is_not(dialog)
+    assert main.ws.merged() == {}
     i18n.set_language("en")
     dialog.period.select("Quý I/2022")
     dialog.into.setCurrentIndex(dialog.into.findData("HA-NAMHAI"))
@@ -138,10 +142,8 @@ def test_the_retire_dialog_says_what_follows_before_and_refuses_in_one_sentence(
     dialog.choose("HA-CATBI")
     assert dialog.consequences.text() == ("1 cơ quan của Phường Cát Bi (Văn phòng phường Cát Bi) cũng thôi dùng từ "
                                           "quý II/2022.")
-    dialog.period.select("Quý 5/2022")
-    dialog.accept()
-    assert "Quý 5/2022" in dialog.message.text() and "\n" not in dialog.message.text()
-    assert dialog.done is None and main.ws.retired() == {}
+    _refuses_a_period_there_is_not(dialog)
+    assert main.ws.retired() == {}
     i18n.set_language("en")
     dialog.period.select("Quý II/2022")
     assert dialog.consequences.text() == ("The bodies of Phường Cát Bi (1: Văn phòng phường Cát Bi) are retired with it "
