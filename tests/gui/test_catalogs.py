@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -81,6 +83,51 @@ def test_argparse_words_have_vietnamese_compiled_from_their_source():
     assert compiled == catalogs.meaning(catalogs.compiled(source)), "run: python scripts/catalogs.py"
     assert compiled[0][(None, "usage: ")] == "cách dùng: "
     assert compiled[0][(None, "the following arguments are required: %s")] == "thiếu các tham số bắt buộc: %s"
+
+
+# What argparse came to say after Python 3.11, in the words newer releases use: section headings, deprecation
+# warnings and "subcommands" (3.13), a suggestion for a mistyped choice (3.14).
+NEWER_ARGPARSE = """
+def format_help(heading):
+    return _('%(heading)s:') % dict(heading=heading) + _(' (default: %(default)s)')
+
+def warn(parser, option, name):
+    parser._warning(_("option '%(option)s' is deprecated") % {'option': option})
+    parser._warning(_("argument '%(argument_name)s' is deprecated") % {'argument_name': name})
+    parser._warning(_("command '%(parser_name)s' is deprecated") % {'parser_name': name})
+    fmt = _('%(prog)s: warning: %(message)s\\n')
+    return _('subcommands'), _('invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)')
+"""
+
+
+def test_the_argparse_words_of_newer_pythons_have_vietnamese(tmp_path):
+    """Whatever Python runs the command line, argparse says its words in Vietnamese: the messages of a newer
+    release's argparse, read as the script reads the running one's, are all in the catalog already."""
+    newer = tmp_path / "argparse.py"
+    newer.write_text(NEWER_ARGPARSE, encoding="utf-8")
+    messages = catalogs.argparse_messages(newer)
+    assert len(messages) == 8 and "%(prog)s: warning: %(message)s\n" in messages
+    catalog = catalogs.read_argparse()
+    assert catalogs.with_argparse(catalog, messages) == []
+    assert catalogs.with_argparse(catalog, [*messages, "a message no release says"]) == ["a message no release says"]
+
+
+def test_every_argparse_message_kept_has_vietnamese():
+    """The catalog keeps the messages of every release it met; none is left untranslated, whichever Python
+    added it."""
+    assert catalogs.with_argparse(catalogs.read_argparse(), []) == []
+
+
+def test_a_percent_sign_is_not_read_as_a_printf_format(english):
+    """Sentences are filled with str.format; the "%" of "quá 50% so với" is a percent sign, which Babel and
+    msgfmt -c take for a printf directive ("% s" against the English "% f") unless the message says it is none."""
+    guessed = [m.id for m in english if m.id and m.python_format and "no-python-format" not in m.flags]
+    assert guessed == []
+    assert any("%" in m.id for m in english if m.id)  # there is such a message to judge
+    if msgfmt := shutil.which("msgfmt"):  # GNU gettext's own check, where it is installed
+        checked = subprocess.run([msgfmt, "-c", "-o", os.devnull, str(catalogs.po_path("en"))], capture_output=True,
+                                 text=True)
+        assert checked.returncode == 0, checked.stderr
 
 
 def test_meaning_sees_a_changed_translation(english):
