@@ -48,7 +48,12 @@ def open_workspace(path: str, *, read_only: bool = False):
 
 
 def writable(ws, path: str, again: str):
-    """``ws`` when it takes writes; else the sentence that it is open elsewhere (``again``: what to do after)."""
+    """``ws`` when it takes writes; else the sentence that it is open elsewhere (``again``: what to do after), or
+    why else it opened read-only (its folder cannot be written)."""
+    from dtdesk.store.workspace import IN_USE
+
+    if ws.read_only and ws.notice and ws.notice != IN_USE:
+        raise CommandError(said(ws.notice))
     if ws.read_only:
         raise CommandError(tr("Tệp «{name}» đang được mở ở nơi khác; đóng nó rồi {again}.",
                               name=Path(path).name, again=again))

@@ -292,7 +292,13 @@ def restore(target, backup: str | Path, keep: int = DEFAULT_KEEP) -> Path | None
     else:
         ws_path, conn = Path(target), None
         lock = WorkspaceLock(ws_path)
-        if not lock.acquire():
+        try:
+            held = lock.acquire()
+        except OSError as exc:
+            raise WorkspaceError("Không ghi được vào thư mục «{folder}» ({reason}) nên không khôi phục được tệp "
+                                 "«{name}».", folder=str(ws_path.parent), reason=os_reason(exc),
+                                 name=ws_path.name) from None
+        if not held:
             raise WorkspaceError("Tệp «{name}» đang được mở ở máy/cửa sổ khác; hãy đóng nó rồi khôi phục.",
                                  name=ws_path.name)
     own = conn is None

@@ -19,7 +19,11 @@ from pathlib import Path
 
 from dtdesk.core.errors import Failure
 from dtdesk.core.formats import nfc
-from dtdesk.core.i18n import N_
+from dtdesk.core.i18n import N_, Phrase
+
+
+# Why a file opened for writing was opened read-only instead (``Workspace.notice``): another window or PC has it
+IN_USE = Phrase("Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc.")
 
 
 class WorkspaceError(Failure):
@@ -120,8 +124,11 @@ class Tables:
 
     def _writable(self) -> None:
         """Refuse a write, saying what is really the case: another window or PC has the file, or it was opened to read."""
-        if self.read_only and self.notice:
+        if self.read_only and self.notice == IN_USE:
             raise WorkspaceError("Tệp «{name}» đang được mở ở cửa sổ hoặc máy khác; hãy đóng nó ở đó rồi thử lại.",
+                                 name=self.path.name)
+        if self.read_only and self.notice:  # the other reason: no lock file could be made beside it
+            raise WorkspaceError("Không ghi được vào thư mục chứa tệp «{name}» nên không lưu được thay đổi.",
                                  name=self.path.name)
         if self.read_only:
             raise WorkspaceError("Tệp «{name}» đang mở ở chế độ chỉ đọc; không lưu được thay đổi.",

@@ -78,14 +78,16 @@ class WorkspaceLock:
         self._handle = None
 
     def acquire(self) -> bool:
-        """Take the lock if nobody holds it; True on success. Never waits."""
+        """Take the lock if nobody holds it; True on success, False when another process holds it. Never waits.
+
+        A lock file that cannot be opened or made (a folder or disk this user
+        may not write) raises its OSError: that is no other window holding the
+        file, and the caller says what it is.
+        """
         if self._handle is not None:
             return True
-        try:
-            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-            handle = os.fdopen(fd, "r+b", buffering=0)  # a file object: closed (and unlocked) even if leaked
-        except OSError:
-            return False
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        handle = os.fdopen(fd, "r+b", buffering=0)  # a file object: closed (and unlocked) even if leaked
         if not _try_lock(handle):
             handle.close()
             return False

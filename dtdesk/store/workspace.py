@@ -9,6 +9,7 @@ entries; each table's reads and writes are in the module named after it
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from dtdesk.core.i18n import Phrase
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree, shown_code
 from dtdesk.store import backup as bk
-from dtdesk.store.base import DamagedWorkspace, OwnFileError, WorkspaceError, now
+from dtdesk.store.base import IN_USE, DamagedWorkspace, OwnFileError, WorkspaceError, now
 from dtdesk.store.imports import Imports
 from dtdesk.store.lock import WorkspaceLock
 from dtdesk.store.reports import Reports
@@ -28,9 +29,6 @@ from dtdesk.store.units import Units, unit_row
 from dtdesk.store.values import Values
 
 __all__ = ["IN_USE", "DamagedWorkspace", "OwnFileError", "Workspace", "WorkspaceError", "connect_read_only", "now", "require_sqlite"]
-
-IN_USE = Phrase("Tệp đang được mở ở máy/cửa sổ khác; mở ở chế độ chỉ đọc.")
-
 
 def require_sqlite(path: Path, what: Phrase) -> None:
     """Refuse, in one sentence, what is not a regular SQLite file (before SQLite sees it, and without blocking)."""
@@ -82,7 +80,12 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
             raise WorkspaceError("Không có thư mục «{folder}» để tạo tệp «{name}»; chọn thư mục khác.",
                                  folder=str(path.parent), name=path.name)
         lock = WorkspaceLock(path)
-        if not lock.acquire():
+        try:
+            held = lock.acquire()
+        except OSError as exc:  # a folder this user may not write: say so, not "another window"
+            raise WorkspaceError("Không ghi được vào thư mục «{folder}» ({reason}) để tạo tệp «{name}»; chọn thư mục "
+                                 "khác.", folder=str(path.parent), reason=os_reason(exc), name=path.name) from None
+        if not held:
             raise WorkspaceError("Tệp «{name}» đang được tạo ở cửa sổ khác.", name=path.name)
         try:
             conn = cls._connect(path)
@@ -109,7 +112,8 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
 
     @classmethod
     def open(cls, path: str | Path, *, read_only: bool = False, backup: bool = True) -> Workspace:
-        """Open for writing, or read-only (``ws.notice`` = IN_USE) when another process holds the lock.
+        """Open for writing, or read-only when another process holds the lock (``ws.notice`` = IN_USE) or no lock
+        file can be made beside it (a folder this user may not write; the notice says so).
 
         Opening for writing takes the daily automatic backup (``backup=False`` skips it); a workspace
         of an older schema is backed up before it is migrated.
@@ -121,8 +125,13 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
         lock, notice = None, ""
         if not read_only:
             lock = WorkspaceLock(path)
-            if not lock.acquire():
-                lock, notice = None, IN_USE
+            try:
+                if not lock.acquire():
+                    lock, notice = None, IN_USE
+            except OSError as exc:
+                lock, notice = None, Phrase("Không ghi được vào thư mục «{folder}» ({reason}) nên tệp chỉ mở để "
+                                            "đọc, không lưu được thay đổi.", folder=str(path.parent),
+                                            reason=os_reason(exc))
         try:
             return cls._open(path, lock, notice, backup)
         except BaseException:
@@ -140,6 +149,10 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
             finally:
                 probe.close()
         except sqlite3.Error:
+            if not os.access(path.parent, os.W_OK):  # SQLite makes its -shm beside a WAL file even to read it
+                raise WorkspaceError("Không mở được tệp «{name}» ngay trong thư mục «{folder}» vì không ghi được vào "
+                                     "thư mục đó; hãy chép tệp sang thư mục khác rồi mở.", name=path.name,
+                                     folder=str(path.parent)) from None
             raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.",
                                  name=path.name) from None
         if version > SCHEMA_VERSION:

@@ -151,3 +151,71 @@ def test_cli_reads_a_workspace_that_is_open_elsewhere(path, tmp_path, capsys):
         assert main(["render", str(path), "-o", str(tmp_path / "r.pdf")]) == 0
         assert main(["check", str(path)]) in (0, 1)
     assert (tmp_path / "r.pdf").stat().st_size > 10_000
+
+
+@pytest.fixture
+def unwritable_folder(monkeypatch):
+    """The workspace's folder may not be written, as a read-only share or a folder of another user (as root,
+    permissions would not stop it): no lock file can be made there, and the folder says it is not writable."""
+    import errno
+    import os
+
+    real_open, real_access = os.open, os.access
+
+    def refused(path, *args, **kwargs):
+        if str(path).endswith(".lock"):
+            raise PermissionError(errno.EACCES, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", refused)
+    monkeypatch.setattr(os, "access", lambda path, mode, **k: False if mode & os.W_OK else real_access(path, mode))
+
+
+def test_a_lock_file_that_cannot_be_made_is_no_other_holder(tmp_path, unwritable_folder):
+    with pytest.raises(PermissionError):
+        WorkspaceLock(tmp_path / "w.sqlite").acquire()
+
+
+def test_creating_in_a_folder_that_cannot_be_written_says_so(tmp_path, unwritable_folder):
+    """Not "being created in another window", which is what the lock file that cannot be made used to read as."""
+    with pytest.raises(WorkspaceError, match="Không ghi được vào thư mục") as raised:
+        Workspace.create(tmp_path / "ws.sqlite")
+    assert "cửa sổ" not in str(raised.value) and "không có quyền truy cập" in str(raised.value)
+    assert raised.value.say("en").startswith(f"The folder «{tmp_path}» cannot be written to")
+    assert not (tmp_path / "ws.sqlite").exists()
+
+
+def test_opening_in_a_folder_that_cannot_be_written_says_so_and_not_another_window(path, unwritable_folder, capsys):
+    with Workspace.open(path) as ws:
+        assert ws.read_only and ws.notice != IN_USE and ws.value(*KEY) == 1671
+        assert ws.notice.startswith(f"Không ghi được vào thư mục «{path.parent}»")
+        assert ws.notice.say("en").startswith(f"The folder «{path.parent}» cannot be written to")
+        with pytest.raises(WorkspaceError, match="Không ghi được vào thư mục chứa tệp") as raised:
+            ws.set_value(*KEY, 5)
+        assert "cửa sổ" not in str(raised.value)
+    assert main(["key", str(path), "--unit", "HA-CATBI", "chu_ky_so.total=41"]) == 2
+    said = capsys.readouterr().err
+    assert said.startswith("dtdesk: Không ghi được vào thư mục") and "nơi khác" not in said
+
+
+def test_a_workspace_sqlite_cannot_read_in_its_folder_says_to_copy_it(path, unwritable_folder, monkeypatch):
+    """SQLite makes a -shm file beside a WAL workspace even to read it: in a folder that cannot be written it
+    fails, and that is what is said, not that the file is damaged."""
+    from dtdesk.store import workspace
+
+    def cannot_open(_path):
+        raise sqlite3.OperationalError("unable to open database file")
+
+    monkeypatch.setattr(workspace, "connect_read_only", cannot_open)
+    with pytest.raises(WorkspaceError, match="hãy chép tệp sang thư mục khác") as raised:
+        Workspace.open(path, read_only=True)
+    assert "hỏng" not in str(raised.value) and "copy the file to another folder" in raised.value.say("en")
+
+
+def test_restoring_into_a_folder_that_cannot_be_written_says_so(path, unwritable_folder):
+    from dtdesk.store import backup as bk
+
+    made = bk.make_backup(path, path)
+    with pytest.raises(WorkspaceError, match="nên không khôi phục được") as raised:
+        bk.restore(path, made)
+    assert "cửa sổ" not in str(raised.value) and "cannot be written to" in raised.value.say("en")
