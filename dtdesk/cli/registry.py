@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from dtdesk import __version__
 from dtdesk.core.errors import say
+from dtdesk.core.formats import shown
 from dtdesk.core.i18n import N_, argparse_words, environment_language, translate
 
 LANGUAGE = environment_language()  # the command line speaks the language of LANG (Vietnamese by default)
@@ -121,8 +122,7 @@ def whole_number(text: str) -> int:
     Only ASCII digits, as everywhere a number is typed ("５" or "1_000" is no count a clerk means).
     """
     if not re.fullmatch(r"\s*-?[0-9]+\s*", text):
-        shown = "".join(c if c.isprintable() else "?" for c in text)[:40]  # one line, whatever was typed
-        raise argparse.ArgumentTypeError(tr("«{value}» không phải là một số nguyên", value=shown))
+        raise argparse.ArgumentTypeError(tr("«{value}» không phải là một số nguyên", value=shown(text)))
     return int(text)
 
 
