@@ -3,7 +3,7 @@
 The code ("2022-Q1") is what is stored and written in files; a clerk may type
 either it or the name as the report itself says it: "Quý I/2022", "I/2022",
 "Tháng 9/2026", "6 tháng đầu năm 2026", "Năm 2026", or as the English
-interface names it: "Q1 2022", "H1 2026". A name is a
+interface names it: "Q1 2022", "H1 2026", "Month 9/2026", "Year 2026". A name is a
 :class:`~dtdesk.core.i18n.Phrase`, said in the language it is shown in ("Quý
 I/2022" is "Q1 2022" in English); the Vietnamese is its text. A period fixes the calendar
 span; each report also carries its own cut-off date (the seed's Q1 report counts
@@ -31,7 +31,8 @@ _NAMED = re.compile(
     r"|tháng (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
     r"|6 tháng (?P<h>đầu|cuối) năm (?P<hy>\d{4})"
     r"|năm (?P<y>\d{4})"
-    r"|q(?P<eq>[1-4]) (?P<eqy>\d{4})|h(?P<eh>[12]) (?P<ehy>\d{4})",  # as the English interface names them
+    r"|q(?P<eq>[1-4]) (?P<eqy>\d{4})|h(?P<eh>[12]) (?P<ehy>\d{4})"  # as the English interface names them
+    r"|month (?P<em>0?[1-9]|1[0-2]) ?/ ?(?P<emy>\d{4})|(?:the )?year (?P<ey>\d{4})",
     re.ASCII,  # digits are ASCII digits: a year in other scripts would make a period code no file name should hold
 )
 EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
@@ -101,7 +102,9 @@ def _code_of(text: str) -> str | None:
         return f"{g['eqy']}-Q{g['eq']}"
     if g["eh"]:
         return f"{g['ehy']}-H{g['eh']}"
-    return g["y"]
+    if g["em"]:
+        return f"{g['emy']}-M{int(g['em']):02d}"
+    return g["y"] or g["ey"]
 
 
 def parse_period(text: str) -> Period:
