@@ -45,11 +45,13 @@ class _Step(QUndoCommand):
 
 
 class EditCommand(_Step):
-    """One undo step: new values for some cells, and the old ones to go back to."""
+    """One undo step: new values for some cells, and the old ones to go back to; undone, the cells that were
+    carried from the previous period before the edit (``carried``) are marked so again."""
 
     def __init__(self, controller: Controller, old: dict[Cell, object], new: dict[Cell, object], text: str,
-                 done: bool = False):
+                 done: bool = False, carried: frozenset = frozenset()):
         super().__init__(controller, old, new, text, done)
+        self.carried = [cell for cell in old if cell in carried]
 
     def _apply(self, values: dict[Cell, object]) -> None:
         session = self.controller.session
@@ -58,7 +60,26 @@ class EditCommand(_Step):
             session.put(cell, value)
         else:
             session.put_many(values)
+        if values is self.old and self.carried:
+            session.carry_again(self.carried)
         self.controller.committed(values)
+
+
+class KeepCommand(_Step):
+    """One undo step for keeping a carried value as it is ("Giữ nguyên nội dung này"): undone, its mark "from the
+    previous period, to review" is back, as it is when an edit of it is undone."""
+
+    def __init__(self, controller: Controller, cell: Cell, text: str):
+        super().__init__(controller, True, False, text, done=True)  # the states: carried or not
+        self.cell = cell
+
+    def _apply(self, carried: bool) -> None:
+        session = self.controller.session
+        if carried:
+            session.carry_again([self.cell])
+        else:
+            session.keep_carried([self.cell])
+        self.controller.committed([self.cell])
 
 
 class CutoffCommand(_Step):
@@ -166,25 +187,28 @@ class Controller(QObject):
             return False
         if new == before or (new in (None, "") and before in (None, "")):
             return True
+        carried = frozenset({cell} & self.data.carried)  # before the write takes its mark away
         try:
             old = self.session.put(cell, new)
         except (WorkspaceError, sqlite3.Error) as exc:  # disk full, file gone: say so, keep the window alive
             return self._store_failed(exc)
         self.last_refusal = ""
-        self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key), done=True))
+        self.undo_stack.push(EditCommand(self, {cell: old}, {cell: new}, label or tr("Sửa «{what}»", what=cell.key),
+                                         done=True, carried=carried))
         self.committed([cell])
         return True
 
-    def keep_carried(self, cell: Cell) -> bool:
-        """The clerk read a value carried from the previous period and keeps it for this one: its mark goes.
-
-        Not an undo step: nothing the report prints changes, and the audit keeps who kept it and when."""
+    def keep_carried(self, cell: Cell, label: str = "") -> bool:
+        """The clerk read a value carried from the previous period and keeps it for this one: its mark goes, as one
+        undo step (undone, the mark is back; the audit keeps who kept it, and who took it back, and when)."""
         if self._read_only():
             return False
         try:
-            self.session.keep_carried([cell])
+            kept = self.session.keep_carried([cell])
         except (WorkspaceError, sqlite3.Error) as exc:
             return self._store_failed(exc)
+        if kept:
+            self.undo_stack.push(KeepCommand(self, cell, label or tr("Giữ nguyên «{what}»", what=cell.key)))
         self.committed([cell])
         return True
 
@@ -211,7 +235,8 @@ class Controller(QObject):
         old = {cell: self.session.value(cell) for cell in values}
         if all(old[c] == v for c, v in values.items()):
             return
-        self.undo_stack.push(EditCommand(self, old, dict(values), label or tr("Dán {n} ô", n=len(values))))
+        self.undo_stack.push(EditCommand(self, old, dict(values), label or tr("Dán {n} ô", n=len(values)),
+                                         carried=frozenset(set(values) & self.data.carried)))
 
     def parse_block(self, cells_text: dict[Cell, str]) -> dict[Cell, object] | None:
         """Parse a pasted block; None (and ``refused``) if any cell is refused, so nothing is half-pasted."""

@@ -74,6 +74,17 @@ class ReportSession:
         self._reread(cells)
         return kept
 
+    def carry_again(self, cells: list[Cell]) -> None:
+        """Put the mark "from the previous period, to review" back on values (the undo of :meth:`keep_carried`, or
+        of an edit of a carried value); the values stay as they are."""
+        by_unit: dict[str, list[tuple[str, str]]] = {}
+        for cell in cells:
+            by_unit.setdefault(cell.unit, []).append((cell.key, cell.row))
+        for unit, keys in by_unit.items():
+            self.ws.carry_again(unit, self.info.period, keys)
+        self.data.carried.update(Cell(*cell) for cell in cells if self.ws.is_carried(Cell(*cell), self.info.period))
+        self._reread(cells)
+
     def set_cutoff(self, text) -> tuple[str, str]:
         """The cut-off date ("Tính đến ngày"), typed "30/3/2022"; returns (old, new) as ISO dates."""
         cutoff = formats.parse_date(text) if isinstance(text, str) else text

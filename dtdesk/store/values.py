@@ -81,6 +81,18 @@ class Values(Tables):
             self._audit([(at, self.user, u, period, k, r, v, v, source) for u, k, r, v in kept])
         return len(kept)
 
+    def carry_again(self, unit: str, period: str, cells: Iterable[tuple[str, str]]) -> None:
+        """Mark values (key, row) as carried from the previous period again, as they are: the undo of
+        :meth:`keep_carried` (or of an edit of a carried value), with an audit row each (old = new)."""
+        at = now()
+        with self.transaction():
+            self.refuse_if_locked(unit, period)
+            found = [(key, row, value) for key, row in cells
+                     if (value := self.value(unit, period, key, row)) is not None]
+            self.conn.executemany("UPDATE vals SET source = ?, updated_at = ? WHERE unit = ? AND period = ? AND key = ?"
+                                  " AND row = ?", [(CARRIED, at, unit, period, k, r) for k, r, _v in found])
+            self._audit([(at, self.user, unit, period, k, r, v, v, CARRIED) for k, r, v in found])
+
     def sources(self, period: str) -> dict[str, set[str]]:
         """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}.
 

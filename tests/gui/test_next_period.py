@@ -87,3 +87,32 @@ def test_the_wards_column_sums_reports_only_as_the_printed_sentence_does(main, m
     assert page.sums["carried"].text() == str(carried) and page.sums["received"].text() == "4"
     assert "(1/8 phường đã báo cáo)" in page.sub_heading.text()
     assert "(1/8 phường đã báo cáo)" in page.preview.text()
+
+
+def test_keeping_a_text_is_undone_and_redone_like_an_edit(main, monkeypatch):
+    _roll(main, monkeypatch)
+    main.select_section("ton_tai")
+    page = main.pages["ton_tai"]
+    cell = page.review.cell
+    page.review.keep.click()  # "Giữ nguyên nội dung này"
+    assert not page.review.isVisible()
+    assert main.actions["actionUndo"].isEnabled()
+    main.actions["actionUndo"].trigger()  # Ctrl+Z
+    assert page.review.isVisible() and main.ws.is_carried(cell, "2022-Q2")  # the mark is back, in the store too
+    step = main.ws.audit("HA", "2022-Q2", "ton_tai.text")[-1]
+    assert step["old"] == step["new"] and step["source"] == "carried"  # the audit says it was taken back
+    main.actions["actionRedo"].trigger()
+    assert not page.review.isVisible() and not main.ws.is_carried(cell, "2022-Q2")
+
+
+def test_undoing_an_edit_of_a_carried_text_brings_its_mark_back(main, monkeypatch):
+    from dtdesk.core.values import Cell
+
+    _roll(main, monkeypatch)
+    cell = Cell("HA", "ton_tai.text")
+    carried = main.controller.data.raw(*cell)
+    assert main.controller.edit(cell, "- Quý II đã khắc phục.")
+    assert cell not in main.controller.data.carried
+    main.actions["actionUndo"].trigger()
+    assert main.controller.data.raw(*cell) == carried
+    assert cell in main.controller.data.carried and main.ws.is_carried(cell, "2022-Q2")

@@ -76,3 +76,16 @@ def test_one_sections_problems_are_those_of_the_whole_check(session):
     assert {p.section for p in every} >= {"header", "chu_ky_so", "so_hoa"}
     for section_id in sections:
         assert session.problems_of(section_id) == [p for p in every if p.section == section_id], section_id
+
+
+def test_a_kept_value_is_carried_again_as_it_is_with_its_audit(demo_ws):
+    from dtdesk.store.rollforward import roll_forward
+
+    session = ReportSession(demo_ws, roll_forward(demo_ws, "HA", "2022-Q1")[0])
+    text = Cell("HA", "ton_tai.text")
+    value = session.value(text)
+    assert session.keep_carried([text]) == 1 and text not in session.data.carried
+    session.carry_again([text])
+    assert text in session.data.carried and text in demo_ws.carried("2022-Q2") and session.value(text) == value
+    step = demo_ws.audit("HA", "2022-Q2", "ton_tai.text")[-1]
+    assert (step["old"], step["new"], step["source"]) == (value, value, "carried")
