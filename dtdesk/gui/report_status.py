@@ -115,7 +115,10 @@ class ReportStatus(QObject):
             step = self.ws.current_status(*self._report())
         state = said(shown_status(step))
         self.state_label.setText(tr("Trạng thái: {state}", state=state) if self.controller is not None else "")
-        text = self._cycle_text(step) if step is not None and step.side == OUT else ""
+        # only the own report is locked by its sending and answered by the level above: a subunit's report held
+        # here (the demo's wards, exported for testing) stays editable and gets no banner
+        own = self.controller is not None and self._report()[0] == self.ws.own_unit
+        text = self._cycle_text(step) if own and step is not None and step.side == OUT else ""
         self.cycle_banner.setText(text)
         self.cycle_banner.setVisible(bool(text))
 

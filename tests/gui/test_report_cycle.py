@@ -40,6 +40,18 @@ def test_a_sent_report_is_locked_until_reopened(main, demo_path, tmp_path, monke
     assert not main.actions["actionReopenReport"].isEnabled()
 
 
+def test_a_subunits_report_exported_here_stays_editable_without_a_banner(main, demo_path, tmp_path):
+    """The district exports a ward's report (as the demo's wards are, for testing): only the own report is locked,
+    so the ward's form says it was sent but no banner claims it cannot be edited."""
+    export_report(main.ws, "HA-CATBI", "2022-Q1", f"{tmp_path}/out/")
+    main.load_report(main.ws.report("HA-CATBI", "2022-Q1"))
+    status = main.report_status
+    assert "Đã gửi (r" in status.state_label.text()
+    assert not status.cycle_banner.isVisible() and status.cycle_banner.text() == ""
+    assert main.controller.edit(Cell("HA-CATBI", "dvc.received"), "5") and stored(demo_path, "HA-CATBI",
+                                                                                  "dvc.received") == 5
+
+
 def test_the_level_above_returns_a_report_from_the_window(main, demo_path, tmp_path, said):
     ward = tmp_path / "ward.sqlite"
     shutil.copyfile(demo_path, ward)
