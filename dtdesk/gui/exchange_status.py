@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QSplitter, QTableView
 
 from dtdesk.core.formats import date_short, ratio
 from dtdesk.core.periods import parse_period
-from dtdesk.exchange.status import Completeness, UnitStatus, completeness
+from dtdesk.exchange.status import Completeness, UnitStatus, completeness, shown_moment
 from dtdesk.gui.chart import EMPTY, LOCAL, SUBMITTED, Bar, RatioChart
 from dtdesk.gui.i18n import N_, said, tr
 from dtdesk.gui.rows_model import Row, RowsModel, table_defaults
@@ -133,7 +133,7 @@ class CompletenessView(QWidget):
             if r.submitted:
                 timing = tr("Đúng hạn") if r.on_time else (tr("Nộp muộn") if r.on_time is False else "")
             cells = [r.unit.code, r.unit.name, self._state(r), f"r{r.revision}" if r.submitted else "",
-                     r.exported_at.strftime("%d/%m/%Y %H:%M") if r.exported_at else "", timing,
+                     shown_moment(r.exported_at) if r.exported_at else "", timing,
                      "" if r.errors is None else str(r.errors)]
             colour = MISSING if not r.submitted else (LATE if r.on_time is False else DONE)
             rows.append(Row(cells, background=colour, tooltip=f"{r.unit.name} ({r.unit.code})",
