@@ -9,7 +9,7 @@ asks the window to go there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QRect, Qt, QTimer
 from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QKeySequence, QPen
 from PySide6.QtWidgets import (QAbstractItemDelegate, QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate,
                                QTableView, QToolTip)
@@ -66,7 +66,6 @@ class ReportTableView(QTableView):
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.setColumnWidth(0, metrics.horizontalAdvance("1.10") + 24)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        widest = 0
         for column in range(FIXED, model.columnCount()):
             field = model.field_at(column)
             advance = metrics.horizontalAdvance(field.label)
@@ -76,12 +75,21 @@ class ReportTableView(QTableView):
             fitted = max(metrics.horizontalAdvance(WIDEST_SAMPLE + field.suffix),
                          min(170, metrics.horizontalAdvance(model.measure(field)))) + 24
             self.setColumnWidth(column, max(width, fitted))
-            widest = max(widest, len(field.label) * metrics.averageCharWidth() // max(1, width - 12) + 1)
-        lines = min(5, widest + 1) if model.columnCount() > FIXED else 1
-        header.setMinimumHeight(metrics.lineSpacing() * lines + 10)
+        header.setMinimumHeight(max([metrics.lineSpacing() + 10]
+                                    + [self._heading_height(column) for column in range(FIXED, model.columnCount())]))
         # Row heights once (long unit names wrap), not on every edit: ResizeToContents re-measures all rows.
         self.verticalHeader().setDefaultSectionSize(metrics.lineSpacing() + 8)
         QTimer.singleShot(0, self.resizeRowsToContents)
+
+    def _heading_height(self, column: int) -> int:
+        """The column's heading (label, number, unit) wrapped at the column's width as the header draws it: the
+        header is as tall as its tallest heading, which an estimate from the label's length fell short of."""
+        header = self.horizontalHeader()
+        margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        text = self.model().headerData(column, Qt.Orientation.Horizontal)
+        area = QRect(0, 0, self.columnWidth(column) - 2 * margin, 10_000)
+        wrapped = header.fontMetrics().boundingRect(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
+        return wrapped.height() + 2 * margin + 4
 
     # -- saying and going -----------------------------------------------------------
     def explain(self, index: QModelIndex, reason: str) -> None:

@@ -1,7 +1,8 @@
 """The table forms speak plainly: units in the headings, where borrowed columns come from, refusals at the cell."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolTip
+import pytest
+from PySide6.QtCore import QRect, Qt
+from PySide6.QtWidgets import QStyle, QToolTip
 
 from dtdesk.gui.table_model import ERROR_BG
 from tests.gui.conftest import stored
@@ -138,3 +139,26 @@ def test_a_refused_entry_stays_red_when_its_cell_is_selected(main, qtbot):
     image = page.view.viewport().grab(rect).toImage()
     edge = QColor(image.pixel(2, image.height() // 2))  # just inside the cell's left edge
     assert edge == MARK_BORDER["error"], edge.name()
+
+
+def _wrapped_height(view, column):
+    """How tall the column's heading is once wrapped at the column's width, as the header draws it."""
+    header = view.horizontalHeader()
+    margin = header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+    text = view.model().headerData(column, Qt.Orientation.Horizontal)
+    area = QRect(0, 0, view.columnWidth(column) - 2 * margin, 10_000)
+    flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
+    return header.fontMetrics().boundingRect(area, flags, text).height() + 2 * margin
+
+
+@pytest.mark.parametrize("document_system", ["", "HP-eOffice"])
+def test_every_heading_shows_whole_at_its_columns_width(main, document_system):
+    """3.2's first heading, worded without the office's document system, wraps over five lines with its number and
+    unit: the header is as tall as its tallest heading, so no line is cut off at the top or the bottom."""
+    main.controller.session.ws.set_setting("document_system", document_system)
+    main.load_report(main.controller.data.info)
+    for section in ("chu_ky_so", "buu_chinh", "cong_ttdt", "trien_khai"):
+        main.select_section(section)
+        view = main.pages[section].view
+        tallest = max(_wrapped_height(view, column) for column in range(2, view.model().columnCount()))
+        assert view.horizontalHeader().height() >= tallest, section
