@@ -40,3 +40,7 @@ class TablePage(Page):
 
     def focus_problem(self, problem: Problem) -> None:
         self.view.focus_cell(problem.unit, problem.row, problem.field)
+
+    def retranslate(self) -> None:
+        """The headings' units are worded in the new language ("whole number"): fit the columns and header anew."""
+        self.view.layout_columns()

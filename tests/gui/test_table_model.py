@@ -162,3 +162,17 @@ def test_every_heading_shows_whole_at_its_columns_width(main, document_system):
         view = main.pages[section].view
         tallest = max(_wrapped_height(view, column) for column in range(2, view.model().columnCount()))
         assert view.horizontalHeader().height() >= tallest, section
+
+
+def test_the_headings_fit_again_in_the_other_language(main):
+    """Chosen from the Language menu, the headings are worded anew ("(hồ sơ, whole number)") and the columns and
+    the header are fitted to those words, not left at the Vietnamese ones' size."""
+    main.select_section("buu_chinh")
+    view = main.pages["buu_chinh"].view
+    main.set_language("en")
+    try:
+        assert "whole number" in view.model().headerData(2, Qt.Orientation.Horizontal)
+        tallest = max(_wrapped_height(view, column) for column in range(2, view.model().columnCount()))
+        assert view.horizontalHeader().height() >= tallest
+    finally:
+        main.set_language("vi")
