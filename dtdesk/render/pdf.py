@@ -191,6 +191,16 @@ def _with_closing(body: list, closing: list) -> list:
     return [*body, KeepTail(heads, sentence, closing, keep=keep, page_height=st.TEXT_HEIGHT, sticky=sticky)]
 
 
+def _heading_keep(heading, following) -> float:
+    """The room a heading needs below it on its page: HEADING_KEEP, or, before a table, the heading and the
+    table's opening (header and first rows), which a five-line header as 3.2's makes taller than HEADING_KEEP."""
+    opening = getattr(following, "opening_height", None)
+    if opening is None:
+        return st.HEADING_KEEP
+    height = heading.wrap(st.TEXT_WIDTH, st.TEXT_HEIGHT)[1] + heading.getSpaceBefore() + heading.getSpaceAfter()
+    return max(st.HEADING_KEEP, height + opening)
+
+
 def _is_heading(flowable) -> bool:
     return getattr(flowable, "style", None) is st.styles().heading
 
@@ -200,16 +210,20 @@ def build_story(document: Document) -> list:
     s = st.styles()
     by_style = {"heading": s.heading, "body": s.body, "italic": s.italic, "point": s.point}
     story = _header(document.header)
-    body: list = []
+    flowables = []
     for block in document.blocks:
         if isinstance(block, DocParagraph):
-            if block.style == "heading":  # never leave a heading alone at the foot of a page
-                body.append(CondPageBreak(st.HEADING_KEEP))
-            body.append(_para(block.text, by_style.get(block.style, s.body)))
+            flowables.append(_para(block.text, by_style.get(block.style, s.body)))
         elif isinstance(block, DocTable):
-            body.append(bordered_table(block))
+            flowables.append(bordered_table(block))
         else:  # pragma: no cover - the contract has only two block types
             raise TypeError(f"unknown block {type(block).__name__}")
+    body: list = []
+    for i, flowable in enumerate(flowables):
+        if _is_heading(flowable):  # never leave a heading alone at the foot of a page
+            following = flowables[i + 1] if i + 1 < len(flowables) else None
+            body.append(CondPageBreak(_heading_keep(flowable, following)))
+        body.append(flowable)
     if document.closing is not None:
         body = _with_closing(body, _closing(document.closing))
     return story + body

@@ -13,6 +13,7 @@ from dtdesk.render import fonts
 from dtdesk.render import styles as st
 from dtdesk.render.fit import bounded, clean
 
+OPENING_ROWS = 2  # the body rows a table must start with below its heading: a group row and a unit's row
 CELL_LINES = 12  # the most lines a cell may take before it is cut with "…" (it cannot continue on the next page)
 
 
@@ -140,6 +141,10 @@ def bordered_table(t: DocTable) -> Table:
             if r > start:
                 commands.append(("LINEBEFORE", (c, start), (c, r - 1), st.RULE_WIDTH, black))
             start = r + 1
-    return Table(data, colWidths=col_w, rowHeights=heights, repeatRows=nh,
-                 style=TableStyle(commands),
-                 hAlign="CENTER", spaceBefore=2, spaceAfter=8)
+    table = Table(data, colWidths=col_w, rowHeights=heights, repeatRows=nh,
+                  style=TableStyle(commands),
+                  hAlign="CENTER", spaceBefore=2, spaceAfter=8)
+    # what must fit below a heading for the table to start there: its header and first two rows (a group row
+    # alone, "I. KHỐI PHƯỜNG", is no start)
+    table.opening_height = table.spaceBefore + sum(heights[:nh + OPENING_ROWS])
+    return table

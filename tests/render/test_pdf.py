@@ -112,3 +112,21 @@ def test_table_rows_extract_as_lines():
     assert "Tổng 435 140" in lines
     assert "(1) (2) (3) (4=2/1)" in lines
     assert pdftext.words("2 Phòng  Tư pháp\n66") == ["2", "Phòng", "Tư", "pháp", "66"]
+
+
+def test_a_heading_goes_to_the_next_page_with_its_table_when_the_table_cannot_start_below_it():
+    """A ward's 3.2: a five-line header, its group row and its one row are more than the room kept below a heading
+    (HEADING_KEEP), so the table went over and left "3.2. Về ứng dụng chữ ký số:" alone at the foot of the page.
+    Wherever the heading falls, no page ends with it, nor with the table's header and group row alone."""
+    from tests.render.sample import UNIT_ALIGN, UNIT_HEADER, UNIT_WIDTHS
+
+    table = Table(header=UNIT_HEADER, rows=(Row(("I. KHỐI PHƯỜNG", None, "", "", "", ""), kind="group"),
+                                            Row(("1", "Phường Hải An", "40", "39", "04", "97,5"))),
+                  widths=UNIT_WIDTHS, align=UNIT_ALIGN)
+    heading = "3.2. Về ứng dụng chữ ký số:"
+    after = [Paragraph(f"Đoạn sau bảng {n}.") for n in range(6)]  # 3.3 and on: the table is not the last block
+    for filler in range(12, 30):
+        doc = _doc(*[Paragraph(f"Dòng {n}.") for n in range(filler)], Paragraph(heading, "heading"), table, *after)
+        pages = pdftext.page_texts(render_bytes(doc))
+        ends = [page.rstrip().splitlines()[-1] for page in pages[:-1]]
+        assert heading not in ends and "I. KHỐI PHƯỜNG" not in ends, filler  # nor a table begun with no row
