@@ -117,7 +117,8 @@ def test_table_rows_extract_as_lines():
 def test_a_heading_goes_to_the_next_page_with_its_table_when_the_table_cannot_start_below_it():
     """A ward's 3.2: a five-line header, its group row and its one row are more than the room kept below a heading
     (HEADING_KEEP), so the table went over and left "3.2. Về ứng dụng chữ ký số:" alone at the foot of the page.
-    Wherever the heading falls, no page ends with it, nor with the table's header and group row alone."""
+    Wherever the heading falls, no page ends with it, nor with the table's header and group row
+    alone."""
     from tests.render.sample import UNIT_ALIGN, UNIT_HEADER, UNIT_WIDTHS
 
     table = Table(header=UNIT_HEADER, rows=(Row(("I. KHỐI PHƯỜNG", None, "", "", "", ""), kind="group"),
