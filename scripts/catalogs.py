@@ -29,6 +29,7 @@ Linguist's format; this script compiles it to the ``.qm`` beside it with the
 
 from __future__ import annotations
 
+import ast
 import io
 import subprocess
 import sys
@@ -73,8 +74,8 @@ def messages() -> dict[str, list[tuple[str, int]]]:
     """Every message of the app and where it is used (file, line)."""
     found: dict[str, list[tuple[str, int]]] = {}
     keywords = {**KEYWORDS, **dict.fromkeys(failure_kinds()), "NationalError": (2,), "SignError": (2,)}
-    sources = [(p, "python") for folder in SOURCES for p in sorted((ROOT / "dtdesk" / folder).glob("*.py"))]
-    sources += [(p, _ui_strings) for p in sorted((ROOT / "ui").glob("*.ui"))]
+    python = [p for folder in SOURCES for p in sorted((ROOT / "dtdesk" / folder).glob("*.py"))]
+    sources = [(p, "python") for p in python] + [(p, _ui_strings) for p in sorted((ROOT / "ui").glob("*.ui"))]
     for path, method in sources:
         with path.open("rb") as handle:
             for line, message, _comments, _context in extract(method, handle, keywords):
@@ -82,8 +83,31 @@ def messages() -> dict[str, list[tuple[str, int]]]:
                     message = message[0]
                 if message:
                     found.setdefault(message, []).append((path.relative_to(ROOT).as_posix(), line))
+    for path in python:
+        for line, message in _formatted_messages(path, keywords):
+            places = found.setdefault(message, [])
+            place = (path.relative_to(ROOT).as_posix(), line)
+            if place not in places:  # Python 3.12's tokenizer lets Babel see into f-strings too
+                places.append(place)
     for message, place in [*command_texts(), *rule_messages()]:
         found.setdefault(message, []).append(place)
+    return found
+
+
+def _formatted_messages(path: Path, keywords) -> list[tuple[int, str]]:
+    """Messages of calls inside an f-string's braces (``f'<a>{tr("Mở lại để sửa")}</a>'``), with their lines.
+
+    Before Python 3.12 an f-string is one token, and Babel's extractor does not look into it."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for call in ast.walk(node):
+            name = call.func.id if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) else None
+            if name in keywords and keywords[name] is None and call.args:  # the message is the first argument
+                first = call.args[0]
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found.append((call.lineno, first.value))
     return found
 
 
