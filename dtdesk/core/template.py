@@ -156,6 +156,8 @@ class AnnexWording:
     columns: tuple[str, ...] = ("TT", "Tên {subkind}", "Tình hình gửi báo cáo", "Ngày gửi", "Tỷ lệ (%)")
     submitted: str = "Đã gửi tệp (lần {revision})"
     late: str = "Gửi muộn (lần {revision})"
+    accepted: str = "{sent}, đã tiếp nhận"  # the level above's answer to that revision, after how it was sent
+    returned: str = "{sent}, bị trả lại"
     keyed: str = "Nhập từ bản giấy"
     workbook: str = "Đã gửi biểu Excel"  # figures sent in a filled "biểu chi tiết" workbook, not a submission file
     values: str = "Có số liệu, chưa gửi tệp"

@@ -18,6 +18,7 @@ from dtdesk.core.formats import date_short, ratio
 from dtdesk.core.report import ReportData, fill
 from dtdesk.core.template import AnnexWording
 from dtdesk.exchange.status import UnitStatus, completeness
+from dtdesk.store.status import ACCEPTED, RETURNED
 from dtdesk.store.workspace import Workspace, WorkspaceError
 
 _WIDTHS = (0.6, 3.2, 2.6, 1.3, 1.1)
@@ -38,7 +39,9 @@ class NoAnnex(WorkspaceError):
 
 def _state(w: AnnexWording, r: UnitStatus) -> str:
     if r.submitted:
-        return fill(w.late if r.on_time is False else w.submitted, {"revision": str(r.revision)})
+        sent = fill(w.late if r.on_time is False else w.submitted, {"revision": str(r.revision)})
+        answer = {ACCEPTED: w.accepted, RETURNED: w.returned}.get(r.state.status if r.state else "")
+        return fill(answer, {"sent": sent}) if answer else sent
     if r.keyed:
         return w.keyed
     if r.workbook:  # its figures came in a filled Excel workbook (values' source xlsx:), which is no file's revision

@@ -35,6 +35,21 @@ def test_the_district_gets_one_bar_and_one_row_per_ward_in_the_templates_words(d
     assert annex.reference == "(Kèm theo Báo cáo số 05/BC-VP ngày 31/3/2022)"
 
 
+def test_a_ward_accepted_or_returned_says_so_after_how_it_sent(district, ward_files, tmp_path):
+    """The level above's answer is part of who reported how: a returned ward has not reported as it should."""
+    from dtdesk.exchange.decision import answer
+    from dtdesk.store.status import ACCEPTED, RETURNED
+
+    with open_ws(district) as ws:
+        import_files(ws, [ward_files["HA-CATBI"], ward_files["HA-DANGHAI"], ward_files["HA-NAMHAI"]])
+        answer(ws, "HA-CATBI", PERIOD, RETURNED, tmp_path, reason="Thiếu số liệu mục 3.2.")
+        answer(ws, "HA-DANGHAI", PERIOD, ACCEPTED, tmp_path)
+        states = {row.cells[1]: row.cells[2] for row in _annex(ws).table.rows[:-1]}
+    assert states["Phường Cát Bi"] == "Gửi muộn (lần 2), bị trả lại"
+    assert states["Phường Đằng Hải"] == "Gửi muộn (lần 2), đã tiếp nhận"
+    assert states["Phường Nam Hải"] == "Gửi muộn (lần 2)"  # received, not answered yet
+
+
 def test_the_annex_goes_only_with_the_workspaces_own_report(demo):
     with open_ws(demo) as ws:
         assert len(_annex(ws).bars) == 8
