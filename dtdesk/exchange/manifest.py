@@ -89,8 +89,11 @@ def file_revision(name: str, unit: str, period: str) -> int | None:
 
 
 # allow_nan=False: a non-finite number cannot be hashed, so such a file is refused. One encoder for every
-# call (it keeps no state between calls); the same options as json.dumps(doc, sort_keys=True, …).
-_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+# call (it keeps no state between calls); the same options as json.dumps(doc, sort_keys=True, …), but without
+# the check for circular references, which the rows read from a file or a workspace cannot have and which cost
+# a tenth of encoding a file's values (it records every list while encoding it).
+_CANONICAL = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":"), allow_nan=False,
+                              check_circular=False)
 
 
 _cell = itemgetter(0, 1, 2, 3)  # a value's (unit, period, key, row), which its rows are sorted by
