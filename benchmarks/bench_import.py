@@ -31,14 +31,25 @@ Prints files/s for each, the ratio import/floor and the import's speed as a
 share of the write floor's; also the CPU time the import and the write floor
 used (a busy machine stretches the wall time of the import, mostly
 computation, far more than the write floor's, mostly waiting for the disk).
+
+``--instructions N`` also counts, with valgrind (cachegrind), the instructions
+the import and the write floor run for the first N files (default 200), each
+in a child process started twice, with and without the work, the difference
+divided by N; the child imports one file first, so that what loads on first use
+is loaded in both. Other jobs on the machine do not move that count, so it
+compares two versions of the code where the wall time cannot. Valgrind's CPU
+has no SHA instructions: the two SHA-256 of each imported file weigh more in
+that count than on the machine itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -145,11 +156,62 @@ def run_write_floor(files: Path, district: Path, scratch: Path) -> tuple[float, 
     return elapsed, cpu
 
 
+def child(kind: str, work: bool, files: Path, district: Path, scratch: Path) -> None:
+    """What ``--instructions`` counts: the import or the write floor of ``files`` (``work``), or only what both
+    runs share (``not work``): the modules, one file imported first, and the write floor's reading of its rows."""
+    warm = scratch / "warm"
+    warm.mkdir()
+    first = min(files.iterdir())
+    shutil.copyfile(first, warm / first.name)
+    run_import(warm, district, scratch)
+    if kind == "import" and work:
+        run_import(files, district, scratch)
+    elif kind == "floor":
+        if work:
+            run_write_floor(files, district, scratch)
+        else:
+            [read_submission(path) for path in sorted(files.iterdir())]
+
+
+def instructions(kind: str, files: Path, district: Path, scratch: Path) -> int:
+    """Instructions the import or the write floor of ``files`` runs, as valgrind's cachegrind counts them."""
+    tool = [shutil.which("valgrind"), "--tool=cachegrind", "--cache-sim=no", "--cachegrind-out-file=/dev/null"]
+    counts = []
+    for work in (0, 1):
+        folder = scratch / f"{kind}-{work}"
+        folder.mkdir()
+        run = subprocess.run([*tool, sys.executable, __file__, "--child", kind, str(work), str(files), str(district),
+                              str(folder)], capture_output=True, text=True)
+        counted = re.search(r"I\s+refs:\s+([\d,]+)", run.stderr)
+        if run.returncode or counted is None:
+            raise SystemExit(f"{kind}: valgrind counted nothing\n{run.stderr[-2000:]}")
+        counts.append(int(counted.group(1).replace(",", "")))
+    return counts[1] - counts[0]
+
+
+def count_instructions(files: Path, district: Path, folder: Path, count: int) -> None:
+    subset = folder / "counted"
+    subset.mkdir()
+    for path in sorted(files.iterdir())[:count]:
+        shutil.copyfile(path, subset / path.name)
+    imported = instructions("import", subset, district, folder) / count
+    written = instructions("floor", subset, district, folder) / count
+    print(f"instructions a file (valgrind, {count} files): import {imported / 1e6:.2f} M, write floor "
+          f"{written / 1e6:.2f} M; import speed / write floor = {written / imported:.2f}")
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--child"]:
+        kind, work, files, district, scratch = sys.argv[2:]
+        return child(kind, work == "1", Path(files), Path(district), Path(scratch))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--instructions", type=int, nargs="?", const=200, default=0, metavar="N",
+                        help="also count the instructions a file of the import and the write floor (valgrind)")
     args = parser.parse_args()
+    if args.instructions and shutil.which("valgrind") is None:
+        raise SystemExit("--instructions needs valgrind (apt-get install valgrind)")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         t0 = time.perf_counter()
@@ -182,6 +244,8 @@ def main() -> None:
               f"ms/file; read + write floor {(flo + wri) * 1000 / n:.2f} ms/file; CPU time: import "
               f"{statistics.median(import_cpu) * 1000 / n:.2f} ms/file, write floor "
               f"{statistics.median(write_cpu) * 1000 / n:.2f} ms/file")
+        if args.instructions:
+            count_instructions(files, district, folder, min(args.instructions, n))
 
 
 if __name__ == "__main__":

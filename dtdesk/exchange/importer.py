@@ -33,8 +33,10 @@ holds, it is refused with one sentence and the rest of the batch goes on.
 
 from __future__ import annotations
 
+import gc
 import sqlite3
-from collections.abc import Callable, Container, Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cached_property, partial
 from pathlib import Path
@@ -399,6 +401,27 @@ def plan_file(ws: Workspace, ctx: ImportContext, path: Path) -> FilePlan:
     return plan
 
 
+@contextmanager
+def _batch_allocations() -> Iterator[None]:
+    """No cyclic garbage collection while a batch is planned or written.
+
+    A batch of a thousand files builds some 300 000 small lists, dicts and
+    tuples (rows, values, changes) that live until the batch ends and form no
+    cycles; the collector walked them again and again as they grew (3 % of
+    the import's instructions at a thousand files; paused, what is left is
+    the one collection after the batch, half of that). Reference counting
+    still frees everything as before.
+    """
+    if not gc.isenabled():
+        yield
+        return
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.enable()
+
+
 def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     """Validate and preview every file; writes nothing.
 
@@ -406,12 +429,12 @@ def plan_import(ws: Workspace, paths: Iterable[str | Path]) -> list[FilePlan]:
     once for all of them what it holds (:class:`Held`).
     """
     ctx = ImportContext(ws)
-    with UntrustedReader() as reader:
+    with _batch_allocations(), UntrustedReader() as reader:
         plans = [_read(ws, ctx, path, reader) for path in expand_paths(paths)]
-    read = [plan for plan in plans if plan.status == PLANNED]
-    held = Held(ws, [plan.submission for plan in read], ctx.units)
-    for plan in read:
-        _plan(ctx, held, plan)
+        read = [plan for plan in plans if plan.status == PLANNED]
+        held = Held(ws, [plan.submission for plan in read], ctx.units)
+        for plan in read:
+            _plan(ctx, held, plan)
     return plans
 
 
@@ -478,7 +501,8 @@ def commit(ws: Workspace, plans: list[FilePlan], *, keep_local: bool = False,
     at = now()
     try:
         try:
-            _write(ws, todo, keep_local, at, one_by_one=False)
+            with _batch_allocations():
+                _write(ws, todo, keep_local, at, one_by_one=False)
         except sqlite3.IntegrityError:  # one file's rows broke a constraint: the batch again, each file alone
             _reset(todo)
             _write(ws, todo, keep_local, at, one_by_one=True)
