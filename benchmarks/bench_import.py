@@ -1,6 +1,6 @@
 """Import speed: 1000 ward submission files with full validation, against a raw read floor.
 
-Run: python benchmarks/bench_import.py [--files 1000] [--runs 5]
+Run: python benchmarks/bench_import.py [--files 1000] [--runs 5] [--instructions [N]]
 
 Setup (not timed): a demo workspace exports one ward; from its content we
 write ``--files`` distinct, valid ward files (units HA-W0001…, all under the
