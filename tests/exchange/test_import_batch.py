@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from dtdesk.exchange.importer import DUPLICATE, PLANNED, ImportContext, import_files, plan_file, plan_import
+import gc
+
+from dtdesk.exchange import importer
+from dtdesk.exchange.importer import (DUPLICATE, IMPORTED, PLANNED, ImportContext, import_files, plan_file,
+                                      plan_import)
 from tests.exchange.conftest import PERIOD, WARDS, open_ws
 
 
@@ -40,3 +44,20 @@ def test_a_batch_plans_each_file_as_the_file_planned_alone(demo, ward_files):
     assert [_outcome(p) for p in batch] == [_outcome(p) for p in alone]
     assert [p.status for p in batch] == [DUPLICATE] * 2 + [PLANNED] * 6
     assert all([(c.key, c.old) for c in p.conflicts] == [("chu_ky_so.total", 999)] for p in batch[2:])
+
+
+def test_a_batch_pauses_the_garbage_collector_and_leaves_it_as_it_was(demo, ward_files, monkeypatch):
+    paths = [ward_files[code] for code in WARDS]
+    seen: list[bool] = []  # whether the collector ran while each file was read
+    read = importer._read
+    monkeypatch.setattr(importer, "_read", lambda *args: seen.append(gc.isenabled()) or read(*args))
+    was = gc.isenabled()
+    try:
+        for enabled, batch in ((True, paths[:2]), (False, paths[2:4])):
+            (gc.enable if enabled else gc.disable)()
+            with open_ws(demo) as ws:
+                plans = import_files(ws, batch)
+            assert gc.isenabled() is enabled and [p.status for p in plans] == [IMPORTED, IMPORTED]
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen == [False] * 4
