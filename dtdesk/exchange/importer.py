@@ -79,11 +79,6 @@ class Change(NamedTuple):
         return self.old is not None and entered_here(self.old_source)
 
 
-# A Change from its six fields as one tuple, built by tuple's own constructor: NamedTuple's generated __new__ is
-# Python code, and a unit's first import builds one Change a value (a third of planning a small file's diff).
-_change = partial(tuple.__new__, Change)
-
-
 @dataclass
 class FilePlan:
     path: Path
@@ -320,14 +315,14 @@ def _diff(held: Held, sub: Submission) -> list[Change]:
     # texts in NFC, an empty text no value
     new = {(u, k, r): (nfc(v) or None) if type(v) is str else v for u, _p, k, r, v in sub.values}
     if not old:  # nothing here yet (a unit's first import): every value is new
-        return [_change((u, k, r, None, after, "")) for (u, k, r), after in sorted(new.items()) if after is not None]
+        return [Change(u, k, r, None, after) for (u, k, r), after in sorted(new.items()) if after is not None]
     changes = []
     for cell in sorted(old.keys() | new.keys()):
         before, source = old.get(cell, (None, ""))
         after = new.get(cell)
         if before == after and type(before) is type(after):
             continue
-        changes.append(_change((*cell, before, after, source)))
+        changes.append(Change(*cell, before, after, source))
     return changes
 
 
@@ -454,8 +449,7 @@ def _apply(ws: Workspace, plan: FilePlan, keep_local: bool, at: str, fresh: bool
     sub = plan.submission
     if not fresh and not _judge(Held(ws, [sub], ws.known_units(u["code"] for u in sub.units)), plan):
         return
-    # (unit, key, row, old, new): a Change's first five fields
-    applied = [c[:5] for c in plan.changes if not (keep_local and c.conflict)]
+    applied = [(c.unit, c.key, c.row, c.old, c.new) for c in plan.changes if not (keep_local and c.conflict)]
     own = sub.unit == own_unit  # the bodies' rows of the own report's workbook leave its state alone
     # a workbook brings a report row only where there is none (its dates are those it was exported with)
     report = None if own or (sub.workbook and ws.report(sub.unit, sub.period)) else sub.report
