@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from dtdesk.cli.registry import CommandError, said, tr
+from dtdesk.core.formats import printable as safe_text
 
 
 @contextmanager
@@ -30,8 +31,6 @@ def output_arg(args) -> Path:
 
 def printable(text: str, limit: int = 60) -> str:
     """``text`` as it may be quoted in one sentence: the same rule as for text read from an imported file."""
-    from dtdesk.exchange.validate import printable as safe_text
-
     return safe_text(text, limit)
 
 

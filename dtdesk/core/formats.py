@@ -104,6 +104,16 @@ def shown(text: object, limit: int = 40) -> str:
     return "".join("\ufffd" if _unprintable(c) else c for c in cut)
 
 
+def printable(value: object, limit: int = 40) -> str:
+    """Text from a file or its name as it may be quoted: cut short, and no control, format or undecodable
+    character (escape sequences, a right-to-left override, a lone surrogate) reaches the terminal."""
+    text = str(value)
+    if len(text) <= limit and text.isprintable():  # the usual name or code, quoted as it is
+        return text
+    cut = text[:limit] + ("…" if len(text) > limit else "")
+    return "".join(c if c.isprintable() else "\ufffd" for c in cut)
+
+
 def _unprintable(char: str) -> bool:
     return "\ud800" <= char <= "\udfff" or unicodedata.category(char) == "Cc"
 

@@ -28,11 +28,10 @@ _CODE = re.compile(r"(\d{4})(?:-(Q[1-4]|M(?:0[1-9]|1[0-2])|H[12]))?", re.ASCII) 
 _NAMED = re.compile(
     r"(?:quý |q|(?=i))(?P<q>iv|i{1,3}|[1-4]) ?/ ?(?P<qy>\d{4})"  # a bare digit could be a month
     r"|(?P<cy>\d{4}) ?- ?q(?P<cq>[1-4])"
-    r"|tháng (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
+    r"|(?:tháng|month) (?P<m>0?[1-9]|1[0-2]) ?/ ?(?P<my>\d{4})"
     r"|6 tháng (?P<h>đầu|cuối) năm (?P<hy>\d{4})"
-    r"|năm (?P<y>\d{4})"
-    r"|q(?P<eq>[1-4]) (?P<eqy>\d{4})|h(?P<eh>[12]) (?P<ehy>\d{4})"  # as the English interface names them
-    r"|month (?P<em>0?[1-9]|1[0-2]) ?/ ?(?P<emy>\d{4})|(?:the )?year (?P<ey>\d{4})",
+    r"|(?:năm|(?:the )?year) (?P<y>\d{4})"
+    r"|q(?P<eq>[1-4]) (?P<eqy>\d{4})|h(?P<eh>[12]) (?P<ehy>\d{4})",  # as the English interface names them
     re.ASCII,  # digits are ASCII digits: a year in other scripts would make a period code no file name should hold
 )
 EXAMPLES = "Quý I/2022, I/2022, 2022-Q1, Tháng 3/2022, 6 tháng đầu năm 2022, Năm 2022"
@@ -102,9 +101,7 @@ def _code_of(text: str) -> str | None:
         return f"{g['eqy']}-Q{g['eq']}"
     if g["eh"]:
         return f"{g['ehy']}-H{g['eh']}"
-    if g["em"]:
-        return f"{g['emy']}-M{int(g['em']):02d}"
-    return g["y"] or g["ey"]
+    return g["y"]
 
 
 def parse_period(text: str) -> Period:

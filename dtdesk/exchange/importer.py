@@ -43,7 +43,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dtdesk.core.errors import phrase
-from dtdesk.core.formats import date_short, nfc, shown
+from dtdesk.core.formats import date_short, nfc, printable, shown
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import load_template
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_placement
@@ -51,7 +51,7 @@ from dtdesk.core.values import Cell
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange.sources import entered_here, source_tag
 from dtdesk.exchange.validate import (Rejected, Submission, UntrustedReader, as_path, file_label, period_of,
-                                      printable, read_submission)
+                                      read_submission)
 from dtdesk.exchange.xlsx_layout import is_xlsx
 from dtdesk.exchange.xlsx_import import read_xlsx
 from dtdesk.store.imports import ImportedFile, LatestImport

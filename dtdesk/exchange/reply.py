@@ -37,11 +37,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from dtdesk.core.formats import nfc
+from dtdesk.core.formats import nfc, printable
 from dtdesk.core.i18n import N_
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.units import is_code
-from dtdesk.exchange.validate import Rejected, file_label, printable, read_file
+from dtdesk.exchange.validate import Rejected, file_label, read_file
 
 FORMAT = "dtdesk-reply/1"
 FORMAT_FAMILY = "dtdesk-reply/"

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from dtdesk.core.formats import printable
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import Field, TemplateError, load_template, with_settings
 from dtdesk.core.values import typed
 from dtdesk.exchange.importer import DUPLICATE, IMPORTED, PLANNED, REJECTED, FilePlan
 from dtdesk.exchange.sources import replaced_words, source_words
-from dtdesk.exchange.validate import printable
 
 
 def change_label(plan: FilePlan, change, settings: dict[str, str] | None = None) -> str:

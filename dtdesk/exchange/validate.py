@@ -38,7 +38,7 @@ from pathlib import Path
 
 from dtdesk.core.errors import Failure
 from dtdesk.core.i18n import N_, Phrase
-from dtdesk.core.formats import os_reason
+from dtdesk.core.formats import os_reason, printable
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.periods import Period, PeriodError, parse_period
 from dtdesk.core.template import TemplateError, builtin_templates, load_template
@@ -61,16 +61,6 @@ _PRAGMAS = "PRAGMA trusted_schema = OFF; PRAGMA cell_size_check = ON; PRAGMA que
 
 class Rejected(Failure):
     """The file is refused; ``str(exc)`` is one sentence for the clerk."""
-
-
-def printable(value, limit: int = 40) -> str:
-    """Text from a file or its name as it may be quoted: cut short, and no control, format or undecodable
-    character (escape sequences, a right-to-left override, a lone surrogate) reaches the terminal."""
-    text = str(value)
-    if len(text) <= limit and text.isprintable():  # the usual name or code, quoted as it is
-        return text
-    cut = text[:limit] + ("…" if len(text) > limit else "")
-    return "".join(c if c.isprintable() else "\ufffd" for c in cut)
 
 
 def as_path(path: str | Path) -> Path:

@@ -30,14 +30,14 @@ import re
 import zipfile
 from pathlib import Path
 
-from dtdesk.core.formats import ParseError, parse_int
+from dtdesk.core.formats import ParseError, parse_int, printable
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.template import Field, Template, TemplateError, builtin_templates, load_template
 from dtdesk.core.values import parse
 from dtdesk.exchange import manifest as mf
 from dtdesk.exchange import xlsx_layout as layout
 from dtdesk.exchange.validate import (MAX_FILE_BYTES, MAX_ROWS, Rejected, Submission, _check_content,
-                                      _check_manifest, file_label, printable, read_file)
+                                      _check_manifest, file_label, read_file)
 from dtdesk.store.workspace import Workspace
 
 MAX_PARTS = 64

@@ -69,12 +69,12 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dtdesk.core.files import write_output
-from dtdesk.core.formats import nfc, os_reason
+from dtdesk.core.formats import nfc, os_reason, printable
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.inputs import NotRegularFile, read_regular
 from dtdesk.core.units import Hierarchy, Unit, UnitError, check_tree
 from dtdesk.store.base import marks
-from dtdesk.store.jsonparse import FORMAT, UNIT_FIELDS, BadDocument, Document, shown
+from dtdesk.store.jsonparse import FORMAT, UNIT_FIELDS, BadDocument, Document
 from dtdesk.store.jsonparse import parse_document as parse
 from dtdesk.store.jsonsteps import PlacedSteps, place_steps
 from dtdesk.store.status import STEP_COLUMNS
@@ -91,7 +91,7 @@ def _no_constant(name: str):
 
 def read_document(path: Path) -> dict:
     """The JSON document in a file (a regular file, at most 64 MB), or one sentence saying why not."""
-    name = shown(Path(path).name, 80)
+    name = printable(Path(path).name, 80)
     try:
         raw = read_regular(path, MAX_JSON_BYTES + 1)
     except NotRegularFile:

@@ -15,7 +15,7 @@ import re
 from typing import NamedTuple
 
 from dtdesk.core.errors import Failure
-from dtdesk.core.formats import nfc
+from dtdesk.core.formats import nfc, printable
 from dtdesk.core.i18n import Phrase
 from dtdesk.core.periods import PeriodError, parse_period
 from dtdesk.core.report import ReportInfo
@@ -56,12 +56,6 @@ class Document(NamedTuple):
     statuses: list[tuple]  # one row of report_status each, in STEP_COLUMNS order
 
 
-def shown(value, limit: int = 40) -> str:
-    """Something from the document, quoted short and without control characters."""
-    text = str(value)
-    return "".join(c if c.isprintable() else "?" for c in text[:limit]) + ("…" if len(text) > limit else "")
-
-
 def _list(data: dict, name: str) -> list:
     items = data.get(name, [])
     if not isinstance(items, list) or not all(isinstance(x, dict) for x in items):
@@ -71,7 +65,7 @@ def _list(data: dict, name: str) -> list:
 
 def _fields(record: dict, known: tuple[str, ...], what: Phrase) -> None:
     if extra := sorted(set(record) - set(known)):
-        raise BadDocument("{what} có trường lạ «{name}»", what=what, name=shown(extra[0]))
+        raise BadDocument("{what} có trường lạ «{name}»", what=what, name=printable(extra[0]))
 
 
 def _field(record: dict, name: str, what: Phrase):
@@ -83,13 +77,13 @@ def _field(record: dict, name: str, what: Phrase):
 
 def _word(value, what: Phrase, limit: int = 1000) -> str:
     if not isinstance(value, str) or len(value) > limit or not (value.isprintable() or value == ""):
-        raise BadDocument("{what} «{value}» không phải là chữ hợp lệ", what=what, value=shown(value))
+        raise BadDocument("{what} «{value}» không phải là chữ hợp lệ", what=what, value=printable(value))
     return value
 
 
 def _count(value, what: Phrase) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value < _SAFE_INT:
-        raise BadDocument("{what} «{value}» không phải là số nguyên hợp lệ", what=what, value=shown(value))
+        raise BadDocument("{what} «{value}» không phải là số nguyên hợp lệ", what=what, value=printable(value))
     return value
 
 
@@ -99,7 +93,7 @@ def _date(value) -> dt.date:
             return dt.date.fromisoformat(value)
     except ValueError:
         pass
-    raise BadDocument("ngày «{value}» không hợp lệ (viết như 2022-03-31)", value=shown(value))
+    raise BadDocument("ngày «{value}» không hợp lệ (viết như 2022-03-31)", value=printable(value))
 
 
 def _period(value) -> str:
@@ -108,7 +102,7 @@ def _period(value) -> str:
     except PeriodError:
         code = None
     if code != value:
-        raise BadDocument("kỳ báo cáo «{value}» không hợp lệ (viết như 2022-Q1)", value=shown(value))
+        raise BadDocument("kỳ báo cáo «{value}» không hợp lệ (viết như 2022-Q1)", value=printable(value))
     return code
 
 
@@ -132,7 +126,7 @@ def _report(r: dict) -> ReportInfo:
     version = _count(_field(r, "template_version", what), Phrase("phiên bản mẫu"))
     start, cutoff = _date(_field(r, "start", what)), _date(_field(r, "cutoff", what))
     if not isinstance(template_id, str) or (template_id, version) not in builtin_templates():
-        raise BadDocument("mẫu báo cáo «{name}» phiên bản {version} không có trong dtdesk", name=shown(template_id),
+        raise BadDocument("mẫu báo cáo «{name}» phiên bản {version} không có trong dtdesk", name=printable(template_id),
                           version=version)
     if start > cutoff:
         raise BadDocument("báo cáo {unit} kỳ {period} có ngày bắt đầu sau ngày chốt số liệu", unit=unit,
@@ -153,8 +147,8 @@ def _value(v: dict) -> tuple:
         raise BadDocument("số liệu có khóa để trống")
     source = v.get("source")
     if source is not None and not (isinstance(source, str) and _SOURCE.fullmatch(source)):
-        raise BadDocument("số liệu «{key}» của {unit} có nguồn «{value}» mà dtdesk không ghi", key=shown(key),
-                          unit=unit, value=shown(source))
+        raise BadDocument("số liệu «{key}» của {unit} có nguồn «{value}» mà dtdesk không ghi", key=printable(key),
+                          unit=unit, value=printable(source))
     return unit, period, key, row, _number_or_text(value, key, unit), source
 
 
@@ -164,19 +158,19 @@ def _number_or_text(value, key: str, unit: str):
         return int(value)
     if isinstance(value, int):
         if not -_SAFE_INT < value < _SAFE_INT:
-            raise BadDocument("số liệu «{key}» của {unit} quá lớn ({value})", key=shown(key), unit=unit,
-                              value=shown(value, 20))
+            raise BadDocument("số liệu «{key}» của {unit} quá lớn ({value})", key=printable(key), unit=unit,
+                              value=printable(value, 20))
         return value
     if isinstance(value, float):
         if not math.isfinite(value):
-            raise BadDocument("số liệu «{key}» của {unit} không phải là số hữu hạn", key=shown(key), unit=unit)
+            raise BadDocument("số liệu «{key}» của {unit} không phải là số hữu hạn", key=printable(key), unit=unit)
         return value
     if isinstance(value, str):
         if len(value) > MAX_TEXT or any("\ud800" <= c <= "\udfff" for c in value):
-            raise BadDocument("số liệu «{key}» của {unit} không phải là chữ hợp lệ", key=shown(key), unit=unit)
+            raise BadDocument("số liệu «{key}» của {unit} không phải là chữ hợp lệ", key=printable(key), unit=unit)
         return nfc(value)
     # {}, [], null: a missing value is simply absent
-    raise BadDocument("số liệu «{key}» của {unit} không phải là số hay chữ", key=shown(key), unit=unit)
+    raise BadDocument("số liệu «{key}» của {unit} không phải là số hay chữ", key=printable(key), unit=unit)
 
 
 def _settings(raw) -> dict[str, str]:
@@ -214,17 +208,17 @@ def _status(s: dict, reports: set[tuple[str, str]]) -> tuple:
     status, side = _field(s, "status", what), _field(s, "side", what)
     if status not in LABELS:
         raise BadDocument("trạng thái «{value}» không phải là nháp, đã gửi, đã tiếp nhận hay trả lại",
-                          value=shown(status))
+                          value=printable(status))
     if side not in ("out", "in"):
-        raise BadDocument("phía «{value}» của bước trạng thái không phải là out hay in", value=shown(side))
+        raise BadDocument("phía «{value}» của bước trạng thái không phải là out hay in", value=printable(side))
     at = _word(_field(s, "at", what), Phrase("thời điểm"), 40)
     try:
         dt.datetime.fromisoformat(at)
     except ValueError:
-        raise BadDocument("thời điểm «{value}» không hợp lệ", value=shown(at)) from None
+        raise BadDocument("thời điểm «{value}» không hợp lệ", value=printable(at)) from None
     sha256 = _word(s.get("sha256", ""), Phrase("mã SHA-256"), 64)
     if not _SHA256.fullmatch(sha256):
-        raise BadDocument("mã SHA-256 «{value}» không hợp lệ", value=shown(sha256))
+        raise BadDocument("mã SHA-256 «{value}» không hợp lệ", value=printable(sha256))
     return (unit, period, status, _count(_field(s, "revision", what), Phrase("số lần nộp")),
             nfc(_word(s.get("reason", ""), Phrase("lý do"), MAX_REASON)), at,
             nfc(_word(_field(s, "who", what), Phrase("tên người thực hiện"), 200)),

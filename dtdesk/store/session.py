@@ -19,6 +19,7 @@ from dtdesk.core.rules import Problem, check, check_part
 from dtdesk.core.template import Field
 from dtdesk.core.values import Cell, parse
 from dtdesk.store.reports import is_keyed_here, key_for_unit, report_data
+from dtdesk.store.values import KEYED, LOCAL
 from dtdesk.store.workspace import Workspace
 
 if TYPE_CHECKING:
@@ -70,7 +71,7 @@ class ReportSession:
         for cell in cells:
             keyed = own == self.ws.own_unit and is_keyed_here(self.data.units, own, cell.unit)
             kept += self.ws.keep_carried(cell.unit, self.info.period, [(cell.key, cell.row)],
-                                         source="keyed" if keyed else "local")
+                                         source=KEYED if keyed else LOCAL)
         self._reread(cells)
         return kept
 
@@ -82,7 +83,7 @@ class ReportSession:
             by_unit.setdefault(cell.unit, []).append((cell.key, cell.row))
         for unit, keys in by_unit.items():
             self.ws.carry_again(unit, self.info.period, keys)
-        self.data.carried.update(Cell(*cell) for cell in cells if self.ws.is_carried(Cell(*cell), self.info.period))
+        self.data.carried.update(cell for cell in cells if self.ws.is_carried(cell, self.info.period))
         self._reread(cells)
 
     def set_cutoff(self, text) -> tuple[str, str]:

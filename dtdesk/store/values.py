@@ -69,36 +69,34 @@ class Values(Tables):
         return self.conn.execute("SELECT 1 FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ? AND source = ?",
                                  (cell.unit, period, cell.key, cell.row, CARRIED)).fetchone() is not None
 
-    def keep_carried(self, unit: str, period: str, cells: Iterable[tuple[str, str]], source: str = "local") -> int:
+    def keep_carried(self, unit: str, period: str, cells: Iterable[tuple[str, str]], source: str = LOCAL) -> int:
         """Keep carried values (key, row) as they are, as this period's own: their source becomes ``source`` and
         each gets an audit row (old = new); returns how many were still carried.
 
         Refused with one sentence while the report is sent or accepted, like any edit."""
-        at = now()
-        kept = []
         with self.transaction():
             self.refuse_if_locked(unit, period)
-            for key, row in cells:
-                found = self.conn.execute("SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ?"
-                                          " AND source = ?", (unit, period, key, row, CARRIED)).fetchone()
-                if found is not None:
-                    kept.append((unit, key, row, found[0]))
-            self.conn.executemany("UPDATE vals SET source = ?, updated_at = ? WHERE unit = ? AND period = ? AND key = ?"
-                                  " AND row = ?", [(source, at, u, period, k, r) for u, k, r, _v in kept])
-            self._audit([(at, self.user, u, period, k, r, v, v, source) for u, k, r, v in kept])
+            kept = [(key, row, found[0]) for key, row in cells if (found := self.conn.execute(
+                "SELECT value FROM vals WHERE unit = ? AND period = ? AND key = ? AND row = ? AND source = ?",
+                (unit, period, key, row, CARRIED)).fetchone()) is not None]
+            self._set_source(unit, period, kept, source)
         return len(kept)
 
     def carry_again(self, unit: str, period: str, cells: Iterable[tuple[str, str]]) -> None:
         """Mark values (key, row) as carried from the previous period again, as they are: the undo of
         :meth:`keep_carried` (or of an edit of a carried value), with an audit row each (old = new)."""
-        at = now()
         with self.transaction():
             self.refuse_if_locked(unit, period)
             found = [(key, row, value) for key, row in cells
                      if (value := self.value(unit, period, key, row)) is not None]
-            self.conn.executemany("UPDATE vals SET source = ?, updated_at = ? WHERE unit = ? AND period = ? AND key = ?"
-                                  " AND row = ?", [(CARRIED, at, unit, period, k, r) for k, r, _v in found])
-            self._audit([(at, self.user, unit, period, k, r, v, v, CARRIED) for k, r, v in found])
+            self._set_source(unit, period, found, CARRIED)
+
+    def _set_source(self, unit: str, period: str, found: list[tuple[str, str, object]], source: str) -> None:
+        """Give values (key, row, value) a new source, as they are, each with an audit row (old = new)."""
+        at = now()
+        self.conn.executemany("UPDATE vals SET source = ?, updated_at = ? WHERE unit = ? AND period = ? AND key = ?"
+                              " AND row = ?", [(source, at, unit, period, k, r) for k, r, _v in found])
+        self._audit([(at, self.user, unit, period, k, r, v, v, source) for k, r, v in found])
 
     def sources(self, period: str) -> dict[str, set[str]]:
         """Where each unit's values of a period came from: {unit: {"local", "keyed", "import:…", …}}.
