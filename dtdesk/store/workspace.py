@@ -10,6 +10,7 @@ entries; each table's reads and writes are in the module named after it
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -41,6 +42,16 @@ def require_sqlite(path: Path, what: Phrase) -> None:
         raise WorkspaceError("Không đọc được tệp «{name}»: {reason}.", name=path.name, reason=os_reason(exc)) from None
     if magic != b"SQLite format 3\x00":
         raise WorkspaceError("Tệp «{name}» không phải là {what} của dtdesk.", name=path.name, what=what)
+
+
+def _disk_full(exc: sqlite3.Error, folder: Path) -> bool:
+    """SQLite's I/O error, or "full", where the folder's disk has no room left (under 64 KB)."""
+    if not getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_IOERR", "SQLITE_FULL")):
+        return False
+    try:
+        return shutil.disk_usage(folder).free < 64 * 1024
+    except OSError:
+        return False
 
 
 def connect_read_only(path: Path) -> sqlite3.Connection:
@@ -148,11 +159,14 @@ class Workspace(Units, Reports, Values, Imports, Submissions, ReportStatuses):
                 version = probe.execute("PRAGMA user_version").fetchone()[0]
             finally:
                 probe.close()
-        except sqlite3.Error:
+        except sqlite3.Error as exc:
             if not os.access(path.parent, os.W_OK):  # SQLite makes its -shm beside a WAL file even to read it
                 raise WorkspaceError("Không mở được tệp «{name}» ngay trong thư mục «{folder}» vì không ghi được vào "
                                      "thư mục đó; hãy chép tệp sang thư mục khác rồi mở.", name=path.name,
                                      folder=str(path.parent)) from None
+            if _disk_full(exc, path.parent):  # the same -shm on a full disk fails as an I/O error, not as damage
+                raise WorkspaceError("Ổ đĩa chứa tệp «{name}» đã đầy nên không mở được tệp; tệp vẫn như cũ. Hãy giải "
+                                     "phóng chỗ trống trên ổ đĩa rồi mở lại.", name=path.name) from None
             raise WorkspaceError("Tệp «{name}» không phải là tệp dữ liệu của dtdesk hoặc đã bị hỏng.",
                                  name=path.name) from None
         if version > SCHEMA_VERSION:

@@ -93,3 +93,29 @@ def test_creating_in_a_folder_that_does_not_exist_says_so(tmp_path):
     with pytest.raises(WorkspaceError, match="Không có thư mục") as raised:
         Workspace.create(tmp_path / "missing" / "ws.sqlite")
     assert raised.value.say("en").startswith("There is no folder") and not (tmp_path / "missing").exists()
+
+
+def test_a_full_disk_is_said_as_such_not_as_a_damaged_file(ws, tmp_path, monkeypatch):
+    """SQLite makes a -shm file even to read a WAL workspace: on a full disk that fails as an I/O error, and the
+    clerk must hear that the disk is full (the file is intact), not that her file is damaged."""
+    import shutil
+
+    from dtdesk.store import workspace
+
+    path = ws.path
+    ws.close()
+
+    def full(_path):
+        error = sqlite3.OperationalError("disk I/O error")
+        error.sqlite_errorname = "SQLITE_IOERR_SHMSIZE"
+        raise error
+
+    monkeypatch.setattr(workspace, "connect_read_only", full)
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: shutil._ntuple_diskusage(10**9, 10**9, 0))
+    with pytest.raises(WorkspaceError) as refused:
+        Workspace.open(path)
+    assert "đã đầy" in str(refused.value) and "hỏng" not in str(refused.value)
+    assert "full" in refused.value.say("en")
+    monkeypatch.setattr(shutil, "disk_usage", lambda _folder: shutil._ntuple_diskusage(10**9, 0, 10**9))
+    with pytest.raises(WorkspaceError, match="hỏng"):  # room on the disk: the I/O error is the file's
+        Workspace.open(path)
